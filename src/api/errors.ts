@@ -1,0 +1,79 @@
+import type { z } from 'zod';
+
+/**
+ * - `http`: the service answered with an error status (see `status`, `type`, `code`, `param`).
+ * - `network`: no answer: connection refused or dropped, DNS, timeout.
+ * - `schema`: an answer whose JSON or shape is not what the contract says.
+ * - `aborted`: the caller cancelled.
+ * - `config`: the request was refused before sending (no key, unsafe URL).
+ */
+export type ApiErrorKind = 'http' | 'network' | 'schema' | 'aborted' | 'config';
+
+export interface ApiErrorDetails {
+  kind: ApiErrorKind;
+  message: string;
+  status?: number;
+  type?: string;
+  code?: string;
+  param?: string;
+  retryable?: boolean;
+  /** Seconds the service asked us to wait (`Retry-After`). */
+  retryAfterSeconds?: number;
+}
+
+/** The one error every provider call throws. Its text never holds the API key. */
+export class ApiError extends Error {
+  readonly kind: ApiErrorKind;
+  readonly status?: number;
+  readonly type?: string;
+  readonly code?: string;
+  readonly param?: string;
+  readonly retryable: boolean;
+  readonly retryAfterSeconds?: number;
+
+  constructor(details: ApiErrorDetails) {
+    super(details.message);
+    this.name = 'ApiError';
+    this.kind = details.kind;
+    this.status = details.status;
+    this.type = details.type;
+    this.code = details.code;
+    this.param = details.param;
+    this.retryable = details.retryable ?? false;
+    this.retryAfterSeconds = details.retryAfterSeconds;
+  }
+}
+
+const RETRYABLE_STATUSES = new Set([429, 500, 502, 503, 504]);
+
+/** The documented retry rule: 429, 5xx and idempotency conflicts; never other 4xx. */
+export function isRetryableStatus(status: number, code: string | undefined): boolean {
+  if (status === 409) {
+    return code === 'idempotency_conflict';
+  }
+  return RETRYABLE_STATUSES.has(status) || status >= 500;
+}
+
+/** Names the path of every schema problem, e.g. `data[3].fields.$title.valueType: expected ...`. */
+export function describeSchemaIssues(error: z.ZodError, limit = 3): string {
+  const lines = error.issues.slice(0, limit).map((issue) => `${formatPath(issue.path)}: ${issue.message}`);
+  const more = error.issues.length > limit ? ` (and ${error.issues.length - limit} more)` : '';
+  return lines.join('; ') + more;
+}
+
+function formatPath(path: readonly PropertyKey[]): string {
+  if (path.length === 0) {
+    return '(root)';
+  }
+  return path
+    .map((part, index) => (typeof part === 'number' ? `[${part}]` : `${index === 0 ? '' : '.'}${String(part)}`))
+    .join('');
+}
+
+/** Removes every occurrence of `secret` from `text`, whatever produced the text. */
+export function redact(text: string, secret: string | undefined): string {
+  if (!secret) {
+    return text;
+  }
+  return text.split(secret).join('[redacted]');
+}

@@ -1,0 +1,135 @@
+import {
+  type KeyInfo,
+  keyInfoSchema,
+  type ListFilter,
+  type ListQuery,
+  type Member,
+  type MemberPage,
+  memberPageSchema,
+  memberSchema,
+  type Task,
+  type TaskCreate,
+  type TaskDefinitions,
+  taskDefinitionsSchema,
+  type TaskPage,
+  taskPageSchema,
+  taskSchema,
+  type TaskUpdate,
+} from '../model';
+import { collectAllPages } from '../paging';
+import type { CallOptions, TaskProvider, WriteOptions } from '../provider';
+import { LightfieldHttp, type LightfieldHttpOptions } from './http';
+
+/** The service's page size ceiling. */
+export const MAX_PAGE_SIZE = 25;
+/** Pages in flight at once while listing everything; the rate limiter paces them further. */
+const LIST_CONCURRENCY = 6;
+
+/** Lightfield's list filters travel as `key[operator]=value`; a leading `-` on the operator negates it. */
+export function filterQuery(filters: readonly ListFilter[] = []): Record<string, string> {
+  const query: Record<string, string> = {};
+  for (const filter of filters) {
+    query[`${filter.key}[${filter.negate ? '-' : ''}${filter.operator}]`] = filter.value;
+  }
+  return query;
+}
+
+export class LightfieldProvider implements TaskProvider {
+  private readonly http: LightfieldHttp;
+
+  constructor(options: LightfieldHttpOptions) {
+    this.http = new LightfieldHttp(options);
+  }
+
+  get baseUrl(): string {
+    return this.http.baseUrl;
+  }
+
+  validateKey(options: CallOptions = {}): Promise<KeyInfo> {
+    return this.http.request({ method: 'GET', path: '/v1/auth/validate', category: 'read', schema: keyInfoSchema, ...options });
+  }
+
+  definitions(options: CallOptions = {}): Promise<TaskDefinitions> {
+    return this.http.request({
+      method: 'GET',
+      path: '/v1/tasks/definitions',
+      category: 'read',
+      schema: taskDefinitionsSchema,
+      ...options,
+    });
+  }
+
+  listTasks(query: ListQuery = {}, options: CallOptions = {}): Promise<TaskPage> {
+    return this.http.request({
+      method: 'GET',
+      path: '/v1/tasks',
+      category: 'search',
+      schema: taskPageSchema,
+      query: { ...pageQuery(query), ...filterQuery(query.filters) },
+      ...options,
+    });
+  }
+
+  listAllTasks(query: Omit<ListQuery, 'offset' | 'limit'> = {}, options: CallOptions = {}): Promise<Task[]> {
+    return collectAllPages(
+      (offset, limit) => this.listTasks({ ...query, offset, limit }, options),
+      MAX_PAGE_SIZE,
+      LIST_CONCURRENCY,
+      options.signal,
+    );
+  }
+
+  getTask(id: string, options: CallOptions = {}): Promise<Task> {
+    return this.http.request({ method: 'GET', path: `/v1/tasks/${encodeURIComponent(id)}`, category: 'read', schema: taskSchema, ...options });
+  }
+
+  createTask(input: TaskCreate, options: WriteOptions = {}): Promise<Task> {
+    return this.http.request({ method: 'POST', path: '/v1/tasks', category: 'write', schema: taskSchema, body: input, ...options });
+  }
+
+  updateTask(id: string, input: TaskUpdate, options: WriteOptions = {}): Promise<Task> {
+    return this.http.request({
+      method: 'POST',
+      path: `/v1/tasks/${encodeURIComponent(id)}`,
+      category: 'write',
+      schema: taskSchema,
+      body: input,
+      ...options,
+    });
+  }
+
+  listMembers(query: Omit<ListQuery, 'filters'> = {}, options: CallOptions = {}): Promise<MemberPage> {
+    return this.http.request({
+      method: 'GET',
+      path: '/v1/members',
+      category: 'search',
+      schema: memberPageSchema,
+      query: pageQuery(query),
+      ...options,
+    });
+  }
+
+  listAllMembers(options: CallOptions = {}): Promise<Member[]> {
+    return collectAllPages(
+      (offset, limit) => this.listMembers({ offset, limit }, options),
+      MAX_PAGE_SIZE,
+      LIST_CONCURRENCY,
+      options.signal,
+    );
+  }
+
+  getMember(id: string, options: CallOptions = {}): Promise<Member> {
+    return this.http.request({ method: 'GET', path: `/v1/members/${encodeURIComponent(id)}`, category: 'read', schema: memberSchema, ...options });
+  }
+}
+
+function pageQuery(query: Pick<ListQuery, 'offset' | 'limit'>): Record<string, number> {
+  const result: Record<string, number> = {};
+  if (query.offset !== undefined) {
+    result.offset = query.offset;
+  }
+  if (query.limit !== undefined) {
+    result.limit = query.limit;
+  }
+  return result;
+}

@@ -1,0 +1,186 @@
+/**
+ * The task model every provider speaks: an entity with typed field values and
+ * relationship ID lists, described by a definitions document. It mirrors
+ * Lightfield's wire shape because that shape already carries its own schema
+ * (the definitions), which is what a second service needs to describe itself.
+ */
+import { z } from 'zod';
+
+export const VALUE_TYPES = [
+  'ADDRESS',
+  'CHECKBOX',
+  'CURRENCY',
+  'DATETIME',
+  'EMAIL',
+  'FULL_NAME',
+  'MARKDOWN',
+  'MULTI_SELECT',
+  'NUMBER',
+  'SINGLE_SELECT',
+  'SOCIAL_HANDLE',
+  'TELEPHONE',
+  'TEXT',
+  'URL',
+] as const;
+export const valueTypeSchema = z.enum(VALUE_TYPES);
+export type ValueType = z.infer<typeof valueTypeSchema>;
+
+export const TASK_STATUSES = ['TODO', 'IN_PROGRESS', 'COMPLETE', 'CANCELLED'] as const;
+export const taskStatusSchema = z.enum(TASK_STATUSES);
+export type TaskStatus = z.infer<typeof taskStatusSchema>;
+
+const optionalText = z.string().nullish();
+const optionalNumber = z.number().nullish();
+
+export const addressSchema = z.object({
+  street: optionalText,
+  street2: optionalText,
+  city: optionalText,
+  state: optionalText,
+  postalCode: optionalText,
+  country: optionalText,
+  latitude: optionalNumber,
+  longitude: optionalNumber,
+});
+export type Address = z.infer<typeof addressSchema>;
+
+export const fullNameSchema = z.object({
+  firstName: optionalText,
+  lastName: optionalText,
+});
+export type FullName = z.infer<typeof fullNameSchema>;
+
+/** Any value a field can hold on read; which one is named by the field's `valueType`. */
+export const fieldValueSchema = z.union([
+  z.string(),
+  z.number(),
+  z.boolean(),
+  z.array(z.string()),
+  addressSchema,
+  fullNameSchema,
+  z.null(),
+]);
+export type FieldValue = z.infer<typeof fieldValueSchema>;
+
+export const fieldSchema = z.object({
+  valueType: valueTypeSchema,
+  value: fieldValueSchema,
+});
+export type Field = z.infer<typeof fieldSchema>;
+
+export const relationshipSchema = z.object({
+  cardinality: z.string(),
+  objectType: z.string(),
+  values: z.array(z.string()),
+});
+export type Relationship = z.infer<typeof relationshipSchema>;
+
+export const taskSchema = z.object({
+  id: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string().nullish(),
+  httpLink: z.string().nullish(),
+  externalId: z.string().nullish(),
+  fields: z.record(z.string(), fieldSchema),
+  relationships: z.record(z.string(), relationshipSchema),
+});
+export type Task = z.infer<typeof taskSchema>;
+
+export const taskPageSchema = z.object({
+  object: z.string(),
+  data: z.array(taskSchema),
+  totalCount: z.number(),
+});
+export type TaskPage = z.infer<typeof taskPageSchema>;
+
+export const selectOptionSchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  description: z.string().nullish(),
+});
+export type SelectOption = z.infer<typeof selectOptionSchema>;
+
+export const fieldDefinitionSchema = z.object({
+  id: z.string().nullish(),
+  label: z.string(),
+  description: z.string().nullish(),
+  valueType: valueTypeSchema,
+  readOnly: z.boolean().nullish(),
+  typeConfiguration: z
+    .object({
+      currency: z.string().nullish(),
+      handleService: z.string().nullish(),
+      multipleValues: z.boolean().nullish(),
+      options: z.array(selectOptionSchema).nullish(),
+      unique: z.boolean().nullish(),
+    })
+    .nullish(),
+});
+export type FieldDefinition = z.infer<typeof fieldDefinitionSchema>;
+
+export const relationshipDefinitionSchema = z.object({
+  id: z.string().nullish(),
+  label: z.string(),
+  description: z.string().nullish(),
+  cardinality: z.enum(['HAS_ONE', 'HAS_MANY']),
+  objectType: z.string(),
+});
+export type RelationshipDefinition = z.infer<typeof relationshipDefinitionSchema>;
+
+export const taskDefinitionsSchema = z.object({
+  objectType: z.string(),
+  fieldDefinitions: z.record(z.string(), fieldDefinitionSchema),
+  relationshipDefinitions: z.record(z.string(), relationshipDefinitionSchema),
+});
+export type TaskDefinitions = z.infer<typeof taskDefinitionsSchema>;
+
+/** Members are entities too; their display name lives in their fields. */
+export const memberSchema = taskSchema;
+export type Member = z.infer<typeof memberSchema>;
+
+export const memberPageSchema = z.object({
+  object: z.string(),
+  data: z.array(memberSchema),
+  totalCount: z.number(),
+});
+export type MemberPage = z.infer<typeof memberPageSchema>;
+
+export const keyInfoSchema = z.object({
+  active: z.boolean(),
+  scopes: z.array(z.string()),
+  subjectType: z.enum(['user', 'workspace']),
+  tokenType: z.string(),
+});
+export type KeyInfo = z.infer<typeof keyInfoSchema>;
+
+/** A value as it is written: bare, `null` clears. */
+export type WritableValue = Exclude<FieldValue, null> | null;
+
+export interface TaskCreate {
+  fields: Record<string, WritableValue>;
+  relationships: Record<string, string | string[]>;
+}
+
+export interface RelationshipOperation {
+  add?: string | string[];
+  remove?: string | string[];
+  replace?: string | string[];
+}
+
+export interface TaskUpdate {
+  fields?: Record<string, WritableValue>;
+  relationships?: Record<string, RelationshipOperation>;
+}
+
+export interface ListFilter {
+  key: string;
+  operator: string;
+  value: string;
+  negate?: boolean;
+}
+
+export interface ListQuery {
+  offset?: number;
+  limit?: number;
+  filters?: readonly ListFilter[];
+}

@@ -1,0 +1,62 @@
+import type { FieldDefinition, RelationshipDefinition, TaskDefinitions } from '../../src/api/model';
+import { randomId, seededRandom } from './random';
+
+const STATUS_OPTIONS = [
+  { id: 'TODO', label: 'To do' },
+  { id: 'IN_PROGRESS', label: 'In progress' },
+  { id: 'COMPLETE', label: 'Complete' },
+  { id: 'CANCELLED', label: 'Cancelled' },
+];
+
+const SYSTEM_FIELDS: Record<string, FieldDefinition> = {
+  $title: { label: 'Title', description: 'Title of the task.', valueType: 'TEXT' },
+  $description: { label: 'Description', description: 'Description of the task in markdown format.', valueType: 'MARKDOWN' },
+  $status: {
+    label: 'Status',
+    description: 'Task status.',
+    valueType: 'SINGLE_SELECT',
+    typeConfiguration: { options: STATUS_OPTIONS },
+  },
+  $dueAt: { label: 'Due date', description: 'Due date as an ISO 8601 datetime.', valueType: 'DATETIME' },
+};
+
+const SYSTEM_RELATIONSHIPS: Record<string, RelationshipDefinition> = {
+  $assignedTo: { label: 'Assigned to', description: 'The member responsible for the task.', cardinality: 'HAS_ONE', objectType: 'member' },
+  $createdBy: { label: 'Created by', description: 'Defaults to the API key\'s user.', cardinality: 'HAS_ONE', objectType: 'member' },
+  $account: { label: 'Account', description: 'The account the task concerns.', cardinality: 'HAS_ONE', objectType: 'account' },
+  $note: { label: 'Notes', description: 'Read-only: manage notes via their own relationships.', cardinality: 'HAS_MANY', objectType: 'note' },
+};
+
+/** Relationships the API refuses to write. */
+export const READ_ONLY_RELATIONSHIPS = new Set(['$note']);
+
+/** An organisation's own fields, one of most value types, with option IDs of its own. */
+function customFields(seed: number): Record<string, FieldDefinition> {
+  const random = seededRandom(seed ^ 0x5eed);
+  const options = (...labels: string[]) => labels.map((label) => ({ id: randomId('opt_', random), label, description: null }));
+  return {
+    priority: { label: 'Priority', description: 'How urgent the task is.', valueType: 'SINGLE_SELECT', typeConfiguration: { options: options('Low', 'Medium', 'High') } },
+    labels: { label: 'Labels', description: null, valueType: 'MULTI_SELECT', typeConfiguration: { options: options('Backend', 'Frontend', 'Billing', 'Docs') } },
+    estimate: { label: 'Estimate (hours)', description: 'Expected effort.', valueType: 'NUMBER' },
+    budget: { label: 'Budget', description: null, valueType: 'CURRENCY', typeConfiguration: { currency: 'EUR' } },
+    billable: { label: 'Billable', description: 'Charge this work to the account.', valueType: 'CHECKBOX' },
+    contactEmail: { label: 'Contact email', description: null, valueType: 'EMAIL', typeConfiguration: { multipleValues: true } },
+    website: { label: 'Website', description: null, valueType: 'URL' },
+    phone: { label: 'Phone', description: null, valueType: 'TELEPHONE', typeConfiguration: { multipleValues: true } },
+    siteAddress: { label: 'Site address', description: 'Where the work happens.', valueType: 'ADDRESS' },
+    reviewer: { label: 'Reviewer', description: null, valueType: 'FULL_NAME' },
+    twitter: { label: 'Twitter', description: null, valueType: 'SOCIAL_HANDLE', typeConfiguration: { handleService: 'TWITTER' } },
+    summary: { label: 'AI summary', description: 'Generated; not writable.', valueType: 'TEXT', readOnly: true },
+  };
+}
+
+export function buildDefinitions(options: { customFields: boolean; seed: number }): TaskDefinitions {
+  const random = seededRandom(options.seed);
+  const withIds = <T extends { id?: string | null }>(prefix: string, defs: Record<string, T>) =>
+    Object.fromEntries(Object.entries(defs).map(([key, def]) => [key, { ...def, id: randomId(prefix, random) }]));
+  return {
+    objectType: 'task',
+    fieldDefinitions: withIds('ad_', { ...SYSTEM_FIELDS, ...(options.customFields ? customFields(options.seed) : {}) }),
+    relationshipDefinitions: withIds('rd_', SYSTEM_RELATIONSHIPS),
+  };
+}

@@ -1,0 +1,62 @@
+import { seededRandom } from './random';
+
+/** Ongoing fault rates (shares of requests, 0..1) and added latency, switchable at run time. */
+export interface FaultRates {
+  latencyMs: number;
+  /** Answered 500 or 503 before any work is done. */
+  errorRate: number;
+  /** Connection dropped before the request is handled. */
+  dropBeforeRate: number;
+  /** Connection dropped after the request was handled (a write is applied, its answer lost). */
+  dropAfterRate: number;
+  /** Answered 200 with a body that is not JSON. */
+  malformedRate: number;
+}
+
+export type Fault =
+  | { kind: 'status'; status: number; retryAfterSeconds?: number }
+  | { kind: 'drop-before' }
+  | { kind: 'drop-after' }
+  | { kind: 'malformed' }
+  | { kind: 'mutate'; mutate: (body: unknown) => unknown };
+
+/** A fault for the next request(s) that match, for tests that need one exact failure. */
+export type OneShotFault = Fault & { method?: string; path?: RegExp; times?: number };
+
+export class Faults {
+  readonly rates: FaultRates;
+  private readonly queue: OneShotFault[] = [];
+  private readonly random: () => number;
+
+  constructor(rates: Partial<FaultRates>, seed: number) {
+    this.rates = { latencyMs: 0, errorRate: 0, dropBeforeRate: 0, dropAfterRate: 0, malformedRate: 0, ...rates };
+    this.random = seededRandom(seed ^ 0xfa17);
+  }
+
+  inject(fault: OneShotFault): void {
+    this.queue.push({ times: 1, ...fault });
+  }
+
+  clear(): void {
+    this.queue.length = 0;
+    Object.assign(this.rates, { latencyMs: 0, errorRate: 0, dropBeforeRate: 0, dropAfterRate: 0, malformedRate: 0 });
+  }
+
+  /** The fault for this request, if any: queued ones first, then the rates. */
+  draw(method: string, path: string): Fault | undefined {
+    const index = this.queue.findIndex((f) => (!f.method || f.method === method) && (!f.path || f.path.test(path)));
+    if (index >= 0) {
+      const fault = this.queue[index];
+      fault.times = (fault.times ?? 1) - 1;
+      if (fault.times <= 0) this.queue.splice(index, 1);
+      return fault;
+    }
+    const { errorRate, dropBeforeRate, dropAfterRate, malformedRate } = this.rates;
+    const roll = this.random();
+    if (roll < errorRate) return { kind: 'status', status: this.random() < 0.5 ? 500 : 503 };
+    if (roll < errorRate + dropBeforeRate) return { kind: 'drop-before' };
+    if (roll < errorRate + dropBeforeRate + dropAfterRate) return { kind: 'drop-after' };
+    if (roll < errorRate + dropBeforeRate + dropAfterRate + malformedRate) return { kind: 'malformed' };
+    return undefined;
+  }
+}

@@ -1,0 +1,179 @@
+import type { Member, Task, TaskDefinitions } from '../../src/api/model';
+import { parseFilters } from './filters';
+import { HttpError } from './httpError';
+import { randomId } from './random';
+import type { Category } from './rateLimit';
+import { taskEntity } from './sampleData';
+import type { TaskIndex } from './taskIndex';
+import { createRelationships, updateRelationships, type WriteContext, writeFields } from './taskWrites';
+
+export interface ServerState {
+  definitions: TaskDefinitions;
+  members: Member[];
+  accounts: string[];
+  index: TaskIndex;
+  random: () => number;
+  now: () => number;
+  linkBase: string;
+}
+
+export interface Caller {
+  key: string;
+  scopes: string[];
+  memberId: string;
+}
+
+export interface RouteContext {
+  state: ServerState;
+  caller: Caller;
+  params: Record<string, string>;
+  query: URLSearchParams;
+  body: unknown;
+}
+
+export interface Route {
+  method: 'GET' | 'POST';
+  pattern: RegExp;
+  category: Category;
+  scope?: string;
+  handle: (ctx: RouteContext) => { status: number; body: unknown };
+}
+
+const MAX_LIMIT = 25;
+
+function integerParam(query: URLSearchParams, name: string, fallback: number, min: number, max: number): number {
+  const raw = query.get(name);
+  if (raw === null) return fallback;
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || value < min || value > max) {
+    throw new HttpError(400, `"${name}" must be an integer from ${min} to ${max}.`, 'invalid_type', name);
+  }
+  return value;
+}
+
+function page<T>(items: T[], query: URLSearchParams) {
+  const limit = integerParam(query, 'limit', MAX_LIMIT, 1, MAX_LIMIT);
+  const offset = integerParam(query, 'offset', 0, 0, Number.MAX_SAFE_INTEGER);
+  return { object: 'list', data: items.slice(offset, offset + limit), totalCount: items.length };
+}
+
+function newestFirst(a: { createdAt: string; id: string }, b: { createdAt: string; id: string }): number {
+  return b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id);
+}
+
+function writeContext(state: ServerState): WriteContext {
+  return {
+    definitions: state.definitions,
+    exists: (objectType, id) =>
+      objectType === 'member' ? state.members.some((m) => m.id === id) : objectType === 'account' ? state.accounts.includes(id) : false,
+  };
+}
+
+function bodyObject(body: unknown): Record<string, unknown> {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new HttpError(400, 'The request body must be a JSON object.');
+  }
+  return body as Record<string, unknown>;
+}
+
+function findTask(state: ServerState, id: string): Task {
+  const task = state.index.get(id);
+  if (!task) throw new HttpError(404, `No task with ID ${id}.`);
+  return task;
+}
+
+/** ISO time strictly after `previous`, so every update moves `updatedAt`. */
+function nextTimestamp(now: number, previous: string | null | undefined): string {
+  const last = previous ? Date.parse(previous) : 0;
+  return new Date(Math.max(now, last + 1)).toISOString();
+}
+
+export const ROUTES: Route[] = [
+  {
+    method: 'GET',
+    pattern: /^\/v1\/auth\/validate$/,
+    category: 'read',
+    handle: ({ caller }) => ({ status: 200, body: { active: true, scopes: caller.scopes, subjectType: 'user', tokenType: 'api_key' } }),
+  },
+  {
+    method: 'GET',
+    pattern: /^\/v1\/tasks\/definitions$/,
+    category: 'read',
+    scope: 'tasks:read',
+    handle: ({ state }) => ({ status: 200, body: state.definitions }),
+  },
+  {
+    method: 'GET',
+    pattern: /^\/v1\/tasks$/,
+    category: 'search',
+    scope: 'tasks:read',
+    handle: ({ state, query }) => {
+      const matches = parseFilters(state.definitions, query);
+      return { status: 200, body: page(state.index.listed().filter(matches).sort(newestFirst), query) };
+    },
+  },
+  {
+    method: 'POST',
+    pattern: /^\/v1\/tasks$/,
+    category: 'write',
+    scope: 'tasks:create',
+    handle: ({ state, caller, body }) => {
+      const input = bodyObject(body);
+      const ctx = writeContext(state);
+      const fields = writeFields(ctx, input.fields ?? {}, ['$title', '$status']);
+      const links = createRelationships(ctx, input.relationships);
+      links.$createdBy ??= [caller.memberId];
+      const task = taskEntity(state.definitions, randomId('tsk_', state.random), fields, links, new Date(state.now()).toISOString(), state.linkBase);
+      state.index.put(task);
+      return { status: 200, body: task };
+    },
+  },
+  {
+    method: 'GET',
+    pattern: /^\/v1\/tasks\/(?<id>[^/]+)$/,
+    category: 'read',
+    scope: 'tasks:read',
+    handle: ({ state, params }) => ({ status: 200, body: findTask(state, params.id) }),
+  },
+  {
+    method: 'POST',
+    pattern: /^\/v1\/tasks\/(?<id>[^/]+)$/,
+    category: 'write',
+    scope: 'tasks:update',
+    handle: ({ state, params, body }) => {
+      const task = findTask(state, params.id);
+      const input = bodyObject(body);
+      const ctx = writeContext(state);
+      const fields = writeFields(ctx, input.fields, []);
+      const links = updateRelationships(ctx, task, input.relationships);
+      const updated: Task = structuredClone(task);
+      for (const [key, value] of Object.entries(fields)) {
+        updated.fields[key] = { valueType: state.definitions.fieldDefinitions[key].valueType, value };
+      }
+      for (const [key, values] of Object.entries(links)) {
+        updated.relationships[key] = { ...updated.relationships[key], values };
+      }
+      updated.updatedAt = nextTimestamp(state.now(), task.updatedAt);
+      state.index.put(updated);
+      return { status: 200, body: updated };
+    },
+  },
+  {
+    method: 'GET',
+    pattern: /^\/v1\/members$/,
+    category: 'search',
+    scope: 'members:read',
+    handle: ({ state, query }) => ({ status: 200, body: page([...state.members].sort(newestFirst), query) }),
+  },
+  {
+    method: 'GET',
+    pattern: /^\/v1\/members\/(?<id>[^/]+)$/,
+    category: 'read',
+    scope: 'members:read',
+    handle: ({ state, params }) => {
+      const member = state.members.find((m) => m.id === params.id);
+      if (!member) throw new HttpError(404, `No member with ID ${params.id}.`);
+      return { status: 200, body: member };
+    },
+  },
+];

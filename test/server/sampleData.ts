@@ -1,0 +1,94 @@
+import type { Field, FieldValue, Member, Task, TaskDefinitions, TaskStatus } from '../../src/api/model';
+import { randomId, seededRandom } from './random';
+
+const PEOPLE: [string, string][] = [
+  ['Ada', 'Lovelace'],
+  ['Grace', 'Hopper'],
+  ['Alan', 'Turing'],
+  ['Katherine', 'Johnson'],
+  ['Edsger', 'Dijkstra'],
+];
+const VERBS = ['Follow up with', 'Send proposal to', 'Schedule demo for', 'Review contract of', 'Call', 'Prepare renewal for', 'Draft QBR for', 'Fix onboarding for'];
+const ACCOUNTS = ['Acme Corp', 'Globex', 'Initech', 'Umbrella', 'Hooli', 'Stark Industries', 'Wayne Enterprises'];
+const STATUSES: TaskStatus[] = ['TODO', 'TODO', 'TODO', 'IN_PROGRESS', 'IN_PROGRESS', 'COMPLETE', 'COMPLETE', 'CANCELLED'];
+const DAY = 24 * 60 * 60 * 1000;
+
+export interface SampleData {
+  members: Member[];
+  accounts: string[];
+  tasks: Task[];
+}
+
+/** Builds a task in wire shape: every defined field present (null when unset), every relationship listed. */
+export function taskEntity(
+  definitions: TaskDefinitions,
+  id: string,
+  values: Record<string, FieldValue>,
+  links: Record<string, string[]>,
+  createdAt: string,
+  linkBase: string,
+): Task {
+  const fields: Record<string, Field> = {};
+  for (const [key, definition] of Object.entries(definitions.fieldDefinitions)) {
+    fields[key] = { valueType: definition.valueType, value: values[key] ?? null };
+  }
+  const relationships: Task['relationships'] = {};
+  for (const [key, definition] of Object.entries(definitions.relationshipDefinitions)) {
+    relationships[key] = { cardinality: definition.cardinality.toLowerCase(), objectType: definition.objectType, values: links[key] ?? [] };
+  }
+  return { id, createdAt, updatedAt: createdAt, httpLink: `${linkBase}/tasks/${id}`, externalId: null, fields, relationships };
+}
+
+export function buildSampleData(options: { tasks: number; seed: number; now: number; definitions: TaskDefinitions; linkBase: string }): SampleData {
+  const random = seededRandom(options.seed);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
+  const members: Member[] = PEOPLE.map(([firstName, lastName], index) => {
+    const id = randomId('mem_', random);
+    const createdAt = new Date(options.now - (400 - index) * DAY).toISOString();
+    return {
+      id,
+      createdAt,
+      updatedAt: createdAt,
+      httpLink: `${options.linkBase}/members/${id}`,
+      externalId: null,
+      fields: {
+        $name: { valueType: 'FULL_NAME', value: { firstName, lastName } },
+        $email: { valueType: 'EMAIL', value: `${firstName.toLowerCase()}@example.com` },
+      },
+      relationships: {},
+    };
+  });
+  const accounts = ACCOUNTS.map(() => randomId('acc_', random));
+  const custom = options.definitions.fieldDefinitions;
+  const tasks: Task[] = [];
+  for (let index = 0; index < options.tasks; index++) {
+    const accountIndex = Math.floor(random() * ACCOUNTS.length);
+    const status = STATUSES[index % STATUSES.length];
+    const values: Record<string, FieldValue> = {
+      $title: `${pick(VERBS)} ${ACCOUNTS[accountIndex]} #${index + 1}`,
+      $status: status,
+      $description: index % 3 === 0 ? `Notes for **${ACCOUNTS[accountIndex]}**:\n\n- check the last call\n- confirm next steps` : null,
+      // Due dates from three weeks ago to five weeks ahead, some unset.
+      $dueAt: index % 5 === 4 ? null : new Date(options.now + Math.round((random() * 56 - 21) * DAY / 3600000) * 3600000).toISOString(),
+    };
+    if (custom.priority) {
+      values.priority = pick(custom.priority.typeConfiguration?.options ?? []).id;
+      values.estimate = Math.round(random() * 4000) / 100;
+      values.billable = random() < 0.5;
+      values.summary = `Auto-summary of task ${index + 1}.`;
+    }
+    const createdAt = new Date(options.now - (options.tasks - index) * 3600000).toISOString();
+    const assignee = pick(members).id;
+    tasks.push(
+      taskEntity(
+        options.definitions,
+        randomId('tsk_', random),
+        values,
+        { $assignedTo: [assignee], $createdBy: [members[0].id], $account: [accounts[accountIndex]] },
+        createdAt,
+        options.linkBase,
+      ),
+    );
+  }
+  return { members, accounts, tasks };
+}

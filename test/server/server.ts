@@ -1,0 +1,227 @@
+import { createHash } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { setTimeout as delay } from 'node:timers/promises';
+import type { Member, TaskDefinitions } from '../../src/api/model';
+import { buildDefinitions } from './definitions';
+import { type FaultRates, Faults } from './faults';
+import { HttpError } from './httpError';
+import { IdempotencyStore } from './idempotency';
+import { seededRandom } from './random';
+import { ServerRateLimit } from './rateLimit';
+import { type Caller, ROUTES, type ServerState } from './routes';
+import { buildSampleData } from './sampleData';
+import { TaskIndex } from './taskIndex';
+
+export const API_VERSION = '2026-03-01';
+export const DEFAULT_KEY = 'sk_lf_local';
+
+export interface ServerKey {
+  key: string;
+  /** Empty means full access, as on the real service. */
+  scopes?: string[];
+  /** Which sample member the key acts as (index into the members). */
+  memberIndex?: number;
+}
+
+export interface LightfieldServerOptions {
+  host?: string;
+  port?: number;
+  tasks?: number;
+  seed?: number;
+  keys?: ServerKey[];
+  customFields?: boolean;
+  indexLagMs?: number;
+  rateLimitPerSecond?: number;
+  faults?: Partial<FaultRates>;
+}
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  headers: IncomingMessage['headers'];
+  body: string;
+  at: number;
+}
+
+export interface LightfieldServer {
+  url: string;
+  definitions: TaskDefinitions;
+  members: Member[];
+  accounts: string[];
+  index: TaskIndex;
+  faults: Faults;
+  rateLimit: ServerRateLimit;
+  /** Every request received, oldest first. */
+  requests: RecordedRequest[];
+  /** The most requests that were being handled at one time. */
+  peakConcurrency: number;
+  close(): Promise<void>;
+}
+
+interface Reply {
+  status: number;
+  headers: Record<string, string>;
+  body: unknown;
+}
+
+/** Starts a stateful Lightfield-compatible server on loopback. */
+export async function startLightfieldServer(options: LightfieldServerOptions = {}): Promise<LightfieldServer> {
+  const seed = options.seed ?? 42;
+  const now = Date.now;
+  const keys = new Map((options.keys ?? [{ key: DEFAULT_KEY }]).map((k) => [k.key, k]));
+  const definitions = buildDefinitions({ customFields: options.customFields ?? true, seed });
+  const index = new TaskIndex(now);
+  const idempotency = new IdempotencyStore(now);
+  let inFlight = 0;
+
+  const server = createServer((req, res) => {
+    inFlight += 1;
+    api.peakConcurrency = Math.max(api.peakConcurrency, inFlight);
+    handle(req, res)
+      .catch((error: unknown) => send(res, { status: 500, headers: {}, body: new HttpError(500, String(error)).body }))
+      .finally(() => {
+        inFlight -= 1;
+      });
+  });
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${options.host ?? '127.0.0.1'}:${port}`;
+  const sample = buildSampleData({ tasks: options.tasks ?? 200, seed, now: now(), definitions, linkBase: `${url}/app` });
+  for (const task of sample.tasks) index.put(task);
+  index.lagMs = options.indexLagMs ?? 0;
+
+  const state: ServerState = { definitions, members: sample.members, accounts: sample.accounts, index, random: seededRandom(seed + 1), now, linkBase: `${url}/app` };
+  const api: LightfieldServer = {
+    url,
+    definitions,
+    members: sample.members,
+    accounts: sample.accounts,
+    index,
+    faults: new Faults(options.faults ?? {}, seed),
+    rateLimit: new ServerRateLimit(options.rateLimitPerSecond ?? 25, now),
+    requests: [],
+    peakConcurrency: 0,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const text = await readBody(req);
+    const target = new URL(req.url ?? '/', url);
+    const method = req.method ?? 'GET';
+    api.requests.push({ method, path: target.pathname + target.search, headers: req.headers, body: text, at: now() });
+    const fault = api.faults.draw(method, target.pathname);
+    if (fault?.kind === 'drop-before') {
+      req.socket.destroy();
+      return;
+    }
+    if (fault?.kind === 'status') {
+      const headers: Record<string, string> = fault.retryAfterSeconds !== undefined ? { 'Retry-After': String(fault.retryAfterSeconds) } : {};
+      send(res, { status: fault.status, headers, body: new HttpError(fault.status, 'Injected failure.').body });
+      return;
+    }
+    const reply = await respond(req, method, target, text);
+    if (fault?.kind === 'drop-after') {
+      req.socket.destroy();
+      return;
+    }
+    if (fault?.kind === 'malformed') {
+      res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"data": [{"id": ');
+      return;
+    }
+    send(res, fault?.kind === 'mutate' ? { ...reply, body: fault.mutate(structuredClone(reply.body)) } : reply);
+  }
+
+  async function respond(req: IncomingMessage, method: string, target: URL, text: string): Promise<Reply> {
+    let headers: Record<string, string> = {};
+    try {
+      const { route, params } = matchRoute(method, target.pathname);
+      const caller = authenticate(req);
+      if (req.headers['lightfield-version'] !== API_VERSION) {
+        throw new HttpError(400, `The Lightfield-Version header must be ${API_VERSION}.`, 'version_header', 'Lightfield-Version');
+      }
+      headers = api.rateLimit.take(route.category);
+      if (route.scope && caller.scopes.length > 0 && !caller.scopes.includes(route.scope)) {
+        throw new HttpError(403, `This API key lacks the ${route.scope} scope.`);
+      }
+      const body = method === 'POST' ? parseJsonBody(req, text) : undefined;
+      const idempotencyKey = method === 'POST' ? header(req, 'idempotency-key') : undefined;
+      const replay = idempotencyKey === undefined ? undefined : idempotency.claim(idempotencyKey, fingerprint(method, target.pathname, text));
+      if (replay) {
+        return { status: replay.status, headers: { ...headers, 'Idempotent-Replayed': 'true' }, body: replay.body };
+      }
+      await delay(api.faults.rates.latencyMs);
+      let result: { status: number; body: unknown };
+      try {
+        result = route.handle({ state, caller, params, query: target.searchParams, body });
+      } catch (error) {
+        if (!(error instanceof HttpError)) throw error;
+        result = { status: error.status, body: error.body };
+      }
+      if (idempotencyKey !== undefined) idempotency.complete(idempotencyKey, result);
+      return { ...result, headers };
+    } catch (error) {
+      if (!(error instanceof HttpError)) throw error;
+      return { status: error.status, headers: { ...headers, ...error.headers }, body: error.body };
+    }
+  }
+
+  function authenticate(req: IncomingMessage): Caller {
+    const match = /^Bearer (\S+)$/.exec(header(req, 'authorization') ?? '');
+    const entry = match ? keys.get(match[1]) : undefined;
+    if (!entry) {
+      throw new HttpError(401, 'Missing or invalid API key.');
+    }
+    return { key: entry.key, scopes: entry.scopes ?? [], memberId: state.members[entry.memberIndex ?? 0].id };
+  }
+
+  return api;
+}
+
+function matchRoute(method: string, path: string) {
+  for (const route of ROUTES) {
+    const match = route.pattern.exec(path);
+    if (match && route.method === method) {
+      const params = Object.fromEntries(Object.entries(match.groups ?? {}).map(([k, v]) => [k, decodeURIComponent(v)]));
+      return { route, params };
+    }
+  }
+  throw new HttpError(404, `No route for ${method} ${path}.`);
+}
+
+function parseJsonBody(req: IncomingMessage, text: string): unknown {
+  if (!(header(req, 'content-type') ?? '').toLowerCase().startsWith('application/json')) {
+    throw new HttpError(415, 'Requests with a body must be sent as Content-Type: application/json.');
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new HttpError(400, 'The request body is not valid JSON.');
+  }
+}
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function fingerprint(method: string, path: string, body: string): string {
+  return createHash('sha256').update(`${method} ${path}\n${body}`).digest('hex');
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function send(res: ServerResponse, reply: Reply): void {
+  res.writeHead(reply.status, { 'Content-Type': 'application/json', ...reply.headers }).end(JSON.stringify(reply.body));
+}

@@ -1,0 +1,52 @@
+import type { Task } from '../../src/api/model';
+
+interface Versions {
+  /** Oldest first; each becomes visible to lists `lagMs` after it was written. */
+  versions: { visibleAt: number; task: Task }[];
+}
+
+/**
+ * The tasks as stored (fresh, for retrieve) and as the search index shows them
+ * (lagging by `lagMs`, for lists), like Lightfield's list endpoints.
+ */
+export class TaskIndex {
+  private readonly tasks = new Map<string, Versions>();
+  lagMs = 0;
+
+  constructor(private readonly now: () => number) {}
+
+  get(id: string): Task | undefined {
+    const entry = this.tasks.get(id);
+    return entry?.versions[entry.versions.length - 1].task;
+  }
+
+  put(task: Task): void {
+    const entry = this.tasks.get(task.id) ?? { versions: [] };
+    entry.versions.push({ visibleAt: this.now() + this.lagMs, task });
+    this.tasks.set(task.id, entry);
+  }
+
+  /** Every task as the index currently shows it. */
+  listed(): Task[] {
+    const now = this.now();
+    const result: Task[] = [];
+    for (const entry of this.tasks.values()) {
+      let visible = -1;
+      for (let i = entry.versions.length - 1; i >= 0; i--) {
+        if (entry.versions[i].visibleAt <= now) {
+          visible = i;
+          break;
+        }
+      }
+      if (visible >= 0) {
+        entry.versions.splice(0, visible);
+        result.push(entry.versions[0].task);
+      }
+    }
+    return result;
+  }
+
+  get size(): number {
+    return this.tasks.size;
+  }
+}
