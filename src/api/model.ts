@@ -32,7 +32,9 @@ export type TaskStatus = z.infer<typeof taskStatusSchema>;
 const optionalText = z.string().nullish();
 const optionalNumber = z.number().nullish();
 
-export const addressSchema = z.object({
+// Loose: the value union is not told the valueType, so an object value must keep
+// every key it came with (an all-optional address would otherwise eat a full name).
+export const addressSchema = z.looseObject({
   street: optionalText,
   street2: optionalText,
   city: optionalText,
@@ -44,7 +46,7 @@ export const addressSchema = z.object({
 });
 export type Address = z.infer<typeof addressSchema>;
 
-export const fullNameSchema = z.object({
+export const fullNameSchema = z.looseObject({
   firstName: optionalText,
   lastName: optionalText,
 });

@@ -47,7 +47,7 @@ function fieldPredicate(definitions: TaskDefinitions, key: string, operator: str
     case 'NUMBER':
     case 'CURRENCY': {
       const toNumber = (value: FieldValue | string) =>
-        definition.valueType === 'DATETIME' ? Date.parse(String(value)) : Number(value);
+        typeof value === 'number' ? value : typeof value === 'string' ? (definition.valueType === 'DATETIME' ? Date.parse(value) : Number(value)) : NaN;
       const target = toNumber(raw);
       if (Number.isNaN(target)) {
         throw new HttpError(400, `Filter ${param} expects a ${definition.valueType === 'DATETIME' ? 'date-time' : 'number'}.`, 'invalid_type', param);
@@ -58,13 +58,13 @@ function fieldPredicate(definitions: TaskDefinitions, key: string, operator: str
       };
     }
     case 'CHECKBOX':
-      return (task) => String(valueOf(task) ?? false) === raw;
+      return (task) => (valueOf(task) === true ? 'true' : 'false') === raw;
     case 'EMAIL':
     case 'URL':
     case 'TELEPHONE':
       return (task) => {
         const value = valueOf(task);
-        const items = Array.isArray(value) ? value : value === null ? [] : [String(value)];
+        const items = Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
         return items.some((item) => item.toLowerCase().includes(raw.toLowerCase()));
       };
     default:

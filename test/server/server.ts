@@ -42,6 +42,8 @@ export interface RecordedRequest {
   headers: IncomingMessage['headers'];
   body: string;
   at: number;
+  /** The status answered; unset when the connection was dropped. */
+  status?: number;
 }
 
 export interface LightfieldServer {
@@ -113,7 +115,8 @@ export async function startLightfieldServer(options: LightfieldServerOptions = {
     const text = await readBody(req);
     const target = new URL(req.url ?? '/', url);
     const method = req.method ?? 'GET';
-    api.requests.push({ method, path: target.pathname + target.search, headers: req.headers, body: text, at: now() });
+    const record: RecordedRequest = { method, path: target.pathname + target.search, headers: req.headers, body: text, at: now() };
+    api.requests.push(record);
     const fault = api.faults.draw(method, target.pathname);
     if (fault?.kind === 'drop-before') {
       req.socket.destroy();
@@ -121,6 +124,7 @@ export async function startLightfieldServer(options: LightfieldServerOptions = {
     }
     if (fault?.kind === 'status') {
       const headers: Record<string, string> = fault.retryAfterSeconds !== undefined ? { 'Retry-After': String(fault.retryAfterSeconds) } : {};
+      record.status = fault.status;
       send(res, { status: fault.status, headers, body: new HttpError(fault.status, 'Injected failure.').body });
       return;
     }
@@ -129,6 +133,7 @@ export async function startLightfieldServer(options: LightfieldServerOptions = {
       req.socket.destroy();
       return;
     }
+    record.status = reply.status;
     if (fault?.kind === 'malformed') {
       res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"data": [{"id": ');
       return;

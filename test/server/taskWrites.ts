@@ -21,7 +21,7 @@ function asIdList(key: string, value: unknown): string[] {
   if (!Array.isArray(ids) || !ids.every((id) => typeof id === 'string')) {
     throw new HttpError(400, `Relationship ${key} expects an entity ID or a list of them.`, 'invalid_type', key);
   }
-  return ids as string[];
+  return ids;
 }
 
 /** Validates and converts written fields; `required` names the fields a create must carry. */

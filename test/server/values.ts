@@ -88,7 +88,7 @@ export function coerceWrittenValue(key: string, definition: FieldDefinition, val
       if (!isPlainObject(value) || !Object.entries(value).every(([k, v]) => ['firstName', 'lastName'].includes(k) && (v === null || typeof v === 'string'))) {
         throw invalid(key, 'an object with firstName and lastName');
       }
-      return { firstName: (value.firstName as string | null) ?? null, lastName: (value.lastName as string | null) ?? null };
+      return { firstName: (value.firstName) ?? null, lastName: (value.lastName) ?? null };
     }
   }
 }
@@ -106,5 +106,5 @@ function coerceAddress(key: string, value: unknown): FieldValue {
   if (typeof value.country === 'string' && !/^[A-Z]{2}$/.test(value.country)) {
     throw invalid(`${key}.country`, 'a two-letter ISO 3166-1 country code');
   }
-  return value as FieldValue;
+  return value;
 }

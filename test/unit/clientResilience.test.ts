@@ -1,0 +1,168 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { ApiError } from '../../src/api/errors';
+import { LightfieldProvider } from '../../src/api/lightfield/client';
+import { DEFAULT_KEY } from '../server/server';
+import { clientFor, rejection, useServer } from '../support/lightfield';
+
+const TASK_PATH = /^\/v1\/tasks$/;
+
+describe('Lightfield client: retries, idempotency and failures', () => {
+  const server = useServer({ tasks: 5 });
+  const newTask = () => ({ fields: { $title: `Retry test ${Math.random()}`, $status: 'TODO' }, relationships: { $assignedTo: server().members[0].id } });
+  const createsSince = (start: number) => server().requests.slice(start).filter((r) => r.method === 'POST' && r.path === '/v1/tasks');
+
+  it('retries a create whose answer was lost, with the same Idempotency-Key, and the server holds one task', async () => {
+    const start = server().requests.length;
+    const tasksBefore = server().index.size;
+    server().faults.inject({ kind: 'drop-after', method: 'POST', path: TASK_PATH });
+    const created = await clientFor(server()).createTask(newTask());
+    const attempts = createsSince(start);
+    assert.equal(attempts.length, 2);
+    const keys = attempts.map((r) => r.headers['idempotency-key']);
+    assert.ok(typeof keys[0] === 'string' && keys[0].length > 0);
+    assert.equal(keys[0], keys[1]);
+    assert.equal(server().index.size, tasksBefore + 1);
+    assert.equal(server().index.get(created.id)?.fields.$title.value, created.fields.$title.value);
+  });
+
+  it('retries 500 and 503 with backoff, then succeeds', async () => {
+    const start = server().requests.length;
+    server().faults.inject({ kind: 'status', status: 500, path: /^\/v1\/tasks$/, method: 'GET' });
+    server().faults.inject({ kind: 'status', status: 503, path: /^\/v1\/tasks$/, method: 'GET' });
+    const page = await clientFor(server()).listTasks();
+    assert.equal(page.totalCount, server().index.size);
+    assert.equal(server().requests.length - start, 3);
+  });
+
+  it('honours Retry-After on a 429', async () => {
+    server().faults.inject({ kind: 'status', status: 429, retryAfterSeconds: 1, path: /^\/v1\/tasks$/, method: 'GET' });
+    const started = Date.now();
+    await clientFor(server()).listTasks();
+    const waited = Date.now() - started;
+    assert.ok(waited >= 950, `waited only ${waited} ms`);
+  });
+
+  it('gives up after the bounded number of attempts and says the error is retryable', async () => {
+    const start = server().requests.length;
+    server().faults.inject({ kind: 'status', status: 503, path: /^\/v1\/tasks$/, method: 'GET', times: 10 });
+    const error = await rejection(() => clientFor(server(), { retry: { maxAttempts: 3, baseDelayMs: 1 } }).listTasks());
+    server().faults.clear();
+    assert.ok(error instanceof ApiError && error.status === 503 && error.type === 'service_unavailable' && error.retryable);
+    assert.equal(server().requests.length - start, 3);
+  });
+
+  it('retries an idempotency conflict and gets the first answer', async () => {
+    server().faults.rates.latencyMs = 150;
+    const client = clientFor(server(), { retry: { baseDelayMs: 100, maxDelayMs: 400, maxAttempts: 6 } });
+    const input = newTask();
+    const start = server().requests.length;
+    const [a, b] = await Promise.all([
+      client.createTask(input, { idempotencyKey: 'conflict-test-key' }),
+      client.createTask(input, { idempotencyKey: 'conflict-test-key' }),
+    ]);
+    server().faults.rates.latencyMs = 0;
+    assert.equal(a.id, b.id);
+    assert.ok(createsSince(start).length >= 3, 'the conflicting call was answered 409 and retried');
+    assert.equal(server().index.listed().filter((task) => task.fields.$title.value === input.fields.$title).length, 1);
+  });
+
+  it('does not retry a 409 that is not an idempotency conflict (reused key, other payload)', async () => {
+    const client = clientFor(server());
+    await client.createTask(newTask(), { idempotencyKey: 'reused-key' });
+    const error = await rejection(() => client.createTask(newTask(), { idempotencyKey: 'reused-key' }));
+    assert.ok(error instanceof ApiError && error.status === 400 && !error.retryable);
+  });
+
+  it('reports a non-JSON answer as a schema error, not a crash', async () => {
+    server().faults.inject({ kind: 'malformed', path: /^\/v1\/tasks\/definitions$/ });
+    const error = await rejection(() => clientFor(server()).definitions());
+    assert.ok(error instanceof ApiError && error.kind === 'schema');
+    assert.match(error.message, /not valid JSON/);
+  });
+
+  it('names the path of a missing required property', async () => {
+    server().faults.inject({
+      kind: 'mutate',
+      path: /^\/v1\/tasks$/,
+      method: 'GET',
+      mutate: (body) => {
+        delete (body as { data: { createdAt?: string }[] }).data[2].createdAt;
+        return body;
+      },
+    });
+    const error = await rejection(() => clientFor(server()).listTasks());
+    assert.ok(error instanceof ApiError && error.kind === 'schema');
+    assert.match(error.message, /data\[2\]\.createdAt/);
+  });
+
+  it('tolerates unknown extra properties', async () => {
+    server().faults.inject({ kind: 'mutate', path: /^\/v1\/auth\/validate$/, mutate: (body) => ({ ...(body as object), organizationId: 'org_1', extra: { nested: true } }) });
+    const info = await clientFor(server()).validateKey();
+    assert.equal(info.active, true);
+  });
+
+  it('reports an unreachable server as a network error after retrying', async () => {
+    const client = new LightfieldProvider({ baseUrl: 'http://127.0.0.1:9', getKey: () => DEFAULT_KEY, retry: { maxAttempts: 2, baseDelayMs: 1 } });
+    const error = await rejection(() => client.listTasks());
+    assert.ok(error instanceof ApiError && error.kind === 'network' && error.retryable);
+    assert.match(error.message, /127\.0\.0\.1:9/);
+  });
+
+  it('retries a dropped connection on a read', async () => {
+    server().faults.inject({ kind: 'drop-before', path: /^\/v1\/members$/ });
+    const page = await clientFor(server()).listMembers();
+    assert.equal(page.data.length, 5);
+  });
+
+  it('times out a slow answer', async () => {
+    server().faults.rates.latencyMs = 400;
+    const error = await rejection(() => clientFor(server(), { timeoutMs: 100, retry: { maxAttempts: 1 } }).getTask(server().index.listed()[0].id));
+    server().faults.rates.latencyMs = 0;
+    assert.ok(error instanceof ApiError && error.kind === 'network');
+    assert.match(error.message, /timed out/);
+  });
+
+  it('stops at once when the caller cancels', async () => {
+    server().faults.rates.latencyMs = 300;
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 30);
+    const error = await rejection(() => clientFor(server()).listTasks({}, { signal: controller.signal }));
+    server().faults.rates.latencyMs = 0;
+    assert.ok(error instanceof ApiError && error.kind === 'aborted');
+  });
+
+  it('refuses to send the key over plain http to a non-loopback host, and without a key', async () => {
+    const remote = new LightfieldProvider({ baseUrl: 'http://api.example.com', getKey: () => DEFAULT_KEY });
+    const unsafe = await rejection(() => remote.listTasks());
+    assert.ok(unsafe instanceof ApiError && unsafe.kind === 'config');
+    assert.match(unsafe.message, /plain http/);
+    const noKey = await rejection(() => clientFor(server(), { getKey: () => undefined }).listTasks());
+    assert.ok(noKey instanceof ApiError && noKey.kind === 'config');
+  });
+});
+
+describe('Lightfield client: the key never shows', () => {
+  const secret = 'sk_lf_TOPSECRET_0123456789';
+  const server = useServer({ tasks: 2, keys: [{ key: secret }] });
+
+  it('keeps the key out of error messages, logs and serialised errors, even when the server echoes it', async () => {
+    const lines: string[] = [];
+    const client = clientFor(server(), { getKey: () => secret, log: (line) => lines.push(line), retry: { maxAttempts: 2, baseDelayMs: 1 } });
+    server().faults.inject({ kind: 'mutate', path: /^\/v1\/tasks\/definitions$/, mutate: () => ({ leaked: secret }) });
+    const failures: unknown[] = [
+      await rejection(() => client.definitions()),
+      await rejection(() => client.getTask('tsk_nope')),
+      await rejection(() => new LightfieldProvider({ baseUrl: 'http://127.0.0.1:9', getKey: () => secret, retry: { maxAttempts: 1 } }).listTasks()),
+    ];
+    server().faults.inject({ kind: 'status', status: 500, path: /^\/v1\/tasks$/, method: 'GET' });
+    await client.listTasks();
+    for (const failure of failures) {
+      assert.ok(failure instanceof ApiError);
+      const text = `${failure.message} ${failure.stack ?? ''} ${JSON.stringify(failure)} ${String(failure)}`;
+      assert.ok(!text.includes(secret), `key leaked in: ${text}`);
+    }
+    assert.ok(lines.length >= 3);
+    assert.ok(lines.every((line) => !line.includes(secret)));
+  });
+});

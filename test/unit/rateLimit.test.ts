@@ -1,0 +1,100 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { RateLimiter } from '../../src/api/rateLimiter';
+import { DEFAULT_RETRY_POLICY, retryDelayMs } from '../../src/api/retry';
+import { clientFor, useServer } from '../support/lightfield';
+
+describe('rate limits', () => {
+  const server = useServer({ tasks: 30 });
+
+  async function burst(limiter: RateLimiter): Promise<number> {
+    const start = server().requests.length;
+    const ids = server().index.listed().map((task) => task.id);
+    const client = clientFor(server(), { limiter, retry: { maxAttempts: 8, baseDelayMs: 50, maxDelayMs: 1000 } });
+    await Promise.all([...ids, ...ids].map((id) => client.getTask(id)));
+    return server().requests.slice(start).filter((request) => request.status === 429).length;
+  }
+
+  it('a burst of 60 reads meets the server limit without the client limiter (baseline)', async () => {
+    const tooMany = await burst(new RateLimiter(10_000));
+    assert.ok(tooMany > 0, 'the server must refuse part of an unpaced burst');
+  });
+
+  it('the same burst through the client limiter never meets a 429', async () => {
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    assert.equal(await burst(new RateLimiter()), 0);
+  });
+
+  it('sends every answer with the X-RateLimit headers', async () => {
+    const response = await fetch(`${server().url}/v1/tasks`, { headers: { Authorization: 'Bearer sk_lf_local', 'Lightfield-Version': '2026-03-01' } });
+    assert.equal(response.headers.get('X-RateLimit-Limit'), '25');
+    assert.match(response.headers.get('X-RateLimit-Remaining') ?? '', /^\d+$/);
+    assert.ok(Number(response.headers.get('X-RateLimit-Reset')) * 1000 > Date.now());
+  });
+});
+
+describe('RateLimiter with a manual clock', () => {
+  function clock() {
+    let now = 1_000_000;
+    return { now: () => now, advance: (ms: number) => (now += ms) };
+  }
+
+  it('grants a full window at once, then holds the next request until the window slides', async () => {
+    const time = clock();
+    const limiter = new RateLimiter(3, 1000, time.now);
+    for (let i = 0; i < 3; i++) await limiter.acquire('read');
+    let granted = false;
+    const pending = limiter.acquire('read').then(() => (granted = true));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.equal(granted, false);
+    time.advance(1000);
+    await pending;
+    assert.equal(granted, true);
+  });
+
+  it('keeps categories apart', async () => {
+    const time = clock();
+    const limiter = new RateLimiter(1, 1000, time.now);
+    await limiter.acquire('read');
+    await limiter.acquire('write');
+    await limiter.acquire('search');
+  });
+
+  it('obeys the service when it reports nothing remaining until the reset', async () => {
+    const time = clock();
+    const limiter = new RateLimiter(25, 1000, time.now);
+    limiter.observe('search', { remaining: 0, resetSeconds: (time.now() + 500) / 1000 });
+    let granted = false;
+    const pending = limiter.acquire('search').then(() => (granted = true));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.equal(granted, false);
+    time.advance(500);
+    await pending;
+    assert.equal(granted, true);
+  });
+
+  it('cancels a wait when the signal aborts', async () => {
+    const time = clock();
+    const limiter = new RateLimiter(1, 1000, time.now);
+    await limiter.acquire('read');
+    const controller = new AbortController();
+    const pending = limiter.acquire('read', controller.signal);
+    controller.abort();
+    await assert.rejects(pending);
+  });
+});
+
+describe('retry backoff', () => {
+  it('grows exponentially with full jitter and a ceiling', () => {
+    const policy = { ...DEFAULT_RETRY_POLICY, baseDelayMs: 100, maxDelayMs: 1000 };
+    assert.equal(retryDelayMs(0, policy, undefined, () => 1), 100);
+    assert.equal(retryDelayMs(2, policy, undefined, () => 1), 400);
+    assert.equal(retryDelayMs(9, policy, undefined, () => 1), 1000);
+    assert.equal(retryDelayMs(3, policy, undefined, () => 0.5), 400);
+    assert.equal(retryDelayMs(3, policy, undefined, () => 0), 0);
+  });
+
+  it('never waits less than Retry-After', () => {
+    assert.equal(retryDelayMs(0, DEFAULT_RETRY_POLICY, 2, () => 0), 2000);
+  });
+});

@@ -1,0 +1,44 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { describeSchemaIssues } from '../../src/api/errors';
+import { fieldSchema, taskDefinitionsSchema, taskPageSchema, taskSchema } from '../../src/api/model';
+import { SEED_DEFINITIONS_RESPONSE, SEED_LIST_RESPONSE, SEED_TASK_RESPONSE } from '../fixtures/seedExamples';
+
+describe('schemas', () => {
+  it('parse the example responses of the API reference', () => {
+    assert.equal(taskSchema.parse(SEED_TASK_RESPONSE).id, 'id');
+    assert.equal(taskPageSchema.parse(SEED_LIST_RESPONSE).data.length, 1);
+    assert.equal(taskDefinitionsSchema.parse(SEED_DEFINITIONS_RESPONSE).fieldDefinitions.foo.typeConfiguration?.options?.[0].id, 'id');
+  });
+
+  it('cover every value shape: text, number, boolean, list, address, full name and null', () => {
+    const values = [
+      ['TEXT', 'hello'],
+      ['NUMBER', 12.5],
+      ['CURRENCY', 1999.99],
+      ['CHECKBOX', true],
+      ['MULTI_SELECT', ['opt_a', 'opt_b']],
+      ['TELEPHONE', ['+33 1 23 45 67 89']],
+      ['ADDRESS', { street: '1 Main St', street2: null, city: 'Springfield', state: 'IL', postalCode: '62701', country: 'US', latitude: 39.8, longitude: -89.6 }],
+      ['FULL_NAME', { firstName: 'Ada', lastName: 'Lovelace' }],
+      ['DATETIME', null],
+    ] as const;
+    for (const [valueType, value] of values) {
+      assert.deepEqual(fieldSchema.parse({ valueType, value }), { valueType, value });
+    }
+  });
+
+  it('tolerate unknown extra properties', () => {
+    const parsed = taskSchema.parse({ ...SEED_TASK_RESPONSE, archived: false, fields: { $title: { valueType: 'TEXT', value: 't', source: 'api' } } });
+    assert.equal(parsed.fields.$title.value, 't');
+  });
+
+  it('name the path of a missing or wrong property', () => {
+    const missing = taskPageSchema.safeParse({ ...SEED_LIST_RESPONSE, data: [{ ...SEED_TASK_RESPONSE, id: undefined }] });
+    assert.ok(!missing.success);
+    assert.match(describeSchemaIssues(missing.error), /^data\[0\]\.id: /);
+    const wrongType = taskSchema.safeParse({ ...SEED_TASK_RESPONSE, fields: { $due: { valueType: 'DATE', value: 'x' } } });
+    assert.ok(!wrongType.success);
+    assert.match(describeSchemaIssues(wrongType.error), /fields\.\$due\.valueType/);
+  });
+});
