@@ -88,11 +88,12 @@ export const taskSchema = z.object({
 });
 export type Task = z.infer<typeof taskSchema>;
 
-export const taskPageSchema = z.object({
-  object: z.string(),
-  data: z.array(taskSchema),
-  totalCount: z.number(),
-});
+/** One page of an offset-paged list. */
+function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({ object: z.string(), data: z.array(item), totalCount: z.number() });
+}
+
+export const taskPageSchema = pageOf(taskSchema);
 export type TaskPage = z.infer<typeof taskPageSchema>;
 
 export const selectOptionSchema = z.object({
@@ -140,11 +141,7 @@ export type TaskDefinitions = z.infer<typeof taskDefinitionsSchema>;
 export const memberSchema = taskSchema;
 export type Member = z.infer<typeof memberSchema>;
 
-export const memberPageSchema = z.object({
-  object: z.string(),
-  data: z.array(memberSchema),
-  totalCount: z.number(),
-});
+export const memberPageSchema = pageOf(memberSchema);
 export type MemberPage = z.infer<typeof memberPageSchema>;
 
 export const keyInfoSchema = z.object({
