@@ -1,9 +1,12 @@
 // Two bundles: the extension (Node, CommonJS, `vscode` provided by the host)
-// and the editor webview (browser). `--production` minifies; `--watch` rebuilds.
+// and the editor webview (browser). `--production` minifies; `--watch` rebuilds;
+// `--integration` also bundles the extension-host test suites into out/integration.
+import { readdirSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+const integration = process.argv.includes('--integration');
 
 /** Prints the lines VS Code's esbuild problem matcher waits for. */
 const watchReporter = {
@@ -47,6 +50,22 @@ const contexts = await Promise.all([
     format: 'iife',
     target: 'es2022',
   }),
+  ...(integration
+    ? [
+        esbuild.context({
+          ...common,
+          minify: false,
+          entryPoints: readdirSync('test/integration')
+            .filter((name) => name.endsWith('.ts'))
+            .map((name) => `test/integration/${name}`),
+          outdir: 'out/integration',
+          platform: 'node',
+          format: 'cjs',
+          target: 'node20',
+          external: ['vscode', 'mocha', '@vscode/test-electron'],
+        }),
+      ]
+    : []),
 ]);
 
 if (watch) {

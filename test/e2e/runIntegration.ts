@@ -1,0 +1,122 @@
+/**
+ * Runs the integration suites inside a real VS Code (code-server's workbench and
+ * Node extension host, driven by headless Chromium), then the UI checks, against
+ * the local Lightfield-compatible server. Exits with the result.
+ *
+ *   npm run test:integration            the packaged .vsix, installed into code-server
+ *   npm run test:integration -- --dev   the source folder as the extension under development
+ */
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { format } from 'node:util';
+import type { BrowserContext, Page } from 'playwright-core';
+import { MOCHA_LINE_PREFIX } from '../integration/index';
+import { startLightfieldServer } from '../server/server';
+import { CHROMIUM, launchChromium } from './browser';
+import { installVsix, startCodeServer } from './codeServer';
+import { ensureDebianPackages, ensureTooling, log, run } from './tooling';
+import { runUiChecks } from './uiChecks';
+
+const ROOT = resolve(__dirname, '..', '..');
+const RESULTS = join(ROOT, 'test-results');
+const SUITE_TIMEOUT_MS = 5 * 60_000;
+
+interface Manifest {
+  name: string;
+  publisher: string;
+  version: string;
+}
+
+export interface CheckResult {
+  passed: number;
+  failed: number;
+}
+
+/** Opens the workbench with the test payload and relays mocha until the host reports its exit code. */
+async function runSuites(browser: BrowserContext, workbenchUrl: string, workspace: string, extensionPath: string): Promise<CheckResult & { page: Page }> {
+  const page = await browser.newPage();
+  let summary: CheckResult | undefined;
+  let reportExit: (code: number) => void = () => undefined;
+  const exited = new Promise<number>((resolveExit) => (reportExit = resolveExit));
+  await page.exposeFunction('codeAutomationLog', (_type: string, args: unknown[]) => {
+    // The host forwards console calls as their arguments, format string first.
+    const line = format(...args);
+    appendFileSync(join(RESULTS, 'workbench.log'), `${line}\n`);
+    if (!line.startsWith(MOCHA_LINE_PREFIX)) return;
+    const text = line.slice(MOCHA_LINE_PREFIX.length);
+    const match = /^integration summary: (\d+) passed, (\d+) failed$/.exec(text);
+    if (match) summary = { passed: Number(match[1]), failed: Number(match[2]) };
+    else console.log(text);
+  });
+  await page.exposeFunction('codeAutomationExit', (code: number) => reportExit(code));
+  const payload = [
+    ['extensionDevelopmentPath', `vscode-remote://remote${extensionPath}`],
+    ['extensionTestsPath', `vscode-remote://remote${join(ROOT, 'out', 'integration', 'index.js')}`],
+  ];
+  const started = Date.now();
+  await page.goto(`${workbenchUrl}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+  const timeout = new Promise<number>((resolveTimeout) => setTimeout(() => resolveTimeout(-1), SUITE_TIMEOUT_MS).unref());
+  const code = await Promise.race([exited, timeout]);
+  log(`integration suites finished in ${((Date.now() - started) / 1000).toFixed(1)} s with exit code ${code}`);
+  if (code === -1) return { passed: summary?.passed ?? 0, failed: (summary?.failed ?? 0) + 1, page };
+  if (!summary) return { passed: 0, failed: code === 0 ? 0 : 1, page };
+  // A non-zero exit with no failing test (say, a suite that failed to load) still fails.
+  return { passed: summary.passed, failed: code !== 0 && summary.failed === 0 ? 1 : summary.failed, page };
+}
+
+function sampleWorkspace(): string {
+  const workspace = mkdtempSync(join(tmpdir(), 'lf-workspace-'));
+  writeFileSync(join(workspace, 'app.ts'), '// TODO: send the renewal quote to Acme\nexport const answer = 42;\n');
+  return workspace;
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const dev = process.argv.includes('--dev');
+  ensureDebianPackages([{ file: CHROMIUM, pkg: 'chromium' }]);
+  const tooling = ensureTooling();
+  run('node', ['esbuild.mjs', '--integration'], { cwd: ROOT });
+  const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as Manifest;
+  const home = mkdtempSync(join(tmpdir(), 'lf-code-server-'));
+  let extensionPath = ROOT;
+  if (!dev) {
+    run('npm', ['run', '--silent', 'package'], { cwd: ROOT });
+    extensionPath = installVsix(tooling, home, join(ROOT, 'out', 'lightfield-tasks.vsix'), `${manifest.publisher}.${manifest.name}`, manifest.version);
+    log(`installed the packaged extension into ${extensionPath}`);
+  }
+  const server = await startLightfieldServer({ tasks: 40 });
+  const workspace = sampleWorkspace();
+  const codeServer = await startCodeServer(tooling, { home, workspace, settings: { 'lightfield.baseUrl': server.url } });
+  const browser = await launchChromium();
+  mkdirSync(RESULTS, { recursive: true });
+  writeFileSync(join(RESULTS, 'workbench.log'), '');
+  let suites: CheckResult;
+  let ui: CheckResult;
+  try {
+    const { page, ...result } = await runSuites(browser, codeServer.url, workspace, extensionPath);
+    suites = result;
+    if (suites.failed > 0) {
+      const shot = join(RESULTS, 'integration-failure.png');
+      await page.screenshot({ path: shot });
+      log(`screenshot of the failed run: ${shot}`);
+    }
+    await page.close();
+    ui = await runUiChecks(browser, codeServer.url, workspace, RESULTS, dev ? ROOT : undefined);
+  } finally {
+    await browser.close();
+    await codeServer.stop();
+    await server.close();
+  }
+  const passed = suites.passed + ui.passed;
+  const failed = suites.failed + ui.failed;
+  log(`integration run took ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`integration: ${passed} passed, ${failed} failed`);
+  process.exit(failed === 0 && passed > 0 ? 0 : 1);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  console.log('integration: 0 passed, 1 failed');
+  process.exit(1);
+});
