@@ -1,0 +1,341 @@
+/**
+ * The single owner of task state. Views read it and listen to its changes; it
+ * alone calls the provider for tasks. It keeps, per status group, the order and
+ * count the server's (lagging) search index returned, plus our own recent writes,
+ * which win over list results until a full refresh shows the index has caught up.
+ * No `vscode` import: it runs in plain Node tests against the local server.
+ */
+import type { ListFilter, Task, TaskCreate, TaskStatus, TaskUpdate } from '../api/model';
+import type { TaskProvider } from '../api/provider';
+import { taskStatus } from './grouping';
+
+export interface StoreSettings {
+  pageSize: number;
+  statuses: readonly TaskStatus[];
+  /** Only tasks assigned to this member ("mine"); all tasks when unset. */
+  assignee?: string;
+}
+
+export interface GroupView {
+  status: TaskStatus;
+  tasks: Task[];
+  /** Undefined until the group was listed once. */
+  totalCount?: number;
+  hasMore: boolean;
+  loading: boolean;
+  error?: unknown;
+}
+
+interface Listing {
+  ids: string[];
+  totalCount: number;
+  hasMore: boolean;
+  loading: boolean;
+  error?: unknown;
+}
+
+interface Override {
+  task: Task;
+  /** The status the search index still shows; undefined for a task we created. */
+  indexedStatus?: TaskStatus;
+  /** Sent but not yet confirmed by the server. */
+  pending: boolean;
+  at: number;
+}
+
+export interface StoreSnapshot {
+  savedAt: number;
+  settingsKey: string;
+  groups: Partial<Record<TaskStatus, { ids: string[]; totalCount: number; hasMore: boolean }>>;
+  tasks: Task[];
+}
+
+/** After this long a write of ours no longer overrides what lists say. */
+const OVERRIDE_LIFETIME_MS = 10 * 60_000;
+/** A refresh reloads at most this many pages of a group the user had paged through. */
+const MAX_RELOAD_PAGES = 4;
+
+export class TaskStore {
+  private readonly listings = new Map<TaskStatus, Listing>();
+  private readonly latest = new Map<string, Task>();
+  private readonly overrides = new Map<string, Override>();
+  private readonly writes = new Map<string, Promise<unknown>>();
+  private readonly listeners = new Set<() => void>();
+  private generation = 0;
+  /** True while showing a restored snapshot that no refresh has confirmed yet. */
+  stale = false;
+  lastRefreshAt?: number;
+
+  constructor(
+    private readonly provider: () => TaskProvider | undefined,
+    private settings: StoreSettings,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  onDidChange(listener: () => void): { dispose(): void } {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  private emit(): void {
+    for (const listener of [...this.listeners]) listener();
+  }
+
+  get currentSettings(): StoreSettings {
+    return this.settings;
+  }
+
+  /** Key of what a listing depends on; a snapshot only applies to the same one. */
+  get settingsKey(): string {
+    return JSON.stringify([this.settings.statuses, this.settings.assignee ?? null, this.settings.pageSize]);
+  }
+
+  /** New settings drop the listings (answers still in flight for the old ones are ignored). */
+  configure(settings: StoreSettings): void {
+    const before = this.settingsKey;
+    this.settings = settings;
+    if (this.settingsKey !== before) {
+      this.generation += 1;
+      this.listings.clear();
+      this.emit();
+    }
+  }
+
+  /** Forgets everything, as after signing out. */
+  clear(): void {
+    this.generation += 1;
+    this.listings.clear();
+    this.latest.clear();
+    this.overrides.clear();
+    this.stale = false;
+    this.lastRefreshAt = undefined;
+    this.emit();
+  }
+
+  task(id: string): Task | undefined {
+    return this.liveOverride(id)?.task ?? this.latest.get(id);
+  }
+
+  groups(): GroupView[] {
+    return this.settings.statuses.map((status) => this.group(status));
+  }
+
+  group(status: TaskStatus): GroupView {
+    const listing = this.listings.get(status);
+    const ids = listing?.ids ?? [];
+    const listed = new Set(ids);
+    const overrides = this.liveOverrides();
+    const movedIn = overrides.filter((o) => taskStatus(o.task) === status && !listed.has(o.task.id)).map((o) => o.task);
+    const stayed = ids.map((id) => this.task(id)).filter((task): task is Task => task !== undefined && taskStatus(task) === status);
+    const arrived = overrides.filter((o) => taskStatus(o.task) === status && o.indexedStatus !== status).length;
+    const left = overrides.filter((o) => o.indexedStatus === status && taskStatus(o.task) !== status).length;
+    return {
+      status,
+      tasks: [...movedIn, ...stayed],
+      totalCount: listing ? Math.max(0, listing.totalCount + arrived - left) : undefined,
+      hasMore: listing?.hasMore ?? false,
+      loading: listing?.loading ?? false,
+      error: listing?.error,
+    };
+  }
+
+  /** Every task the store holds for the shown groups, for pickers. */
+  loadedTasks(): Task[] {
+    return this.groups().flatMap((group) => group.tasks);
+  }
+
+  /**
+   * Reloads every shown group (as many pages as were loaded, within a bound),
+   * concurrently. Resolves with the first error, if any; each group keeps its own.
+   */
+  async refresh(): Promise<unknown> {
+    const provider = this.provider();
+    if (!provider) return undefined;
+    const generation = this.generation;
+    const results = await Promise.all(
+      this.settings.statuses.map((status) => {
+        const loaded = this.listings.get(status)?.ids.length ?? 0;
+        const pages = Math.min(MAX_RELOAD_PAGES, Math.max(1, Math.ceil(loaded / this.settings.pageSize)));
+        return this.load(provider, status, 0, pages, generation);
+      }),
+    );
+    if (generation !== this.generation) return undefined;
+    const error = results.find((result) => result !== undefined);
+    if (error === undefined) {
+      this.settleOverrides();
+      this.stale = false;
+      this.lastRefreshAt = this.now();
+    }
+    this.emit();
+    return error;
+  }
+
+  /** Appends the next page of one group. Resolves with the error, if any. */
+  async loadMore(status: TaskStatus): Promise<unknown> {
+    const provider = this.provider();
+    if (!provider) return undefined;
+    const offset = this.listings.get(status)?.ids.length ?? 0;
+    const error = await this.load(provider, status, offset, 1, this.generation);
+    this.emit();
+    return error;
+  }
+
+  private async load(provider: TaskProvider, status: TaskStatus, offset: number, pages: number, generation: number): Promise<unknown> {
+    const listing = this.listings.get(status) ?? { ids: [], totalCount: 0, hasMore: false, loading: false };
+    this.listings.set(status, { ...listing, loading: true });
+    this.emit();
+    const { pageSize } = this.settings;
+    try {
+      const answers = await Promise.all(
+        Array.from({ length: pages }, (_, page) => provider.listTasks({ offset: offset + page * pageSize, limit: pageSize, filters: this.filters(status) })),
+      );
+      if (generation !== this.generation) return undefined;
+      const ids = offset === 0 ? [] : [...listing.ids];
+      for (const answer of answers) {
+        for (const task of answer.data) {
+          this.latest.set(task.id, task);
+          if (!ids.includes(task.id)) ids.push(task.id);
+        }
+      }
+      const last = answers[answers.length - 1];
+      const hasMore = last.data.length === pageSize && ids.length < last.totalCount;
+      this.listings.set(status, { ids, totalCount: last.totalCount, hasMore, loading: false });
+      return undefined;
+    } catch (error) {
+      if (generation === this.generation) this.listings.set(status, { ...listing, loading: false, error });
+      return error;
+    }
+  }
+
+  private filters(status: TaskStatus): ListFilter[] {
+    const filters: ListFilter[] = [{ key: '$status', operator: 'equal', value: status }];
+    if (this.settings.assignee) filters.push({ key: '$assignedTo', operator: 'contains', value: this.settings.assignee });
+    return filters;
+  }
+
+  /** After a full refresh: drop our writes that the lists now show, and old ones. */
+  private settleOverrides(): void {
+    for (const [id, override] of this.overrides) {
+      const listed = this.latest.get(id);
+      const caughtUp = !override.pending && listed !== undefined && (listed.updatedAt ?? '') >= (override.task.updatedAt ?? '');
+      if (caughtUp || this.now() - override.at > OVERRIDE_LIFETIME_MS) this.overrides.delete(id);
+    }
+  }
+
+  private liveOverride(id: string): Override | undefined {
+    const override = this.overrides.get(id);
+    return override && (override.pending || this.now() - override.at <= OVERRIDE_LIFETIME_MS) ? override : undefined;
+  }
+
+  private liveOverrides(): Override[] {
+    return [...this.overrides.keys()].map((id) => this.liveOverride(id)).filter((o): o is Override => o !== undefined);
+  }
+
+  private requireProvider(): TaskProvider {
+    const provider = this.provider();
+    if (!provider) throw new Error('Not signed in to Lightfield.');
+    return provider;
+  }
+
+  /** Runs writes to one task one after another. */
+  private serialize<T>(id: string, work: () => Promise<T>): Promise<T> {
+    const previous = this.writes.get(id) ?? Promise.resolve();
+    const next = previous.catch(() => undefined).then(work);
+    this.writes.set(id, next);
+    return next;
+  }
+
+  /** Moves a task at once; rolls back and rethrows when the server refuses. */
+  setStatus(id: string, status: TaskStatus): Promise<Task> {
+    return this.update(id, { fields: { $status: status } }, (task) => ({
+      ...task,
+      fields: { ...task.fields, $status: { valueType: task.fields.$status?.valueType ?? 'SINGLE_SELECT', value: status } },
+    }));
+  }
+
+  /**
+   * Sends an update. `optimistic`, when given, is shown until the server answers.
+   * The write is confirmed with a retrieve, the fresh read the lists lag behind.
+   */
+  update(id: string, update: TaskUpdate, optimistic?: (task: Task) => Task): Promise<Task> {
+    const provider = this.provider();
+    const current = this.task(id);
+    if (!provider || !current) {
+      return Promise.reject(new Error(provider ? `Task ${id} is not loaded.` : 'Not signed in to Lightfield.'));
+    }
+    const previous = this.overrides.get(id);
+    const indexedStatus = previous ? previous.indexedStatus : taskStatus(this.latest.get(id) ?? current);
+    if (optimistic) {
+      // Shown now, before the request is even queued behind earlier writes.
+      this.overrides.set(id, { task: optimistic(current), indexedStatus, pending: true, at: this.now() });
+      this.emit();
+    }
+    return this.serialize(id, async () => {
+      let written: Task;
+      try {
+        written = await provider.updateTask(id, update);
+      } catch (error) {
+        if (previous) this.overrides.set(id, previous);
+        else this.overrides.delete(id);
+        this.emit();
+        throw error;
+      }
+      const confirmed = await provider.getTask(id).catch(() => written);
+      this.overrides.set(id, { task: confirmed, indexedStatus, pending: false, at: this.now() });
+      this.emit();
+      return confirmed;
+    });
+  }
+
+  async create(input: TaskCreate, idempotencyKey?: string): Promise<Task> {
+    const task = await this.requireProvider().createTask(input, { idempotencyKey });
+    this.overrides.set(task.id, { task, indexedStatus: undefined, pending: false, at: this.now() });
+    this.emit();
+    return task;
+  }
+
+  /** Fresh read of one task (for an editor or a hover); remembered like a write. */
+  async fetch(id: string): Promise<Task> {
+    const task = await this.requireProvider().getTask(id);
+    const override = this.overrides.get(id);
+    if (override && !override.pending) this.overrides.set(id, { ...override, task });
+    else this.latest.set(id, task);
+    this.emit();
+    return task;
+  }
+
+  /** Tasks whose title starts with `prefix`, from the server; for "Find task". */
+  async searchTitles(prefix: string): Promise<Task[]> {
+    const filters: ListFilter[] = [{ key: '$title', operator: 'startsWith', value: prefix }];
+    if (this.settings.assignee) filters.push({ key: '$assignedTo', operator: 'contains', value: this.settings.assignee });
+    const page = await this.requireProvider().listTasks({ limit: 25, filters });
+    return page.data.map((task) => this.liveOverride(task.id)?.task ?? task);
+  }
+
+  snapshot(): StoreSnapshot {
+    const groups: StoreSnapshot['groups'] = {};
+    const tasks = new Map<string, Task>();
+    for (const status of this.settings.statuses) {
+      const listing = this.listings.get(status);
+      if (!listing) continue;
+      groups[status] = { ids: listing.ids, totalCount: listing.totalCount, hasMore: listing.hasMore };
+      for (const id of listing.ids) {
+        const task = this.latest.get(id);
+        if (task) tasks.set(id, task);
+      }
+    }
+    return { savedAt: this.now(), settingsKey: this.settingsKey, groups, tasks: [...tasks.values()] };
+  }
+
+  /** Shows a saved snapshot, marked stale, if it was taken with the same settings. */
+  restore(snapshot: StoreSnapshot): boolean {
+    if (snapshot.settingsKey !== this.settingsKey || this.listings.size > 0) return false;
+    for (const task of snapshot.tasks) this.latest.set(task.id, task);
+    for (const [status, group] of Object.entries(snapshot.groups) as [TaskStatus, StoreSnapshot['groups'][TaskStatus]][]) {
+      if (group) this.listings.set(status, { ...group, loading: false });
+    }
+    this.stale = true;
+    this.emit();
+    return true;
+  }
+}

@@ -1,0 +1,50 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { Member, Task } from '../../src/api/model';
+import { isOverdue, memberName, relativeTime, sortTasks, taskTitle } from '../../src/tasks/grouping';
+
+const NOW = Date.parse('2026-11-25T12:00:00Z');
+
+function task(id: string, fields: Record<string, Task['fields'][string]['value']>, createdAt = '2026-11-01T00:00:00Z'): Task {
+  const typed: Task['fields'] = {};
+  for (const [key, value] of Object.entries(fields)) typed[key] = { valueType: key === '$dueAt' ? 'DATETIME' : 'TEXT', value };
+  return { id, createdAt, fields: typed, relationships: {} };
+}
+
+describe('task presentation', () => {
+  it('says due dates relative to now', () => {
+    assert.equal(relativeTime(new Date(NOW + 3 * 86_400_000), NOW), 'in 3 days');
+    assert.equal(relativeTime(new Date(NOW - 2 * 3_600_000), NOW), '2 hours ago');
+    assert.equal(relativeTime(new Date(NOW + 86_400_000), NOW), 'tomorrow');
+    assert.equal(relativeTime(new Date(NOW + 20_000), NOW), 'this minute');
+  });
+
+  it('marks open tasks past their due date as overdue, not finished ones', () => {
+    const past = '2026-11-20T09:00:00Z';
+    assert.equal(isOverdue(task('a', { $status: 'TODO', $dueAt: past }), NOW), true);
+    assert.equal(isOverdue(task('b', { $status: 'IN_PROGRESS', $dueAt: past }), NOW), true);
+    assert.equal(isOverdue(task('c', { $status: 'COMPLETE', $dueAt: past }), NOW), false);
+    assert.equal(isOverdue(task('d', { $status: 'TODO', $dueAt: '2026-12-20T09:00:00Z' }), NOW), false);
+    assert.equal(isOverdue(task('e', { $status: 'TODO', $dueAt: null }), NOW), false);
+  });
+
+  it('sorts by due date with undated tasks last, by title, or newest first', () => {
+    const tasks = [
+      task('late', { $title: 'b', $dueAt: '2026-12-01T00:00:00Z' }, '2026-11-03T00:00:00Z'),
+      task('none', { $title: 'a', $dueAt: null }, '2026-11-02T00:00:00Z'),
+      task('soon', { $title: 'c', $dueAt: '2026-11-26T00:00:00Z' }, '2026-11-01T00:00:00Z'),
+    ];
+    assert.deepEqual(sortTasks(tasks, 'dueDate').map((t) => t.id), ['soon', 'late', 'none']);
+    assert.deepEqual(sortTasks(tasks, 'title').map((t) => t.id), ['none', 'late', 'soon']);
+    assert.deepEqual(sortTasks(tasks, 'created').map((t) => t.id), ['late', 'none', 'soon']);
+  });
+
+  it('names members from a full name, a text name or an email, and untitled tasks plainly', () => {
+    const member = (fields: Member['fields']): Member => ({ id: 'mem_1', createdAt: '', fields, relationships: {} });
+    assert.equal(memberName(member({ $name: { valueType: 'FULL_NAME', value: { firstName: 'Ada', lastName: 'Lovelace' } } })), 'Ada Lovelace');
+    assert.equal(memberName(member({ $name: { valueType: 'TEXT', value: 'Grace' } })), 'Grace');
+    assert.equal(memberName(member({ $email: { valueType: 'EMAIL', value: ['a@b.co'] } })), 'a@b.co');
+    assert.equal(memberName(member({})), 'mem_1');
+    assert.equal(taskTitle(task('x', { $title: '  ' })), '(untitled)');
+  });
+});

@@ -1,0 +1,138 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { ApiError } from '../../src/api/errors';
+import type { TaskStatus } from '../../src/api/model';
+import { taskStatus } from '../../src/tasks/grouping';
+import { type StoreSettings, TaskStore } from '../../src/tasks/taskStore';
+import type { LightfieldServer } from '../server/server';
+import { clientFor, rejection, useServer } from '../support/lightfield';
+
+const ALL: TaskStatus[] = ['TODO', 'IN_PROGRESS', 'COMPLETE', 'CANCELLED'];
+
+function storeFor(server: LightfieldServer, settings: Partial<StoreSettings> = {}): TaskStore {
+  const provider = clientFor(server);
+  return new TaskStore(() => provider, { pageSize: 10, statuses: ALL, ...settings });
+}
+
+function serverCount(server: LightfieldServer, status: TaskStatus): number {
+  return server.index.listed().filter((task) => task.fields.$status.value === status).length;
+}
+
+describe('task store against the local server', () => {
+  const server = useServer({ tasks: 64 });
+
+  it('groups by status with the server counts, one page per group', async () => {
+    const store = storeFor(server());
+    const start = server().requests.length;
+    assert.equal(await store.refresh(), undefined);
+    assert.equal(server().requests.length - start, 4);
+    for (const group of store.groups()) {
+      assert.equal(group.totalCount, serverCount(server(), group.status), group.status);
+      assert.ok(group.tasks.length <= 10);
+      assert.ok(group.tasks.every((task) => taskStatus(task) === group.status));
+    }
+  });
+
+  it('pages a group with load more until the server has no more', async () => {
+    const store = storeFor(server(), { statuses: ['TODO'], pageSize: 7 });
+    await store.refresh();
+    const total = store.group('TODO').totalCount ?? 0;
+    assert.ok(total > 7);
+    let pages = 1;
+    while (store.group('TODO').hasMore) {
+      await store.loadMore('TODO');
+      pages += 1;
+    }
+    assert.equal(store.group('TODO').tasks.length, total);
+    assert.equal(pages, Math.ceil(total / 7));
+    assert.equal(new Set(store.group('TODO').tasks.map((t) => t.id)).size, total);
+  });
+
+  it('filters to one assignee ("mine")', async () => {
+    const me = server().members[1].id;
+    const store = storeFor(server(), { assignee: me });
+    await store.refresh();
+    const tasks = store.groups().flatMap((g) => g.tasks);
+    assert.ok(tasks.length > 0);
+    assert.ok(tasks.every((task) => task.relationships.$assignedTo.values.includes(me)));
+  });
+
+  it('moves a task at once, confirms the write with a retrieve, and the server has it', async () => {
+    const store = storeFor(server());
+    await store.refresh();
+    const task = store.group('TODO').tasks[0];
+    const todoBefore = store.group('TODO').totalCount ?? 0;
+    const doneBefore = store.group('COMPLETE').totalCount ?? 0;
+    const start = server().requests.length;
+    const pending = store.setStatus(task.id, 'COMPLETE');
+    assert.equal(store.group('COMPLETE').tasks[0].id, task.id, 'moved before the server answered');
+    assert.ok(!store.group('TODO').tasks.some((t) => t.id === task.id));
+    assert.equal(store.group('TODO').totalCount, todoBefore - 1);
+    assert.equal(store.group('COMPLETE').totalCount, doneBefore + 1);
+    await pending;
+    const calls = server().requests.slice(start).map((r) => `${r.method} ${r.path.split('?')[0]}`);
+    assert.deepEqual(calls, [`POST /v1/tasks/${task.id}`, `GET /v1/tasks/${task.id}`]);
+    assert.equal(server().index.get(task.id)?.fields.$status.value, 'COMPLETE');
+  });
+
+  it('rolls back when the server refuses, and says why', async () => {
+    const store = storeFor(server());
+    await store.refresh();
+    const task = store.group('IN_PROGRESS').tasks[0];
+    server().faults.inject({ kind: 'status', status: 422, method: 'POST', path: new RegExp(task.id) });
+    const error = await rejection(() => store.setStatus(task.id, 'CANCELLED'));
+    assert.ok(error instanceof ApiError && error.status === 422);
+    assert.equal(taskStatus(store.task(task.id)!), 'IN_PROGRESS');
+    assert.ok(store.group('IN_PROGRESS').tasks.some((t) => t.id === task.id));
+    assert.ok(!store.group('CANCELLED').tasks.some((t) => t.id === task.id));
+    assert.equal(server().index.get(task.id)?.fields.$status.value, 'IN_PROGRESS');
+  });
+
+  it('restores a snapshot as stale, and a refresh makes it fresh', async () => {
+    const first = storeFor(server());
+    await first.refresh();
+    const snapshot = JSON.parse(JSON.stringify(first.snapshot())) as ReturnType<TaskStore['snapshot']>;
+    const second = storeFor(server());
+    const start = server().requests.length;
+    assert.equal(second.restore(snapshot), true);
+    assert.equal(server().requests.length, start, 'a restore costs no request');
+    assert.equal(second.stale, true);
+    assert.deepEqual(second.groups().map((g) => g.tasks.map((t) => t.id)), first.groups().map((g) => g.tasks.map((t) => t.id)));
+    await second.refresh();
+    assert.equal(second.stale, false);
+    const other = storeFor(server(), { assignee: server().members[0].id });
+    assert.equal(other.restore(snapshot), false, 'a snapshot of another filter does not apply');
+  });
+});
+
+describe('task store over a lagging index', () => {
+  const server = useServer({ tasks: 20, indexLagMs: 400 });
+
+  it('keeps its own writes over list results until the list catches up', async () => {
+    const store = storeFor(server());
+    await store.refresh();
+    const task = store.group('TODO').tasks[0];
+    const todoCount = store.group('TODO').totalCount ?? 0;
+    await store.setStatus(task.id, 'IN_PROGRESS');
+    await store.refresh();
+    const listed = server().index.listed().find((t) => t.id === task.id);
+    assert.equal(listed?.fields.$status.value, 'TODO', 'the index still lags');
+    assert.ok(store.group('IN_PROGRESS').tasks.some((t) => t.id === task.id));
+    assert.ok(!store.group('TODO').tasks.some((t) => t.id === task.id));
+    assert.equal(store.group('TODO').totalCount, todoCount - 1);
+    await new Promise((resolve) => setTimeout(resolve, 450));
+    await store.refresh();
+    assert.ok(store.group('IN_PROGRESS').tasks.some((t) => t.id === task.id));
+    assert.equal(store.group('TODO').totalCount, todoCount - 1);
+  });
+
+  it('shows a task it created before the index lists it', async () => {
+    const store = storeFor(server());
+    await store.refresh();
+    const before = store.group('TODO').totalCount ?? 0;
+    const created = await store.create({ fields: { $title: 'Fresh one', $status: 'TODO' }, relationships: { $assignedTo: server().members[0].id } });
+    await store.refresh();
+    assert.equal(store.group('TODO').tasks[0].id, created.id);
+    assert.equal(store.group('TODO').totalCount, before + 1);
+  });
+});
