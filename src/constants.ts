@@ -1,6 +1,35 @@
-/** Every command ID, context key and view ID the manifest declares, in one place. */
+/** Every command ID, view ID, context key and storage key, in one place. */
 export const Commands = {
   showLog: 'lightfield.showLog',
+  setApiKey: 'lightfield.setApiKey',
+  signOut: 'lightfield.signOut',
+  refresh: 'lightfield.refresh',
+  newTask: 'lightfield.newTask',
+  findTask: 'lightfield.findTask',
+  filterMine: 'lightfield.filterMine',
+  filterAll: 'lightfield.filterAll',
+  startTask: 'lightfield.startTask',
+  completeTask: 'lightfield.completeTask',
+  cancelTask: 'lightfield.cancelTask',
+  reopenTask: 'lightfield.reopenTask',
+  openTask: 'lightfield.openTask',
+  openInLightfield: 'lightfield.openInLightfield',
+  copyTaskId: 'lightfield.copyTaskId',
+  loadMore: 'lightfield.loadMore',
+} as const;
+
+export const Views = {
+  tasks: 'lightfield.tasks',
+} as const;
+
+export const ContextKeys = {
+  signedIn: 'lightfield.signedIn',
+  canCreate: 'lightfield.canCreate',
+  canUpdate: 'lightfield.canUpdate',
+  canReadMembers: 'lightfield.canReadMembers',
+  filter: 'lightfield.filter',
 } as const;
 
 export const CONFIG_SECTION = 'lightfield';
+export const SECRET_KEY = 'lightfield.apiKey';
+export const ENV_KEY_VARIABLE = 'LIGHTFIELD_API_KEY';

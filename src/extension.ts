@@ -1,16 +1,95 @@
 import * as vscode from 'vscode';
-import { Commands } from './constants';
+import type { Member } from './api/model';
+import { Session } from './auth/session';
+import { offerEnvironmentKey, setApiKey } from './auth/signIn';
+import { onDidChangeSettings, readSettings, type Settings } from './config';
+import { Commands, ContextKeys } from './constants';
 import { createLog } from './log';
+import { ExtensionState } from './state';
+import { ProviderCache } from './tasks/providerCache';
+import { RefreshScheduler } from './tasks/refreshScheduler';
+import { registerTaskCommands } from './tasks/taskCommands';
+import { TASK_SCHEME, TaskDocumentProvider } from './tasks/taskDocument';
+import { type StoreSettings, TaskStore } from './tasks/taskStore';
+import { TaskView } from './tasks/taskView';
+import { ErrorReporter } from './ui/errorReporter';
 
-export function activate(context: vscode.ExtensionContext): void {
+/** What the extension hands to other extensions, and to its own integration tests. */
+export interface LightfieldExtensionApi {
+  store: TaskStore;
+  view: TaskView;
+  session: Session;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<LightfieldExtensionApi | undefined> {
   try {
-    const log = createLog();
-    context.subscriptions.push(log, vscode.commands.registerCommand(Commands.showLog, () => log.show()));
+    return await wire(context);
   } catch (error) {
     // VS Code shows nothing of a failed activation on its own.
     void vscode.window.showErrorMessage(vscode.l10n.t('Lightfield Tasks failed to start: {0}', String(error)));
     throw error;
   }
+}
+
+async function wire(context: vscode.ExtensionContext): Promise<LightfieldExtensionApi> {
+  const log = createLog();
+  const state = new ExtensionState(context);
+  let settings = readSettings();
+  const storeSettings = (): StoreSettings => ({
+    pageSize: settings.pageSize,
+    statuses: settings.statuses,
+    assignee: state.filter.get() === 'mine' ? state.me(settings.baseUrl).get() : undefined,
+  });
+  const session = new Session(context.secrets, settings.baseUrl, log);
+  const errors = new ErrorReporter(log);
+  const store = new TaskStore(() => session.provider, storeSettings());
+  const members = new ProviderCache<Map<string, Member>>(
+    () => session.provider,
+    async (provider) => new Map((await provider.listAllMembers()).map((member) => [member.id, member])),
+  );
+  const definitions = new ProviderCache(() => session.provider, (provider) => provider.definitions());
+  const view = new TaskView(store, session, state, errors, members, () => settings);
+  const documents = new TaskDocumentProvider(store, () => definitions.get(), () => members.get());
+  const scheduler = new RefreshScheduler(() => view.refresh(), () => settings.refreshIntervalSeconds, view.view);
+
+  context.subscriptions.push(
+    log,
+    session,
+    view,
+    documents,
+    scheduler,
+    vscode.workspace.registerTextDocumentContentProvider(TASK_SCHEME, documents),
+    ...registerTaskCommands({ store, view, session, errors, state, members, settings: () => settings }),
+    vscode.commands.registerCommand(Commands.setApiKey, (key?: unknown) => setApiKey(session, settings.baseUrl, key)),
+    vscode.commands.registerCommand(Commands.signOut, () => session.signOut()),
+    vscode.commands.registerCommand(Commands.showLog, () => log.show()),
+    session.onDidChange((change) => {
+      if (change === 'connection') {
+        store.clear();
+        if (session.signedIn) view.restoreSnapshot();
+        if (session.signedIn && view.view.visible) void scheduler.run();
+      }
+      view.tree.refresh();
+      view.updateChrome();
+    }),
+    onDidChangeSettings((changed) => applySettings(changed)),
+  );
+
+  function applySettings(changed: (keyof Settings)[]): void {
+    settings = readSettings();
+    if (changed.includes('baseUrl')) session.setBaseUrl(settings.baseUrl);
+    if (changed.includes('pageSize') || changed.includes('statuses')) {
+      store.configure(storeSettings());
+      void scheduler.run();
+    }
+    if (changed.includes('sortOrder')) view.tree.refresh();
+    if (changed.includes('refreshIntervalSeconds')) scheduler.schedule();
+  }
+
+  void vscode.commands.executeCommand('setContext', ContextKeys.filter, storeSettings().assignee ? 'mine' : 'all');
+  await session.load();
+  void offerEnvironmentKey(session, state, settings.baseUrl);
+  return { store, view, session };
 }
 
 export function deactivate(): void {}

@@ -69,6 +69,13 @@ export function relativeTime(date: Date, now: number, locale = 'en'): string {
   return format.format(0, 'minute');
 }
 
+/** "8 days", "3 hours": a length of time in its largest fitting unit. */
+export function durationText(ms: number, locale = 'en'): string {
+  const [unit, size] = UNITS.find(([, unitSize]) => Math.abs(ms) >= unitSize) ?? UNITS[UNITS.length - 1];
+  const count = Math.max(1, Math.round(Math.abs(ms) / size));
+  return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' }).format(count);
+}
+
 export function memberName(member: Member): string {
   const name = member.fields.$name?.value;
   if (typeof name === 'string' && name.trim()) return name;

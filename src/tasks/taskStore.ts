@@ -28,7 +28,8 @@ export interface GroupView {
 
 interface Listing {
   ids: string[];
-  totalCount: number;
+  /** Undefined until the first page arrives. */
+  totalCount?: number;
   hasMore: boolean;
   loading: boolean;
   error?: unknown;
@@ -132,7 +133,7 @@ export class TaskStore {
     return {
       status,
       tasks: [...movedIn, ...stayed],
-      totalCount: listing ? Math.max(0, listing.totalCount + arrived - left) : undefined,
+      totalCount: listing?.totalCount === undefined ? undefined : Math.max(0, listing.totalCount + arrived - left),
       hasMore: listing?.hasMore ?? false,
       loading: listing?.loading ?? false,
       error: listing?.error,
@@ -181,7 +182,7 @@ export class TaskStore {
   }
 
   private async load(provider: TaskProvider, status: TaskStatus, offset: number, pages: number, generation: number): Promise<unknown> {
-    const listing = this.listings.get(status) ?? { ids: [], totalCount: 0, hasMore: false, loading: false };
+    const listing: Listing = this.listings.get(status) ?? { ids: [], hasMore: false, loading: false };
     this.listings.set(status, { ...listing, loading: true });
     this.emit();
     const { pageSize } = this.settings;
@@ -317,7 +318,7 @@ export class TaskStore {
     const tasks = new Map<string, Task>();
     for (const status of this.settings.statuses) {
       const listing = this.listings.get(status);
-      if (!listing) continue;
+      if (listing?.totalCount === undefined) continue;
       groups[status] = { ids: listing.ids, totalCount: listing.totalCount, hasMore: listing.hasMore };
       for (const id of listing.ids) {
         const task = this.latest.get(id);

@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import { format } from 'node:util';
 import type { BrowserContext, Page } from 'playwright-core';
 import { MOCHA_LINE_PREFIX } from '../integration/index';
-import { startLightfieldServer } from '../server/server';
+import { DEFAULT_KEY, startLightfieldServer } from '../server/server';
 import { CHROMIUM, launchChromium } from './browser';
 import { installVsix, startCodeServer } from './codeServer';
 import { ensureDebianPackages, ensureTooling, log, run } from './tooling';
@@ -102,7 +102,14 @@ async function main(): Promise<void> {
       log(`screenshot of the failed run: ${shot}`);
     }
     await page.close();
-    ui = await runUiChecks(browser, codeServer.url, workspace, RESULTS, dev ? ROOT : undefined);
+    ui = await runUiChecks(browser, {
+      workbenchUrl: codeServer.url,
+      workspace,
+      results: RESULTS,
+      settingsFile: join(codeServer.userDataDir, 'User', 'settings.json'),
+      apiKey: DEFAULT_KEY,
+      developmentPath: dev ? ROOT : undefined,
+    });
   } finally {
     await browser.close();
     await codeServer.stop();

@@ -1,45 +1,143 @@
 /**
  * Checks driven like a user, in the same workbench the suites ran in: clicks,
- * what is visible, screenshots to look at. Each check reports pass or fail.
+ * typing, what is visible, and screenshots (light and dark) to look at.
+ * Each check reports pass or fail; later checks build on earlier ones.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { CheckResult } from './runIntegration';
 import { log } from './tooling';
 
+export interface UiCheckOptions {
+  workbenchUrl: string;
+  workspace: string;
+  /** Where screenshots go. */
+  results: string;
+  /** The user settings file code-server watches (the theme is switched through it). */
+  settingsFile: string;
+  apiKey: string;
+  /** Loads the extension from this folder; without it, the installed extension runs, as for a user. */
+  developmentPath?: string;
+}
+
 interface UiCheck {
   name: string;
-  run: (page: Page, results: string) => Promise<void>;
+  run: (page: Page, options: UiCheckOptions) => Promise<void>;
+}
+
+const sidebar = (page: Page) => page.locator('.sidebar');
+const treeRow = (page: Page, text: string | RegExp) => sidebar(page).locator('.monaco-list-row', { hasText: text }).first();
+
+function setTheme(options: UiCheckOptions, theme: string): void {
+  const settings = JSON.parse(readFileSync(options.settingsFile, 'utf8')) as Record<string, unknown>;
+  writeFileSync(options.settingsFile, JSON.stringify({ ...settings, 'workbench.colorTheme': theme }, null, 2));
+}
+
+/** Picks a colour theme the way a user does: Ctrl+K Ctrl+T, then the theme's name. */
+async function pickTheme(page: Page, theme: string): Promise<void> {
+  await page.locator('.monaco-workbench').click({ position: { x: 700, y: 300 } });
+  await page.keyboard.press('Control+K');
+  await page.keyboard.press('Control+T');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(theme);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: theme }).first().waitFor();
+  await page.keyboard.press('Enter');
+}
+
+async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+  await page.keyboard.press('Enter');
 }
 
 const CHECKS: UiCheck[] = [
   {
-    name: 'the Lightfield icon in the activity bar opens its view, which shows the welcome content',
-    run: async (page, results) => {
-      await page.locator('.activitybar [aria-label^="Lightfield"]').first().click();
-      await page.locator('.sidebar .title-label', { hasText: /Lightfield/ }).first().waitFor({ timeout: 15_000 });
-      await page.locator('.sidebar .welcome-view-content', { hasText: 'Your Lightfield tasks will show here.' }).waitFor({ timeout: 15_000 });
-      await page.screenshot({ path: join(results, 'sidebar-welcome.png') });
+    name: 'signed out, the Lightfield view shows its welcome content with a "Set API Key" button',
+    run: async (page, { results }) => {
+      const title = sidebar(page).locator('.title-label', { hasText: /Lightfield/ }).first();
+      // The workbench may restore the view open; a click on its icon would then close it.
+      await page.waitForTimeout(1000);
+      if (!(await title.isVisible())) await page.locator('.activitybar [aria-label^="Lightfield"]').first().click();
+      await title.waitFor();
+      await sidebar(page).locator('.welcome-view-content', { hasText: 'See and update your Lightfield CRM tasks' }).waitFor();
+      await sidebar(page).getByRole('button', { name: 'Set API Key' }).waitFor();
+      await page.screenshot({ path: join(results, 'sidebar-signed-out.png') });
+    },
+  },
+  {
+    name: '"Set API Key" asks with a password box; after it, the four status groups show with counts',
+    run: async (page, options) => {
+      await sidebar(page).getByRole('button', { name: 'Set API Key' }).click();
+      const input = page.locator('.quick-input-widget input[type="password"]');
+      await input.waitFor();
+      await input.fill(options.apiKey);
+      await page.keyboard.press('Enter');
+      for (const label of ['To do', 'In progress', 'Complete', 'Cancelled']) {
+        await treeRow(page, label).waitFor({ timeout: 20_000 });
+      }
+      await treeRow(page, /To do\s*\d+/).waitFor();
+      await page.waitForTimeout(500);
+      await page.screenshot({ path: join(options.results, 'sidebar-tasks-light.png') });
+    },
+  },
+  {
+    name: 'the inline "Complete Task" action moves a task out of To do',
+    run: async (page, { results }) => {
+      const group = treeRow(page, /To do\s*\d+/);
+      const before = Number(/(\d+)\s*$/.exec((await group.innerText()).trim())?.[1]);
+      const firstTask = sidebar(page).locator('.monaco-list-row[aria-level="2"]').first();
+      const title = (await firstTask.locator('.label-name').innerText()).trim();
+      await firstTask.hover();
+      await page.screenshot({ path: join(results, 'sidebar-task-hover.png') });
+      await firstTask.locator('.action-label[aria-label="Complete Task"]').click();
+      await treeRow(page, new RegExp(`To do\\s*${before - 1}$`)).waitFor({ timeout: 10_000 });
+      log(`UI   completed "${title}"; To do went from ${before} to ${before - 1}`);
+    },
+  },
+  {
+    name: 'the view reads well in the dark theme',
+    run: async (page, options) => {
+      await pickTheme(page, 'Dark Modern');
+      await page.locator('.monaco-workbench.vs-dark').waitFor({ timeout: 15_000 });
+      await page.waitForTimeout(500);
+      await page.screenshot({ path: join(options.results, 'sidebar-tasks-dark.png') });
+      await pickTheme(page, 'Light Modern');
+      await page.locator('.monaco-workbench.vs').waitFor({ timeout: 15_000 });
+    },
+  },
+  {
+    name: '"Lightfield: Sign Out" from the command palette brings the welcome content back',
+    run: async (page, { results }) => {
+      await runCommand(page, 'Lightfield: Sign Out');
+      await sidebar(page).getByRole('button', { name: 'Set API Key' }).waitFor({ timeout: 10_000 });
+      await page.screenshot({ path: join(results, 'sidebar-signed-out-again.png') });
     },
   },
 ];
 
-/** `developmentPath` loads the extension from a folder; without it, the installed extension runs, as for a user. */
-export async function runUiChecks(browser: BrowserContext, workbenchUrl: string, workspace: string, results: string, developmentPath?: string): Promise<CheckResult> {
+export async function runUiChecks(browser: BrowserContext, options: UiCheckOptions): Promise<CheckResult> {
   const page = await browser.newPage();
-  const payload = developmentPath ? `&payload=${encodeURIComponent(JSON.stringify([['extensionDevelopmentPath', `vscode-remote://remote${developmentPath}`]]))}` : '';
-  await page.goto(`${workbenchUrl}/?folder=${encodeURIComponent(workspace)}${payload}`);
+  const payload = options.developmentPath
+    ? `&payload=${encodeURIComponent(JSON.stringify([['extensionDevelopmentPath', `vscode-remote://remote${options.developmentPath}`]]))}`
+    : '';
+  setTheme(options, 'Default Light Modern');
+  await page.goto(`${options.workbenchUrl}/?folder=${encodeURIComponent(options.workspace)}${payload}`);
   await page.locator('.monaco-workbench .activitybar').waitFor({ timeout: 60_000 });
   let passed = 0;
   let failed = 0;
   for (const check of CHECKS) {
     try {
-      await check.run(page, results);
+      await check.run(page, options);
       passed += 1;
       log(`UI ✔ ${check.name}`);
     } catch (error) {
       failed += 1;
-      const shot = join(results, `ui-failure-${failed}.png`);
+      const shot = join(options.results, `ui-failure-${failed}.png`);
       await page.screenshot({ path: shot });
       log(`UI ✖ ${check.name}: ${String(error)}\n      screenshot: ${shot}`);
     }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Member, Task } from '../../src/api/model';
-import { isOverdue, memberName, relativeTime, sortTasks, taskTitle } from '../../src/tasks/grouping';
+import { durationText, isOverdue, memberName, relativeTime, sortTasks, taskTitle } from '../../src/tasks/grouping';
 
 const NOW = Date.parse('2026-11-25T12:00:00Z');
 
@@ -17,6 +17,10 @@ describe('task presentation', () => {
     assert.equal(relativeTime(new Date(NOW - 2 * 3_600_000), NOW), '2 hours ago');
     assert.equal(relativeTime(new Date(NOW + 86_400_000), NOW), 'tomorrow');
     assert.equal(relativeTime(new Date(NOW + 20_000), NOW), 'this minute');
+    assert.equal(durationText(3 * 86_400_000 + 3_600_000), '3 days');
+    assert.equal(durationText(10 * 86_400_000), '1 week');
+    assert.equal(durationText(90 * 60_000), '2 hours');
+    assert.equal(durationText(10_000), '1 minute');
   });
 
   it('marks open tasks past their due date as overdue, not finished ones', () => {

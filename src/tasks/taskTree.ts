@@ -1,0 +1,166 @@
+import * as vscode from 'vscode';
+import type { Member, Task, TaskStatus } from '../api/model';
+import { Commands } from '../constants';
+import { durationText, isOverdue, memberName, relativeTime, type SortOrder, sortTasks, STATUS_INFO, taskAssignee, taskDueAt, taskStatus, taskTitle } from './grouping';
+import type { TaskStore } from './taskStore';
+
+export class StatusGroupNode {
+  readonly kind = 'group';
+  constructor(readonly status: TaskStatus) {}
+}
+
+export class TaskNode {
+  readonly kind = 'task';
+  constructor(
+    readonly taskId: string,
+    readonly status: TaskStatus,
+  ) {}
+}
+
+export class LoadMoreNode {
+  readonly kind = 'more';
+  constructor(readonly status: TaskStatus) {}
+}
+
+export type TaskTreeNode = StatusGroupNode | TaskNode | LoadMoreNode;
+
+export interface TaskTreeOptions {
+  sortOrder: () => SortOrder;
+  signedIn: () => boolean;
+  /** Member names for tooltips; resolves to none when members may not be read. */
+  members: () => Promise<Map<string, Member>>;
+  now?: () => number;
+}
+
+/** Maps the store's groups to tree items; the store's change event redraws it. */
+export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<TaskTreeNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly subscription: { dispose(): void };
+
+  constructor(
+    private readonly store: TaskStore,
+    private readonly options: TaskTreeOptions,
+  ) {
+    this.subscription = store.onDidChange(() => this.changed.fire(undefined));
+  }
+
+  refresh(): void {
+    this.changed.fire(undefined);
+  }
+
+  private now(): number {
+    return this.options.now?.() ?? Date.now();
+  }
+
+  getChildren(node?: TaskTreeNode): TaskTreeNode[] {
+    // Empty while signed out, so the view shows its welcome content.
+    if (!this.options.signedIn()) return [];
+    if (!node) return this.store.groups().map((group) => new StatusGroupNode(group.status));
+    if (node.kind !== 'group') return [];
+    const group = this.store.group(node.status);
+    const tasks = sortTasks(group.tasks, this.options.sortOrder()).map((task) => new TaskNode(task.id, node.status));
+    return group.hasMore ? [...tasks, new LoadMoreNode(node.status)] : tasks;
+  }
+
+  getTreeItem(node: TaskTreeNode): vscode.TreeItem {
+    switch (node.kind) {
+      case 'group':
+        return this.groupItem(node);
+      case 'task':
+        return this.taskItem(node);
+      case 'more':
+        return this.loadMoreItem(node);
+    }
+  }
+
+  private groupItem(node: StatusGroupNode): vscode.TreeItem {
+    const info = STATUS_INFO[node.status];
+    const group = this.store.group(node.status);
+    const item = new vscode.TreeItem(info.label, info.open ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = `group:${node.status}`;
+    item.description = group.totalCount === undefined ? (group.loading ? vscode.l10n.t('loading…') : '') : String(group.totalCount);
+    item.iconPath = new vscode.ThemeIcon(group.error ? 'warning' : info.icon);
+    item.contextValue = 'statusGroup';
+    item.accessibilityInformation = { label: vscode.l10n.t('{0}, {1} tasks', info.label, String(group.totalCount ?? 0)) };
+    return item;
+  }
+
+  private taskItem(node: TaskNode): vscode.TreeItem {
+    const task = this.store.task(node.taskId);
+    const item = new vscode.TreeItem(task ? taskTitle(task) : node.taskId, vscode.TreeItemCollapsibleState.None);
+    item.id = `task:${node.taskId}`;
+    if (!task) return item;
+    const status = taskStatus(task) ?? node.status;
+    const overdue = isOverdue(task, this.now());
+    const due = taskDueAt(task);
+    // Short: the sidebar is narrow. The warning-coloured clock says "overdue" at a glance.
+    item.description = due ? (overdue ? vscode.l10n.t('{0} overdue', durationText(this.now() - due.getTime(), vscode.env.language)) : relativeTime(due, this.now(), vscode.env.language)) : undefined;
+    item.iconPath = overdue ? new vscode.ThemeIcon('clock', new vscode.ThemeColor('list.warningForeground')) : new vscode.ThemeIcon(STATUS_INFO[status].icon);
+    // e.g. "task:TODO:link": status-specific inline actions and "open in Lightfield" match it by regex.
+    item.contextValue = `task:${status}${safeLink(task) ? ':link' : ''}`;
+    item.command = { command: Commands.openTask, title: vscode.l10n.t('Open Task'), arguments: [node] };
+    return item;
+  }
+
+  private loadMoreItem(node: LoadMoreNode): vscode.TreeItem {
+    const group = this.store.group(node.status);
+    const item = new vscode.TreeItem(vscode.l10n.t('Load more…'), vscode.TreeItemCollapsibleState.None);
+    item.id = `more:${node.status}`;
+    item.description = vscode.l10n.t('{0} of {1}', String(group.tasks.length), String(group.totalCount ?? '?'));
+    item.iconPath = new vscode.ThemeIcon(group.loading ? 'loading~spin' : 'ellipsis');
+    item.contextValue = 'loadMore';
+    item.command = { command: Commands.loadMore, title: vscode.l10n.t('Load More'), arguments: [node] };
+    return item;
+  }
+
+  /** Tooltips are built only when hovered: they need member names. */
+  async resolveTreeItem(item: vscode.TreeItem, node: TaskTreeNode): Promise<vscode.TreeItem> {
+    if (node.kind !== 'task') return item;
+    const task = this.store.task(node.taskId);
+    if (task) item.tooltip = await this.tooltip(task);
+    return item;
+  }
+
+  private async tooltip(task: Task): Promise<vscode.MarkdownString> {
+    const tip = new vscode.MarkdownString(undefined, true);
+    tip.isTrusted = false;
+    tip.supportHtml = false;
+    tip.appendMarkdown('**').appendText(taskTitle(task)).appendMarkdown('**\n\n');
+    const status = taskStatus(task);
+    const rows: [string, string][] = [];
+    if (status) rows.push([vscode.l10n.t('Status'), STATUS_INFO[status].label]);
+    const due = taskDueAt(task);
+    if (due) rows.push([vscode.l10n.t('Due'), `${due.toLocaleString()} (${relativeTime(due, this.now())})`]);
+    const assignee = taskAssignee(task);
+    if (assignee) {
+      const member = (await this.options.members().catch(() => new Map<string, Member>())).get(assignee);
+      rows.push([vscode.l10n.t('Assigned to'), member ? memberName(member) : assignee]);
+    }
+    rows.push([vscode.l10n.t('Created'), new Date(task.createdAt).toLocaleString()]);
+    if (task.updatedAt) rows.push([vscode.l10n.t('Updated'), new Date(task.updatedAt).toLocaleString()]);
+    for (const [label, value] of rows) tip.appendMarkdown(`$(dash) ${label}: `).appendText(value).appendMarkdown('  \n');
+    const description = task.fields.$description?.value;
+    if (typeof description === 'string' && description.trim()) {
+      // Server text as text: no markdown, links or HTML of its own.
+      tip.appendMarkdown('\n---\n\n').appendText(description.length > 600 ? `${description.slice(0, 600)}…` : description);
+    }
+    return tip;
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+}
+
+/** The task's page in the Lightfield web app, only if it is an http(s) link. */
+export function safeLink(task: Task): vscode.Uri | undefined {
+  if (!task.httpLink) return undefined;
+  try {
+    const url = new URL(task.httpLink);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? vscode.Uri.parse(url.toString(), true) : undefined;
+  } catch {
+    return undefined;
+  }
+}

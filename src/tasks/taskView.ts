@@ -1,0 +1,95 @@
+import * as vscode from 'vscode';
+import type { Member } from '../api/model';
+import type { Session } from '../auth/session';
+import type { Settings } from '../config';
+import { Views } from '../constants';
+import type { ExtensionState } from '../state';
+import type { ErrorReporter } from '../ui/errorReporter';
+import { isOverdue } from './grouping';
+import type { ProviderCache } from './providerCache';
+import { type TaskTreeNode, TaskTreeProvider } from './taskTree';
+import type { TaskStore } from './taskStore';
+
+/**
+ * The sidebar view: the tree, its title, message and badge, and loading with
+ * progress shown in the view. Saves a snapshot after each good refresh and
+ * restores it at start, so tasks show before the network answers.
+ */
+export class TaskView implements vscode.Disposable {
+  readonly tree: TaskTreeProvider;
+  readonly view: vscode.TreeView<TaskTreeNode>;
+  private readonly disposables: vscode.Disposable[] = [];
+  private refreshing: Promise<boolean> | undefined;
+
+  constructor(
+    private readonly store: TaskStore,
+    private readonly session: Session,
+    private readonly state: ExtensionState,
+    private readonly errors: ErrorReporter,
+    members: ProviderCache<Map<string, Member>>,
+    private readonly settings: () => Settings,
+  ) {
+    this.tree = new TaskTreeProvider(store, {
+      sortOrder: () => settings().sortOrder,
+      signedIn: () => session.signedIn,
+      members: () => (session.can('members:read') ? members.get() : Promise.resolve(new Map())),
+    });
+    this.view = vscode.window.createTreeView(Views.tasks, { treeDataProvider: this.tree, showCollapseAll: true });
+    this.disposables.push(this.tree, this.view, store.onDidChange(() => this.updateChrome()));
+  }
+
+  /** Shows the saved tree of this base URL and filter, if there is one; no network. */
+  restoreSnapshot(): void {
+    const snapshot = this.state.snapshot(this.settings().baseUrl).get();
+    if (snapshot && this.store.restore(snapshot)) this.updateChrome();
+  }
+
+  /** One refresh at a time; a second call while one runs waits for it. Resolves whether it succeeded. */
+  refresh(): Promise<boolean> {
+    this.refreshing ??= this.doRefresh().finally(() => (this.refreshing = undefined));
+    return this.refreshing;
+  }
+
+  private async doRefresh(): Promise<boolean> {
+    if (!this.session.signedIn) return true;
+    return vscode.window.withProgress({ location: { viewId: Views.tasks } }, async () => {
+      try {
+        await this.session.validate();
+      } catch (error) {
+        this.errors.report(vscode.l10n.t('Could not check the API key'), error, () => void this.refresh());
+        return false;
+      }
+      const error = await this.store.refresh();
+      if (error !== undefined) {
+        this.errors.report(vscode.l10n.t('Could not load tasks'), error, () => void this.refresh());
+        return false;
+      }
+      await this.state.snapshot(this.settings().baseUrl).set(this.store.snapshot());
+      return true;
+    });
+  }
+
+  async loadMore(status: Parameters<TaskStore['loadMore']>[0]): Promise<void> {
+    await vscode.window.withProgress({ location: { viewId: Views.tasks } }, async () => {
+      const error = await this.store.loadMore(status);
+      if (error !== undefined) this.errors.report(vscode.l10n.t('Could not load more tasks'), error);
+    });
+  }
+
+  /** Title description (filter, cached), message (errors) and badge (overdue count). */
+  updateChrome(): void {
+    const parts: string[] = [];
+    if (this.store.currentSettings.assignee) parts.push(vscode.l10n.t('Mine'));
+    if (this.store.stale) parts.push(vscode.l10n.t('cached'));
+    this.view.description = parts.join(' · ') || undefined;
+    const failed = this.store.groups().find((group) => group.error !== undefined);
+    this.view.message = this.session.signedIn && failed ? vscode.l10n.t('Some tasks could not be loaded: {0}', this.errors.describe(failed.error)) : undefined;
+    const now = Date.now();
+    const overdue = this.store.loadedTasks().filter((task) => isOverdue(task, now)).length;
+    this.view.badge = overdue > 0 ? { value: overdue, tooltip: vscode.l10n.t('{0} overdue tasks', String(overdue)) } : undefined;
+  }
+
+  dispose(): void {
+    vscode.Disposable.from(...this.disposables).dispose();
+  }
+}

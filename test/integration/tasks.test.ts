@@ -1,0 +1,106 @@
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { LightfieldExtensionApi } from '../../src/extension';
+import { type LoadMoreNode, StatusGroupNode, type TaskNode } from '../../src/tasks/taskTree';
+
+const KEY = 'sk_lf_local';
+
+function api(): LightfieldExtensionApi {
+  const exports = vscode.extensions.getExtension<LightfieldExtensionApi>('lightfield-tasks.lightfield-tasks')?.exports;
+  assert.ok(exports, 'the extension exports its API');
+  return exports;
+}
+
+async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Straight to the local server, as a second client would. */
+async function serverGet<T>(path: string): Promise<T> {
+  const baseUrl = vscode.workspace.getConfiguration('lightfield').get<string>('baseUrl');
+  const response = await fetch(`${baseUrl}${path}`, { headers: { Authorization: `Bearer ${KEY}`, 'Lightfield-Version': '2026-03-01' } });
+  assert.equal(response.status, 200, path);
+  return (await response.json()) as T;
+}
+
+async function serverCount(status: string): Promise<number> {
+  return (await serverGet<{ totalCount: number }>(`/v1/tasks?limit=1&%24status%5Bequal%5D=${status}`)).totalCount;
+}
+
+function groups() {
+  return api().view.tree.getChildren() as StatusGroupNode[];
+}
+
+function children(status: StatusGroupNode['status']) {
+  return api().view.tree.getChildren(new StatusGroupNode(status));
+}
+
+describe('the task sidebar in a real VS Code', () => {
+  before(async () => {
+    await vscode.extensions.getExtension('lightfield-tasks.lightfield-tasks')?.activate();
+    await vscode.commands.executeCommand('workbench.view.extension.lightfield');
+  });
+
+  after(async () => {
+    await vscode.workspace.getConfiguration('lightfield').update('pageSize', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('lightfield.signOut');
+  });
+
+  it('shows nothing but the welcome content while signed out', () => {
+    assert.equal(api().session.signedIn, false);
+    assert.deepEqual(groups(), []);
+  });
+
+  it('refuses a key the server does not accept, and stores nothing', async () => {
+    const accepted = await vscode.commands.executeCommand<boolean>('lightfield.setApiKey', 'sk_lf_not_a_real_key');
+    assert.equal(accepted, false);
+    assert.equal(api().session.signedIn, false);
+  });
+
+  it('signs in with a key and shows the four status groups with the server counts', async () => {
+    const accepted = await vscode.commands.executeCommand<boolean>('lightfield.setApiKey', KEY);
+    assert.equal(accepted, true);
+    assert.equal(api().session.signedIn, true);
+    await waitFor('groups with counts', () => groups().length === 4 && api().store.groups().every((g) => g.totalCount !== undefined));
+    for (const group of api().store.groups()) {
+      assert.equal(group.totalCount, await serverCount(group.status), group.status);
+    }
+    const labels = groups().map((node) => api().view.tree.getTreeItem(node).label);
+    assert.deepEqual(labels, ['To do', 'In progress', 'Complete', 'Cancelled']);
+  });
+
+  it('pages a group with "Load more"', async () => {
+    await vscode.workspace.getConfiguration('lightfield').update('pageSize', 5, vscode.ConfigurationTarget.Global);
+    await waitFor('pages of five', () => children('TODO').length === 6);
+    const more = children('TODO')[5] as LoadMoreNode;
+    assert.equal(more.kind, 'more');
+    await vscode.commands.executeCommand('lightfield.loadMore', more);
+    const total = await serverCount('TODO');
+    assert.equal(children('TODO').filter((node) => node.kind === 'task').length, Math.min(10, total));
+  });
+
+  it('completes a task: it moves at once and the server has it', async () => {
+    const node = children('TODO').find((n): n is TaskNode => n.kind === 'task');
+    assert.ok(node);
+    const completeBefore = api().store.group('COMPLETE').totalCount ?? 0;
+    await vscode.commands.executeCommand('lightfield.completeTask', node);
+    assert.ok(children('COMPLETE').some((n) => n.kind === 'task' && n.taskId === node.taskId));
+    assert.ok(!children('TODO').some((n) => n.kind === 'task' && n.taskId === node.taskId));
+    assert.equal(api().store.group('COMPLETE').totalCount, completeBefore + 1);
+    const onServer = await serverGet<{ fields: { $status: { value: string } } }>(`/v1/tasks/${node.taskId}`);
+    assert.equal(onServer.fields.$status.value, 'COMPLETE');
+  });
+
+  it('signs out: the key is gone and the welcome content is back', async () => {
+    await vscode.commands.executeCommand('lightfield.signOut');
+    assert.equal(api().session.signedIn, false);
+    assert.deepEqual(groups(), []);
+    assert.equal(api().store.loadedTasks().length, 0);
+  });
+});
