@@ -117,6 +117,10 @@ export async function startLightfieldServer(options: LightfieldServerOptions = {
     const method = req.method ?? 'GET';
     const record: RecordedRequest = { method, path: target.pathname + target.search, headers: req.headers, body: text, at: now() };
     api.requests.push(record);
+    if (method === 'GET' && target.pathname.startsWith('/app/')) {
+      sendWebPage(res, target.pathname);
+      return;
+    }
     const fault = api.faults.draw(method, target.pathname);
     if (fault?.kind === 'drop-before') {
       req.socket.destroy();
@@ -185,6 +189,14 @@ export async function startLightfieldServer(options: LightfieldServerOptions = {
   }
 
   return api;
+}
+
+/** The stand-in for an entity's page in the Lightfield web app, where `httpLink` points. */
+function sendWebPage(res: ServerResponse, path: string): void {
+  const [, kind, id] = /^\/app\/(tasks|members)\/([^/]+)$/.exec(path) ?? [];
+  const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  const body = kind ? `<h1>${escape(decodeURIComponent(id))}</h1><p>The ${kind === 'tasks' ? 'task' : 'member'}'s page in the Lightfield web app.</p>` : '<h1>Not found</h1>';
+  res.writeHead(kind ? 200 : 404, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': "default-src 'none'" }).end(`<!doctype html><title>Lightfield</title>${body}`);
 }
 
 function matchRoute(method: string, path: string) {

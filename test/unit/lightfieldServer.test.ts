@@ -128,3 +128,17 @@ describe('local Lightfield server: index lag', () => {
     assert.equal(listedLater.data.find((t) => t.id === task.id)?.fields.$status.value, 'CANCELLED');
   });
 });
+
+describe('local Lightfield server: web app links', () => {
+  const server = useServer({ tasks: 2 });
+
+  it('serves a page at each task httpLink, with the ID escaped', async () => {
+    const task = server().index.listed()[0];
+    assert.ok(task.httpLink?.startsWith(server().url));
+    const page = await fetch(task.httpLink ?? '');
+    assert.equal(page.status, 200);
+    assert.match(await page.text(), new RegExp(task.id));
+    const hostile = await fetch(`${server().url}/app/tasks/%3Cscript%3E`);
+    assert.ok(!(await hostile.text()).includes('<script>'));
+  });
+});
