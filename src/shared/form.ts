@@ -1,0 +1,152 @@
+/**
+ * The task form as host and webview both see it: fields described by the
+ * server's definitions, values in an editable shape, and validation. No `vscode`
+ * and no DOM here, so both sides and plain-Node tests share it.
+ */
+import type { ValueType } from '../api/model';
+
+export type FormValue = string | number | boolean | string[] | { [part: string]: string | number | null } | null;
+
+export interface FormOption {
+  id: string;
+  label: string;
+}
+
+export interface FormField {
+  key: string;
+  kind: 'field' | 'relationship';
+  label: string;
+  description?: string;
+  valueType: ValueType | 'RELATIONSHIP';
+  required: boolean;
+  readOnly: boolean;
+  /** Holds a list: MULTI_SELECT, TELEPHONE, multi-value EMAIL, HAS_MANY. */
+  multiple: boolean;
+  /** Select options, or the members a member relationship may point at. */
+  options?: FormOption[];
+  currency?: string;
+  handleService?: string;
+  objectType?: string;
+  /** For relationships to objects other than members: the ID prefix, e.g. `acc_`. */
+  idPrefix?: string;
+}
+
+export interface FormModel {
+  mode: 'edit' | 'create';
+  taskId?: string;
+  title: string;
+  updatedAt?: string;
+  httpLink?: string;
+  fields: FormField[];
+  /** The values as the server has them (or a new task's defaults). */
+  values: Record<string, FormValue>;
+}
+
+export const ADDRESS_PARTS = ['street', 'street2', 'city', 'state', 'postalCode', 'country', 'latitude', 'longitude'] as const;
+export const NAME_PARTS = ['firstName', 'lastName'] as const;
+export const RELATIONSHIP_LIMIT = 25;
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const PHONE = /^\+?[\d\s().-]{3,}$/;
+const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** Empty strings, lists and objects are "no value". */
+export function normalize(value: FormValue | undefined): FormValue {
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'string') return value.trim() === '' ? null : value;
+  if (Array.isArray(value)) {
+    const items = value.map((item) => item.trim()).filter(Boolean);
+    return items.length === 0 ? null : items;
+  }
+  if (typeof value === 'object') {
+    const parts = Object.entries(value).filter(([, part]) => part !== null && part !== '');
+    return parts.length === 0 ? null : Object.fromEntries(parts);
+  }
+  return value;
+}
+
+export function sameValue(a: FormValue | undefined, b: FormValue | undefined): boolean {
+  const left = normalize(a);
+  const right = normalize(b);
+  if (Array.isArray(left) && Array.isArray(right)) {
+    const sortedRight = [...right].sort();
+    return left.length === right.length && [...left].sort().every((item, i) => item === sortedRight[i]);
+  }
+  return JSON.stringify(left) === JSON.stringify(right);
+}
+
+function isHttpUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+function listOf(value: FormValue): string[] {
+  if (Array.isArray(value)) return value;
+  return typeof value === 'string' ? [value] : [];
+}
+
+/** The problem with one field's value, or undefined. Messages are short, shown at the field. */
+export function validateField(field: FormField, raw: FormValue | undefined): string | undefined {
+  if (field.readOnly) return undefined;
+  const value = normalize(raw);
+  if (value === null) return field.required ? 'Required.' : undefined;
+  const optionIds = new Set((field.options ?? []).map((option) => option.id));
+  switch (field.valueType) {
+    case 'NUMBER':
+    case 'CURRENCY':
+      if (typeof value !== 'number' || !Number.isFinite(value)) return 'Enter a number.';
+      return Math.abs(Math.round(value * 100) - value * 100) > 1e-6 ? 'At most two decimals.' : undefined;
+    case 'DATETIME':
+      return typeof value === 'string' && ISO_WITH_OFFSET.test(value) && !Number.isNaN(Date.parse(value)) ? undefined : 'Enter a date and time.';
+    case 'EMAIL':
+      return listOf(value).every((item) => EMAIL.test(item)) ? undefined : 'Enter valid email addresses, one per line.';
+    case 'TELEPHONE':
+      return listOf(value).every((item) => PHONE.test(item)) ? undefined : 'Enter telephone numbers, one per line.';
+    case 'URL':
+    case 'SOCIAL_HANDLE':
+      return typeof value === 'string' && isHttpUrl(value) ? undefined : 'Enter an http(s) link.';
+    case 'SINGLE_SELECT':
+      return typeof value === 'string' && optionIds.has(value) ? undefined : 'Choose one of the options.';
+    case 'MULTI_SELECT':
+      return listOf(value).every((id) => optionIds.has(id)) ? undefined : 'Choose from the options.';
+    case 'ADDRESS': {
+      const address = value as Record<string, string | number | null>;
+      if (address.country && !/^[A-Z]{2}$/.test(String(address.country))) return 'Country: a two-letter code such as US or FR.';
+      for (const [part, limit] of [['latitude', 90], ['longitude', 180]] as const) {
+        const coordinate = address[part];
+        if (coordinate !== undefined && coordinate !== null && (typeof coordinate !== 'number' || Math.abs(coordinate) > limit)) {
+          return `${part === 'latitude' ? 'Latitude' : 'Longitude'}: a number from -${limit} to ${limit}.`;
+        }
+      }
+      return undefined;
+    }
+    case 'RELATIONSHIP': {
+      const ids = listOf(value);
+      if (!field.multiple && ids.length > 1) return 'Choose one.';
+      if (ids.length > RELATIONSHIP_LIMIT) return `At most ${RELATIONSHIP_LIMIT}.`;
+      if (field.idPrefix && !ids.every((id) => id.startsWith(field.idPrefix ?? ''))) return `IDs start with ${field.idPrefix}.`;
+      if (field.options && !ids.every((id) => optionIds.has(id))) return 'Choose from the list.';
+      return undefined;
+    }
+    default:
+      return typeof value === 'string' ? undefined : 'Enter text.';
+  }
+}
+
+export function validateValues(model: FormModel, values: Record<string, FormValue>): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const field of model.fields) {
+    const problem = validateField(field, values[field.key]);
+    if (problem) errors[field.key] = problem;
+  }
+  return errors;
+}
+
+/** Keys whose value differs from the model's. */
+export function changedKeys(model: FormModel, values: Record<string, FormValue>): string[] {
+  return model.fields.filter((field) => !field.readOnly && !sameValue(model.values[field.key], values[field.key])).map((field) => field.key);
+}

@@ -1,0 +1,79 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { buildForm } from '../../src/editor/formBuilder';
+import { isEmptyUpdate, serverChanges, toCreate, toUpdate } from '../../src/editor/formDiff';
+import { type FormValue, validateValues } from '../../src/shared/form';
+import { buildDefinitions } from '../server/definitions';
+import { buildSampleData } from '../server/sampleData';
+
+const definitions = buildDefinitions({ customFields: true, seed: 7 });
+const sample = buildSampleData({ tasks: 3, seed: 7, now: Date.parse('2026-11-25T12:00:00Z'), definitions, linkBase: 'http://127.0.0.1/app' });
+const task = sample.tasks[0];
+const [ada, grace] = sample.members;
+
+describe('task form from the definitions', () => {
+  it('has one field per field and relationship definition, system fields first, labels from the server', () => {
+    const model = buildForm({ definitions, task, members: sample.members });
+    const keys = model.fields.map((f) => f.key);
+    assert.deepEqual(keys.slice(0, 5), ['$title', '$status', '$assignedTo', '$dueAt', '$description']);
+    assert.equal(keys.length, Object.keys(definitions.fieldDefinitions).length + Object.keys(definitions.relationshipDefinitions).length);
+    const priority = model.fields.find((f) => f.key === 'priority');
+    assert.equal(priority?.label, 'Priority');
+    assert.deepEqual(priority?.options?.map((o) => o.label), ['Low', 'Medium', 'High']);
+    assert.equal(model.fields.find((f) => f.key === 'summary')?.readOnly, true);
+    assert.equal(model.fields.find((f) => f.key === '$note')?.readOnly, true);
+    assert.deepEqual(model.fields.find((f) => f.key === '$assignedTo')?.options?.[0], { id: ada.id, label: 'Ada Lovelace' });
+    assert.equal(model.fields.find((f) => f.key === '$account')?.idPrefix, 'acc_');
+  });
+
+  it('marks $title, $status and $assignedTo required for a new task, with defaults', () => {
+    const model = buildForm({ definitions, members: sample.members, defaultAssignee: grace.id });
+    assert.equal(model.mode, 'create');
+    assert.deepEqual(model.fields.filter((f) => f.required).map((f) => f.key), ['$title', '$status', '$assignedTo']);
+    assert.equal(model.values.$status, 'TODO');
+    assert.deepEqual(model.values.$assignedTo, [grace.id]);
+  });
+
+  it('sends only what changed, relationships as add and remove', () => {
+    const model = buildForm({ definitions, task, members: sample.members });
+    const values: Record<string, FormValue> = { ...model.values, $title: 'Renamed', estimate: 3.5, $assignedTo: [grace.id], labels: [] };
+    const update = toUpdate(model, values);
+    assert.deepEqual(update.fields, { $title: 'Renamed', estimate: 3.5 });
+    const before = task.relationships.$assignedTo.values;
+    assert.deepEqual(update.relationships, { $assignedTo: { remove: before, add: [grace.id] } });
+    assert.equal(isEmptyUpdate(toUpdate(model, { ...model.values })), true);
+    const cleared = toUpdate(model, { ...model.values, $dueAt: '' });
+    assert.deepEqual(cleared.fields, { $dueAt: null });
+  });
+
+  it('creates with every value set, one ID for HAS_ONE and a list for HAS_MANY', () => {
+    const model = buildForm({ definitions, members: sample.members });
+    const create = toCreate(model, { ...model.values, $title: 'New', $assignedTo: [ada.id], contactEmail: ['a@b.co'] });
+    assert.deepEqual(create.fields, { $title: 'New', $status: 'TODO', contactEmail: ['a@b.co'] });
+    assert.deepEqual(create.relationships, { $assignedTo: ada.id });
+  });
+
+  it('validates required values, numbers, dates, emails, links, options and IDs', () => {
+    const model = buildForm({ definitions, members: sample.members });
+    const errors = validateValues(model, {
+      ...model.values,
+      $title: ' ',
+      estimate: 1.234,
+      $dueAt: '2026-13-01',
+      contactEmail: ['not-an-email'],
+      website: 'javascript:alert(1)',
+      priority: 'opt_nope',
+      $account: ['con_1'],
+      siteAddress: { country: 'France' },
+      $assignedTo: [],
+    });
+    assert.deepEqual(Object.keys(errors).sort(), ['$account', '$assignedTo', '$dueAt', '$title', 'contactEmail', 'estimate', 'priority', 'siteAddress', 'website'].sort());
+    assert.equal(errors.$title, 'Required.');
+  });
+
+  it('finds what the server changed since the form was opened', () => {
+    const base = buildForm({ definitions, task });
+    const fresh = buildForm({ definitions, task: { ...task, fields: { ...task.fields, $title: { valueType: 'TEXT', value: 'Changed elsewhere' } } } });
+    assert.deepEqual(serverChanges(base, fresh), ['$title']);
+  });
+});
