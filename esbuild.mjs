@@ -1,7 +1,7 @@
 // Two bundles: the extension (Node, CommonJS, `vscode` provided by the host)
 // and the editor webview (browser). `--production` minifies; `--watch` rebuilds;
 // `--integration` also bundles the extension-host test suites into out/integration.
-import { readdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -67,6 +67,12 @@ const contexts = await Promise.all([
       ]
     : []),
 ]);
+
+// The codicon font and stylesheet ship beside the bundles: the webview may load only from dist/ and media/.
+mkdirSync('dist/codicons', { recursive: true });
+for (const file of ['codicon.css', 'codicon.ttf']) {
+  copyFileSync(`node_modules/@vscode/codicons/dist/${file}`, `dist/codicons/${file}`);
+}
 
 if (watch) {
   await Promise.all(contexts.map((context) => context.watch()));

@@ -4,12 +4,13 @@ import { Session } from './auth/session';
 import { offerEnvironmentKey, setApiKey } from './auth/signIn';
 import { onDidChangeSettings, readSettings, type Settings } from './config';
 import { Commands, ContextKeys } from './constants';
+import { TaskEditorProvider } from './editor/taskEditorProvider';
+import { TASK_EDITOR_VIEW_TYPE } from './editor/taskUri';
 import { createLog } from './log';
 import { ExtensionState } from './state';
 import { ProviderCache } from './tasks/providerCache';
 import { RefreshScheduler } from './tasks/refreshScheduler';
 import { registerTaskCommands } from './tasks/taskCommands';
-import { TASK_SCHEME, TaskDocumentProvider } from './tasks/taskDocument';
 import { type StoreSettings, TaskStore } from './tasks/taskStore';
 import { TaskView } from './tasks/taskView';
 import { ErrorReporter } from './ui/errorReporter';
@@ -19,6 +20,7 @@ export interface LightfieldExtensionApi {
   store: TaskStore;
   view: TaskView;
   session: Session;
+  editor: TaskEditorProvider;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<LightfieldExtensionApi | undefined> {
@@ -49,16 +51,24 @@ async function wire(context: vscode.ExtensionContext): Promise<LightfieldExtensi
   );
   const definitions = new ProviderCache(() => session.provider, (provider) => provider.definitions());
   const view = new TaskView(store, session, state, errors, members, () => settings);
-  const documents = new TaskDocumentProvider(store, () => definitions.get(), () => members.get());
+  const editor = new TaskEditorProvider({
+    extensionUri: context.extensionUri,
+    store,
+    session,
+    errors,
+    definitions,
+    members,
+    defaultAssignee: () => settings.defaultAssignee,
+    log,
+  });
   const scheduler = new RefreshScheduler(() => view.refresh(), () => settings.refreshIntervalSeconds, view.view);
 
   context.subscriptions.push(
     log,
     session,
     view,
-    documents,
     scheduler,
-    vscode.workspace.registerTextDocumentContentProvider(TASK_SCHEME, documents),
+    vscode.window.registerCustomEditorProvider(TASK_EDITOR_VIEW_TYPE, editor, { supportsMultipleEditorsPerDocument: false }),
     ...registerTaskCommands({ store, view, session, errors, state, members, settings: () => settings }),
     vscode.commands.registerCommand(Commands.setApiKey, (key?: unknown) => setApiKey(session, settings.baseUrl, key)),
     vscode.commands.registerCommand(Commands.signOut, () => session.signOut()),
@@ -89,7 +99,7 @@ async function wire(context: vscode.ExtensionContext): Promise<LightfieldExtensi
   void vscode.commands.executeCommand('setContext', ContextKeys.filter, storeSettings().assignee ? 'mine' : 'all');
   await session.load();
   void offerEnvironmentKey(session, state, settings.baseUrl);
-  return { store, view, session };
+  return { store, view, session, editor };
 }
 
 export function deactivate(): void {}

@@ -1,5 +1,5 @@
 /** From the edited form to the smallest write. No `vscode` here. */
-import type { RelationshipOperation, TaskCreate, TaskUpdate, WritableValue } from '../api/model';
+import type { RelationshipOperation, TaskCreate, TaskUpdate } from '../api/model';
 import { changedKeys, type FormModel, type FormValue, normalize } from '../shared/form';
 
 function ids(value: FormValue | undefined): string[] {
@@ -14,7 +14,7 @@ export function toUpdate(model: FormModel, values: Record<string, FormValue>): T
     const field = model.fields.find((f) => f.key === key);
     if (!field) continue;
     if (field.kind === 'field') {
-      (update.fields ??= {})[key] = normalize(values[key]) as WritableValue;
+      (update.fields ??= {})[key] = normalize(values[key]);
       continue;
     }
     const before = ids(model.values[key]);
@@ -41,7 +41,7 @@ export function toCreate(model: FormModel, values: Record<string, FormValue>): T
     const value = normalize(values[field.key]);
     if (value === null) continue;
     if (field.kind === 'field') {
-      create.fields[field.key] = value as WritableValue;
+      create.fields[field.key] = value;
     } else {
       const list = ids(value);
       create.relationships[field.key] = field.multiple ? list : list[0];

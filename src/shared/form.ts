@@ -100,6 +100,8 @@ export function validateField(field: FormField, raw: FormValue | undefined): str
     case 'CURRENCY':
       if (typeof value !== 'number' || !Number.isFinite(value)) return 'Enter a number.';
       return Math.abs(Math.round(value * 100) - value * 100) > 1e-6 ? 'At most two decimals.' : undefined;
+    case 'CHECKBOX':
+      return typeof value === 'boolean' ? undefined : 'Choose yes or no.';
     case 'DATETIME':
       return typeof value === 'string' && ISO_WITH_OFFSET.test(value) && !Number.isNaN(Date.parse(value)) ? undefined : 'Enter a date and time.';
     case 'EMAIL':

@@ -2,12 +2,12 @@ import * as vscode from 'vscode';
 import type { Member, Task, TaskStatus } from '../api/model';
 import type { Scope, Session } from '../auth/session';
 import type { Settings } from '../config';
+import { newTaskUri, TASK_EDITOR_VIEW_TYPE, taskEditorUri } from '../editor/taskUri';
 import { Commands, ContextKeys } from '../constants';
 import type { ExtensionState, FilterMode } from '../state';
 import type { ErrorReporter } from '../ui/errorReporter';
 import { memberName, STATUS_INFO, taskTitle } from './grouping';
 import type { ProviderCache } from './providerCache';
-import { TaskDocumentProvider } from './taskDocument';
 import { pickTask } from './taskPicker';
 import type { TaskStore } from './taskStore';
 import { type LoadMoreNode, safeLink, type TaskNode } from './taskTree';
@@ -83,7 +83,7 @@ export function registerTaskCommands(deps: TaskCommandDeps): vscode.Disposable[]
     vscode.commands.registerCommand(Commands.loadMore, (node?: LoadMoreNode) => (node ? view.loadMore(node.status) : undefined)),
     vscode.commands.registerCommand(Commands.openTask, async (arg?: unknown) => {
       const task = await resolveTask(arg, vscode.l10n.t('Open which task?'));
-      if (task) await vscode.window.showTextDocument(TaskDocumentProvider.uri(task), { preview: true });
+      if (task) await vscode.commands.executeCommand('vscode.openWith', taskEditorUri(task), TASK_EDITOR_VIEW_TYPE);
     }),
     vscode.commands.registerCommand(Commands.findTask, async () => {
       const task = await pickTask(store, vscode.l10n.t('Find a task by its title'));
@@ -102,7 +102,7 @@ export function registerTaskCommands(deps: TaskCommandDeps): vscode.Disposable[]
       vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0}', task.id), 3000);
     }),
     vscode.commands.registerCommand(Commands.newTask, async () => {
-      if (allowed('tasks:create')) await createTaskInteractively(deps);
+      if (allowed('tasks:create')) await vscode.commands.executeCommand('vscode.openWith', newTaskUri(), TASK_EDITOR_VIEW_TYPE);
     }),
     vscode.commands.registerCommand(Commands.filterMine, () => setFilter('mine')),
     vscode.commands.registerCommand(Commands.filterAll, () => setFilter('all')),
@@ -126,21 +126,4 @@ async function pickMember(deps: TaskCommandDeps, placeholder: string): Promise<M
     { placeHolder: placeholder, matchOnDescription: true },
   );
   return picked?.member;
-}
-
-/** A quick create: a title, then the assignee (the default one, or picked). The full form comes with the editor. */
-async function createTaskInteractively(deps: TaskCommandDeps): Promise<void> {
-  const title = (await vscode.window.showInputBox({ title: vscode.l10n.t('New Lightfield Task'), prompt: vscode.l10n.t('Title'), ignoreFocusOut: true, validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('A task needs a title.')) }))?.trim();
-  if (!title) return;
-  const assignee = deps.settings().defaultAssignee || (await pickMember(deps, vscode.l10n.t('Assign the task to…')))?.id;
-  if (!assignee) return;
-  try {
-    const task = await deps.store.create({ fields: { $title: title, $status: 'TODO' }, relationships: { $assignedTo: assignee } });
-    const open = vscode.l10n.t('Open');
-    void vscode.window.showInformationMessage(vscode.l10n.t('Created "{0}".', taskTitle(task)), open).then((choice) => {
-      if (choice === open) void vscode.commands.executeCommand(Commands.openTask, task.id);
-    });
-  } catch (error) {
-    deps.errors.report(vscode.l10n.t('Could not create "{0}"', title), error);
-  }
 }

@@ -248,17 +248,20 @@ export class TaskStore {
 
   /** Moves a task at once; rolls back and rethrows when the server refuses. */
   setStatus(id: string, status: TaskStatus): Promise<Task> {
-    return this.update(id, { fields: { $status: status } }, (task) => ({
-      ...task,
-      fields: { ...task.fields, $status: { valueType: task.fields.$status?.valueType ?? 'SINGLE_SELECT', value: status } },
-    }));
+    return this.update(id, { fields: { $status: status } }, {
+      optimistic: (task) => ({
+        ...task,
+        fields: { ...task.fields, $status: { valueType: task.fields.$status?.valueType ?? 'SINGLE_SELECT', value: status } },
+      }),
+    });
   }
 
   /**
    * Sends an update. `optimistic`, when given, is shown until the server answers.
    * The write is confirmed with a retrieve, the fresh read the lists lag behind.
    */
-  update(id: string, update: TaskUpdate, optimistic?: (task: Task) => Task): Promise<Task> {
+  update(id: string, update: TaskUpdate, options: { optimistic?: (task: Task) => Task; idempotencyKey?: string } = {}): Promise<Task> {
+    const { optimistic, idempotencyKey } = options;
     const provider = this.provider();
     const current = this.task(id);
     if (!provider || !current) {
@@ -274,7 +277,7 @@ export class TaskStore {
     return this.serialize(id, async () => {
       let written: Task;
       try {
-        written = await provider.updateTask(id, update);
+        written = await provider.updateTask(id, update, { idempotencyKey });
       } catch (error) {
         if (previous) this.overrides.set(id, previous);
         else this.overrides.delete(id);

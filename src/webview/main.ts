@@ -1,26 +1,128 @@
 /**
- * The browser side of the task editor. It knows nothing of HTTP or keys: it
- * announces itself, then renders what the host sends. The generated form arrives
- * with the task editor; this shell proves the bundle, CSP and handshake.
+ * The browser side of the task editor. It knows nothing of HTTP or keys: it says
+ * `ready`, renders the form model the host sends, reports every edit, and asks
+ * the host to save. Its state survives the panel being hidden (setState).
  */
-import { type HostMessage, isHostMessage } from '../shared/protocol';
+import '@vscode-elements/elements/dist/main.js';
+import { type FormModel, type FormValue, validateField } from '../shared/form';
+import type { HostMessage, WebviewMessage, WebviewState } from '../shared/protocol';
+import { createControl } from './controls';
 
 interface VsCodeApi {
-  postMessage(message: unknown): void;
+  postMessage(message: WebviewMessage): void;
+  getState(): WebviewState | undefined;
+  setState(state: WebviewState): void;
 }
 declare function acquireVsCodeApi(): VsCodeApi;
 
 const vscode = acquireVsCodeApi();
-const root = document.getElementById('root');
+const root = document.getElementById('root') as HTMLElement;
+let model: FormModel | undefined;
+let values: Record<string, FormValue> = {};
+let nextRequestId = 1;
 
-function render(message: HostMessage): void {
-  if (!root) return;
-  const heading = document.createElement('h1');
-  heading.textContent = message.title;
-  root.replaceChildren(heading);
+function post(message: WebviewMessage): void {
+  vscode.postMessage(message);
 }
 
-window.addEventListener('message', (event: MessageEvent<unknown>) => {
-  if (isHostMessage(event.data)) render(event.data);
+function openLink(url: string): void {
+  post({ type: 'openLink', url });
+}
+
+function make(tag: string, className?: string, text?: string): HTMLElement {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function showFieldError(key: string, message: string | undefined): void {
+  const slot = root.querySelector<HTMLElement>(`[data-error-for="${CSS.escape(key)}"]`);
+  if (!slot) return;
+  slot.textContent = message ?? '';
+  slot.hidden = !message;
+  slot.closest('.field')?.classList.toggle('invalid', Boolean(message));
+}
+
+function showBanner(message: string | undefined): void {
+  const banner = root.querySelector<HTMLElement>('.banner');
+  if (!banner) return;
+  banner.textContent = message ?? '';
+  banner.hidden = !message;
+}
+
+function edit(key: string, value: FormValue): void {
+  values = { ...values, [key]: value };
+  vscode.setState({ values });
+  post({ type: 'edit', values });
+  const field = model?.fields.find((f) => f.key === key);
+  if (field) showFieldError(key, validateField(field, value));
+}
+
+function save(): void {
+  post({ type: 'save', requestId: nextRequestId++ });
+}
+
+function render(message: Extract<HostMessage, { type: 'show' }>): void {
+  model = message.model;
+  values = { ...message.values };
+  vscode.setState({ values });
+  const header = make('header', 'header');
+  const heading = make('div', 'heading');
+  heading.append(make('h1', 'title', model.title), make('span', 'subtitle', model.mode === 'create' ? 'New task' : (model.taskId ?? '')));
+  const actions = make('div', 'actions');
+  const saveButton = Object.assign(make('vscode-button', 'save'), { icon: 'save' });
+  saveButton.textContent = model.mode === 'create' ? 'Create Task' : 'Save';
+  saveButton.addEventListener('click', save);
+  actions.append(saveButton);
+  if (model.httpLink) {
+    const link = model.httpLink;
+    const open = Object.assign(make('vscode-button', 'open-link'), { secondary: true, icon: 'link-external' });
+    open.textContent = 'Open in Lightfield';
+    open.addEventListener('click', () => openLink(link));
+    actions.append(open);
+  }
+  header.append(heading, actions);
+  const banner = make('div', 'banner');
+  banner.setAttribute('role', 'alert');
+  banner.hidden = true;
+  const form = make('form', 'fields');
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    save();
+  });
+  for (const field of model.fields) {
+    const id = `field-${field.key.replace(/[^\w-]/g, '_')}`;
+    const row = make('div', `field type-${field.valueType.toLowerCase()}`);
+    row.dataset.key = field.key;
+    if (field.valueType !== 'CHECKBOX' || field.readOnly) {
+      const label = Object.assign(make('vscode-label'), { htmlFor: id, required: field.required && !field.readOnly });
+      label.textContent = field.label;
+      row.append(label);
+    }
+    row.append(createControl(id, field, values[field.key] ?? null, (value) => edit(field.key, value), openLink));
+    if (field.description) row.append(make('vscode-form-helper', 'help', field.description));
+    const error = make('div', 'field-error');
+    error.dataset.errorFor = field.key;
+    error.setAttribute('role', 'alert');
+    error.hidden = true;
+    row.append(error);
+    form.append(row);
+  }
+  root.replaceChildren(header, banner, form);
+  root.removeAttribute('aria-busy');
+  for (const [key, text] of Object.entries(message.errors)) showFieldError(key, text);
+  showBanner(message.message);
+}
+
+window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
+  const message = event.data;
+  if (message?.type === 'show') {
+    render(message);
+  } else if (message?.type === 'saveResult') {
+    for (const field of model?.fields ?? []) showFieldError(field.key, message.errors[field.key]);
+    showBanner(message.ok ? undefined : message.message);
+  }
 });
-vscode.postMessage({ type: 'ready' });
+
+post({ type: 'ready' });

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Member, TaskDefinitions } from '../../src/api/model';
 import { buildDefinitions } from './definitions';
-import { type FaultRates, Faults } from './faults';
+import { type FaultRates, Faults, type OneShotFault } from './faults';
 import { HttpError } from './httpError';
 import { IdempotencyStore } from './idempotency';
 import { seededRandom } from './random';
@@ -58,6 +58,8 @@ export interface LightfieldServer {
   requests: RecordedRequest[];
   /** The most requests that were being handled at one time. */
   peakConcurrency: number;
+  /** Creates and updates actually applied (idempotent replays not counted), by task ID. */
+  appliedWrites: Map<string, number>;
   close(): Promise<void>;
 }
 
@@ -104,6 +106,7 @@ export async function startLightfieldServer(options: LightfieldServerOptions = {
     rateLimit: new ServerRateLimit(options.rateLimitPerSecond ?? 25, now),
     requests: [],
     peakConcurrency: 0,
+    appliedWrites: new Map(),
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();
@@ -119,6 +122,10 @@ export async function startLightfieldServer(options: LightfieldServerOptions = {
     api.requests.push(record);
     if (method === 'GET' && target.pathname.startsWith('/app/')) {
       sendWebPage(res, target.pathname);
+      return;
+    }
+    if (target.pathname.startsWith('/_test/')) {
+      send(res, testControl(method, target.pathname, text));
       return;
     }
     const fault = api.faults.draw(method, target.pathname);
@@ -172,11 +179,35 @@ export async function startLightfieldServer(options: LightfieldServerOptions = {
         result = { status: error.status, body: error.body };
       }
       if (idempotencyKey !== undefined) idempotency.complete(idempotencyKey, result);
+      if (method === 'POST' && result.status === 200) {
+        const id = (result.body as { id: string }).id;
+        api.appliedWrites.set(id, (api.appliedWrites.get(id) ?? 0) + 1);
+      }
       return { ...result, headers };
     } catch (error) {
       if (!(error instanceof HttpError)) throw error;
       return { status: error.status, headers: { ...headers, ...error.headers }, body: error.body };
     }
+  }
+
+  /**
+   * Switches for tests that run in another process (the extension host): not part
+   * of Lightfield's API, and never called by the extension.
+   */
+  function testControl(method: string, path: string, text: string): Reply {
+    if (method === 'POST' && path === '/_test/faults') {
+      const fault = JSON.parse(text) as { kind: 'status' | 'drop-before' | 'drop-after'; status?: number; method?: string; path?: string; times?: number };
+      api.faults.inject({ ...fault, status: fault.status ?? 500, path: fault.path ? new RegExp(fault.path) : undefined } as OneShotFault);
+      return { status: 204, headers: {}, body: null };
+    }
+    if (method === 'DELETE' && path === '/_test/faults') {
+      api.faults.clear();
+      return { status: 204, headers: {}, body: null };
+    }
+    if (method === 'GET' && path === '/_test/stats') {
+      return { status: 200, headers: {}, body: { appliedWrites: Object.fromEntries(api.appliedWrites) } };
+    }
+    return { status: 404, headers: {}, body: new HttpError(404, 'No such test control.').body };
   }
 
   function authenticate(req: IncomingMessage): Caller {
@@ -240,5 +271,9 @@ function readBody(req: IncomingMessage): Promise<string> {
 }
 
 function send(res: ServerResponse, reply: Reply): void {
+  if (reply.status === 204) {
+    res.writeHead(204, reply.headers).end();
+    return;
+  }
   res.writeHead(reply.status, { 'Content-Type': 'application/json', ...reply.headers }).end(JSON.stringify(reply.body));
 }

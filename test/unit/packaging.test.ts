@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 
 const root = join(__dirname, '..', '..');
 /** What may ship in the .vsix: the bundles, media, the manifest and its strings, docs, l10n. */
-const ALLOWED = [/^dist\/(extension|webview)\.js$/, /^media\//, /^l10n\//, /^package\.json$/, /^package\.nls(\.[\w-]+)?\.json$/, /^README\.md$/, /^CHANGELOG\.md$/, /^LICENSE$/];
+const ALLOWED = [/^dist\/(extension|webview)\.js$/, /^dist\/codicons\/codicon\.(css|ttf)$/, /^media\//, /^l10n\//, /^package\.json$/, /^package\.nls(\.[\w-]+)?\.json$/, /^README\.md$/, /^CHANGELOG\.md$/, /^LICENSE$/];
 
 describe('the packaged extension', () => {
   it('ships only the bundles, media, manifest, strings and docs', () => {

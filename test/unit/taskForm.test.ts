@@ -69,6 +69,8 @@ describe('task form from the definitions', () => {
     });
     assert.deepEqual(Object.keys(errors).sort(), ['$account', '$assignedTo', '$dueAt', '$title', 'contactEmail', 'estimate', 'priority', 'siteAddress', 'website'].sort());
     assert.equal(errors.$title, 'Required.');
+    const valid = validateValues(model, { ...model.values, $title: 'T', $assignedTo: [ada.id], billable: false, estimate: 2.5, siteAddress: { city: 'Lyon', country: 'FR', latitude: 45.7 } });
+    assert.deepEqual(valid, {});
   });
 
   it('finds what the server changed since the form was opened', () => {

@@ -1,0 +1,259 @@
+/**
+ * The task editor as a custom editor: VS Code then owns the dirty marker, the
+ * "save changes?" question on close, Ctrl/Cmd+S, and hot-exit backups, so an
+ * edit survives a window reload. The form itself lives in the webview bundle.
+ */
+import { createHash } from 'node:crypto';
+import * as vscode from 'vscode';
+import { ApiError } from '../api/errors';
+import type { Member, Task, TaskDefinitions } from '../api/model';
+import type { Session } from '../auth/session';
+import { changedKeys, type FormModel, type FormValue, sameValue, validateValues } from '../shared/form';
+import { type HostMessage, webviewMessageSchema } from '../shared/protocol';
+import type { ProviderCache } from '../tasks/providerCache';
+import type { TaskStore } from '../tasks/taskStore';
+import type { ErrorReporter } from '../ui/errorReporter';
+import { editorHtml, editorResourceRoots } from './editorHtml';
+import { buildForm } from './formBuilder';
+import { isEmptyUpdate, serverChanges, toCreate, toUpdate } from './formDiff';
+import { taskIdOf } from './taskUri';
+
+export class TaskEditorDocument implements vscode.CustomDocument {
+  /** Field errors and a message from the last failed save, shown until the next edit. */
+  errors: Record<string, string> = {};
+  message: string | undefined;
+  /** How the last save ended. */
+  lastSave: 'saved' | 'failed' | undefined;
+
+  constructor(
+    readonly uri: vscode.Uri,
+    public model: FormModel,
+    public values: Record<string, FormValue>,
+  ) {}
+
+  dispose(): void {}
+}
+
+export interface TaskEditorDeps {
+  extensionUri: vscode.Uri;
+  store: TaskStore;
+  session: Session;
+  errors: ErrorReporter;
+  definitions: ProviderCache<TaskDefinitions>;
+  members: ProviderCache<Map<string, Member>>;
+  defaultAssignee: () => string;
+  log: vscode.LogOutputChannel;
+}
+
+/** Same payload, same key: a retried save or create is applied once. */
+function idempotencyKey(...parts: string[]): string {
+  return `lf-${createHash('sha256').update(parts.join('\u0000')).digest('hex')}`;
+}
+
+function pick(values: Record<string, FormValue>, keys: string[]): Record<string, FormValue> {
+  return Object.fromEntries(keys.map((key) => [key, values[key] ?? null]));
+}
+
+export class TaskEditorProvider implements vscode.CustomEditorProvider<TaskEditorDocument> {
+  private readonly changed = new vscode.EventEmitter<vscode.CustomDocumentContentChangeEvent<TaskEditorDocument>>();
+  readonly onDidChangeCustomDocument = this.changed.event;
+  private readonly panels = new Map<TaskEditorDocument, Set<vscode.WebviewPanel>>();
+
+  constructor(private readonly deps: TaskEditorDeps) {}
+
+  private async form(task: Task | undefined): Promise<FormModel> {
+    const members = this.deps.session.can('members:read') ? await this.deps.members.get().catch(() => undefined) : undefined;
+    return buildForm({ definitions: await this.deps.definitions.get(), task, members: members && [...members.values()], defaultAssignee: this.deps.defaultAssignee() });
+  }
+
+  async openCustomDocument(uri: vscode.Uri, context: vscode.CustomDocumentOpenContext): Promise<TaskEditorDocument> {
+    const id = taskIdOf(uri);
+    const model = await this.form(id ? await this.deps.store.fetch(id) : undefined);
+    let values = model.values;
+    if (context.backupId) {
+      const backup = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.parse(context.backupId)))) as { values: Record<string, FormValue> };
+      values = { ...values, ...backup.values };
+    }
+    return new TaskEditorDocument(uri, model, values);
+  }
+
+  resolveCustomEditor(document: TaskEditorDocument, panel: vscode.WebviewPanel): void {
+    const { extensionUri } = this.deps;
+    panel.webview.options = { enableScripts: true, localResourceRoots: editorResourceRoots(extensionUri) };
+    panel.webview.html = editorHtml(panel.webview, extensionUri);
+    const panels = this.panels.get(document) ?? new Set();
+    panels.add(panel);
+    this.panels.set(document, panels);
+    const subscription = panel.webview.onDidReceiveMessage((raw: unknown) => void this.receive(document, panel, raw));
+    panel.onDidDispose(() => {
+      subscription.dispose();
+      panels.delete(panel);
+      if (panels.size === 0) this.panels.delete(document);
+    });
+  }
+
+  private async receive(document: TaskEditorDocument, panel: vscode.WebviewPanel, raw: unknown): Promise<void> {
+    const parsed = webviewMessageSchema.safeParse(raw);
+    if (!parsed.success) {
+      this.deps.log.warn('Ignored a malformed message from the task editor webview.');
+      return;
+    }
+    const message = parsed.data;
+    switch (message.type) {
+      case 'ready':
+        this.show(document);
+        return;
+      case 'edit':
+        this.applyEdit(document, message.values);
+        return;
+      case 'save': {
+        const ok = await vscode.commands.executeCommand('workbench.action.files.save').then(
+          () => changedKeys(document.model, document.values).length === 0,
+          () => false,
+        );
+        this.post(panel, { type: 'saveResult', requestId: message.requestId, ok, errors: document.errors, message: document.message });
+        return;
+      }
+      case 'openLink':
+        if (/^https?:\/\//i.test(message.url)) await vscode.env.openExternal(vscode.Uri.parse(message.url, true));
+        return;
+    }
+  }
+
+  /** Takes edited values (from the webview) into the document; keys that are not editable fields are dropped. */
+  applyEdit(document: TaskEditorDocument, values: Record<string, FormValue>): void {
+    const editable = new Set(document.model.fields.filter((f) => !f.readOnly).map((f) => f.key));
+    document.values = { ...document.values, ...Object.fromEntries(Object.entries(values).filter(([key]) => editable.has(key))) };
+    document.errors = {};
+    document.message = undefined;
+    this.changed.fire({ document });
+  }
+
+  /** The open document of an editor URI. */
+  documentOf(uri: vscode.Uri): TaskEditorDocument | undefined {
+    return [...this.panels.keys()].find((document) => document.uri.toString() === uri.toString());
+  }
+
+  /**
+   * Asks which version wins when the task changed on the server: a modal listing
+   * what changed there. Replaceable, so a test can answer it.
+   */
+  askAboutConflict = async (title: string, changedThere: string): Promise<'mine' | 'theirs' | undefined> => {
+    const keepMine = vscode.l10n.t('Save Mine');
+    const takeTheirs = vscode.l10n.t('Take Theirs Where Both Changed');
+    const choice = await vscode.window.showWarningMessage(
+      vscode.l10n.t('"{0}" changed on the server since you opened it.', title),
+      { modal: true, detail: vscode.l10n.t('Changed there:\n{0}', changedThere) },
+      keepMine,
+      takeTheirs,
+    );
+    return choice === keepMine ? 'mine' : choice === takeTheirs ? 'theirs' : undefined;
+  };
+
+  private post(panel: vscode.WebviewPanel, message: HostMessage): void {
+    void panel.webview.postMessage(message);
+  }
+
+  private show(document: TaskEditorDocument): void {
+    for (const panel of this.panels.get(document) ?? []) {
+      panel.title = document.model.title;
+      this.post(panel, { type: 'show', model: document.model, values: document.values, errors: document.errors, message: document.message });
+    }
+  }
+
+  async saveCustomDocument(document: TaskEditorDocument): Promise<void> {
+    try {
+      await this.save(document);
+      document.errors = {};
+      document.message = undefined;
+      document.lastSave = 'saved';
+    } catch (error) {
+      document.lastSave = 'failed';
+      this.recordFailure(document, error);
+      throw new Error(document.message, { cause: error });
+    } finally {
+      this.show(document);
+    }
+  }
+
+  private async save(document: TaskEditorDocument): Promise<void> {
+    const problems = validateValues(document.model, document.values);
+    if (Object.keys(problems).length > 0) {
+      document.errors = problems;
+      throw new Error(vscode.l10n.t('Some fields need attention: {0}', this.labels(document.model, Object.keys(problems))));
+    }
+    const { store } = this.deps;
+    if (document.model.mode === 'create') {
+      const payload = toCreate(document.model, document.values);
+      const task = await store.create(payload, idempotencyKey(document.uri.toString(), JSON.stringify(payload)));
+      this.reset(document, await this.form(task));
+      return;
+    }
+    const id = document.model.taskId as string;
+    await this.rebaseOnServer(document, await store.fetch(id));
+    const update = toUpdate(document.model, document.values);
+    if (isEmptyUpdate(update)) return;
+    const task = await store.update(id, update, { idempotencyKey: idempotencyKey(id, document.model.updatedAt ?? '', JSON.stringify(update)) });
+    this.reset(document, await this.form(task));
+  }
+
+  /**
+   * If the task changed on the server since the form was read, shows what changed
+   * and lets the user choose; then makes the fresh read the base of the edit.
+   */
+  private async rebaseOnServer(document: TaskEditorDocument, fresh: Task): Promise<void> {
+    if ((fresh.updatedAt ?? '') === (document.model.updatedAt ?? '')) return;
+    const freshModel = await this.form(fresh);
+    const mine = changedKeys(document.model, document.values);
+    // A change that already equals the edit is no conflict: it is usually our own
+    // earlier write whose answer was lost.
+    const theirs = serverChanges(document.model, freshModel).filter((key) => !sameValue(freshModel.values[key], document.values[key]));
+    let keep = mine;
+    const clashing = theirs.filter((key) => mine.includes(key));
+    if (theirs.length > 0) {
+      const detail = theirs
+        .map((key) => `${this.labels(freshModel, [key])}${clashing.includes(key) ? vscode.l10n.t(' (you changed it too)') : ''}`)
+        .join('\n');
+      const choice = await this.askAboutConflict(document.model.title, detail);
+      if (choice === undefined) throw new Error(vscode.l10n.t('Not saved: the task changed on the server. Your edits are kept.'));
+      if (choice === 'theirs') keep = mine.filter((key) => !theirs.includes(key));
+    }
+    document.model = freshModel;
+    document.values = { ...freshModel.values, ...pick(document.values, keep) };
+  }
+
+  private reset(document: TaskEditorDocument, model: FormModel): void {
+    document.model = model;
+    document.values = model.values;
+  }
+
+  private labels(model: FormModel, keys: string[]): string {
+    return keys.map((key) => model.fields.find((f) => f.key === key)?.label ?? key).join(', ');
+  }
+
+  /** Keeps every edit; puts the server's complaint at the field it names. */
+  private recordFailure(document: TaskEditorDocument, error: unknown): void {
+    if (error instanceof ApiError && error.param && document.model.fields.some((f) => f.key === error.param)) {
+      document.errors = { ...document.errors, [error.param]: error.message };
+    }
+    document.message = error instanceof ApiError ? this.deps.errors.describe(error) : error instanceof Error ? error.message : String(error);
+    this.deps.log.error(`Saving ${document.model.taskId ?? 'a new task'} failed: ${document.message}`);
+  }
+
+  saveCustomDocumentAs(): Promise<void> {
+    return Promise.reject(new Error(vscode.l10n.t('A Lightfield task cannot be saved as a file.')));
+  }
+
+  async revertCustomDocument(document: TaskEditorDocument): Promise<void> {
+    const id = taskIdOf(document.uri) ?? document.model.taskId;
+    this.reset(document, await this.form(id ? await this.deps.store.fetch(id) : undefined));
+    document.errors = {};
+    document.message = undefined;
+    this.show(document);
+  }
+
+  async backupCustomDocument(document: TaskEditorDocument, context: vscode.CustomDocumentBackupContext): Promise<vscode.CustomDocumentBackup> {
+    await vscode.workspace.fs.writeFile(context.destination, new TextEncoder().encode(JSON.stringify({ values: document.values })));
+    return { id: context.destination.toString(), delete: () => void vscode.workspace.fs.delete(context.destination).then(undefined, () => undefined) };
+  }
+}

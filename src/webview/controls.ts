@@ -1,0 +1,169 @@
+/**
+ * One control per value type, from @vscode-elements/elements. Every string from
+ * the server (labels, option names, values) goes in as text or as an element
+ * property, never as HTML.
+ */
+import { ADDRESS_PARTS, type FormField, type FormValue, NAME_PARTS } from '../shared/form';
+import { markdownEditor } from './markdown';
+
+export type OnChange = (value: FormValue) => void;
+
+type ValueElement = HTMLElement & { value: string | string[]; disabled?: boolean; readonly?: boolean };
+
+function element<T extends HTMLElement = ValueElement>(tag: string, props: Record<string, unknown> = {}): T {
+  const node = document.createElement(tag) as T;
+  Object.assign(node, props);
+  return node;
+}
+
+function textOf(value: FormValue): string {
+  if (value === null || value === undefined) return '';
+  if (Array.isArray(value)) return value.join('\n');
+  return typeof value === 'object' ? '' : String(value);
+}
+
+function option(value: string, label: string): HTMLElement {
+  const node = element('vscode-option', { value });
+  node.textContent = label;
+  return node;
+}
+
+/** `<input type="datetime-local">` speaks local time without offset; the API wants ISO 8601 with one. */
+export function isoToLocalInput(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '';
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+export function localInputToIso(local: string): string | null {
+  if (!local) return null;
+  const date = new Date(local);
+  if (Number.isNaN(date.getTime())) return local;
+  const pad = (n: number) => String(Math.floor(Math.abs(n))).padStart(2, '0');
+  const offset = -date.getTimezoneOffset();
+  const sign = offset >= 0 ? '+' : '-';
+  return `${isoToLocalInput(date.toISOString())}:00${sign}${pad(offset / 60)}:${pad(offset % 60)}`;
+}
+
+function numberOrText(text: string): FormValue {
+  if (text.trim() === '') return null;
+  const number = Number(text);
+  // Kept as text when it is not a number, so validation can say so.
+  return Number.isFinite(number) ? number : text;
+}
+
+function textField(id: string, value: string, type: string, onInput: (text: string) => void, placeholder?: string): ValueElement {
+  const field = element('vscode-textfield', { id, type, value, placeholder: placeholder ?? '' });
+  field.addEventListener('input', () => onInput(String(field.value)));
+  return field;
+}
+
+function lines(text: string): string[] {
+  return text.split(/[\n,]/).map((line) => line.trim()).filter(Boolean);
+}
+
+function select(id: string, field: FormField, value: FormValue, onChange: OnChange): HTMLElement {
+  const options = field.options ?? [];
+  if (field.multiple) {
+    const multi = element('vscode-multi-select', { id });
+    for (const o of options) multi.append(option(o.id, o.label));
+    multi.value = Array.isArray(value) ? value : [];
+    multi.addEventListener('change', () => onChange([...(multi.value as string[])]));
+    return multi;
+  }
+  const current = Array.isArray(value) ? (value[0] ?? '') : textOf(value);
+  // A short list of choices reads best as radio buttons (a status, say).
+  if (field.kind === 'field' && options.length > 0 && options.length <= 4 && field.required) {
+    const group = element('vscode-radio-group', { id, variant: 'horizontal' });
+    for (const o of options) {
+      const radio = element<HTMLElement & { checked: boolean }>('vscode-radio', { name: id, value: o.id, checked: o.id === current });
+      radio.textContent = o.label;
+      radio.addEventListener('change', () => radio.checked && onChange(o.id));
+      group.append(radio);
+    }
+    return group;
+  }
+  const single = element('vscode-single-select', { id });
+  single.append(option('', '—'));
+  for (const o of options) single.append(option(o.id, o.label));
+  single.value = current;
+  single.addEventListener('change', () => {
+    const picked = String(single.value);
+    onChange(field.kind === 'relationship' ? (picked ? [picked] : []) : picked || null);
+  });
+  return single;
+}
+
+function parts(id: string, names: readonly string[], value: FormValue, numeric: readonly string[], onChange: OnChange): HTMLElement {
+  const group = element<HTMLElement>('div', { className: 'parts' });
+  const current: Record<string, string | number | null> = value && typeof value === 'object' && !Array.isArray(value) ? { ...value } : {};
+  for (const name of names) {
+    const label = element<HTMLElement>('label', { className: 'part' });
+    const caption = element<HTMLElement>('span', { className: 'part-label' });
+    caption.textContent = name.replace(/([A-Z0-9])/g, ' $1').replace(/^./, (c) => c.toUpperCase());
+    const isNumber = numeric.includes(name);
+    const input = textField(`${id}-${name}`, current[name] === null || current[name] === undefined ? '' : String(current[name]), isNumber ? 'number' : 'text', (text) => {
+      current[name] = isNumber ? (numberOrText(text) as number | null) : text;
+      onChange({ ...current });
+    });
+    label.append(caption, input);
+    group.append(label);
+  }
+  return group;
+}
+
+/** The control for `field`, showing `value`; `onChange` gets the edited value in its form shape. */
+export function createControl(id: string, field: FormField, value: FormValue, onChange: OnChange, openLink: (url: string) => void): HTMLElement {
+  if (field.readOnly) {
+    const shown = element<HTMLElement>('div', { id, className: 'read-only' });
+    shown.textContent = textOf(value) || '—';
+    return shown;
+  }
+  if (field.options || field.valueType === 'SINGLE_SELECT' || field.valueType === 'MULTI_SELECT') {
+    return select(id, field, value, onChange);
+  }
+  switch (field.valueType) {
+    case 'MARKDOWN':
+      return markdownEditor(id, textOf(value), (text) => onChange(text), openLink);
+    case 'DATETIME':
+      return textField(id, typeof value === 'string' ? isoToLocalInput(value) : '', 'datetime-local', (text) => onChange(localInputToIso(text)));
+    case 'NUMBER':
+    case 'CURRENCY': {
+      const input = textField(id, textOf(value), 'number', (text) => onChange(numberOrText(text)));
+      input.setAttribute('step', '0.01');
+      if (!field.currency) return input;
+      const wrapper = element<HTMLElement>('div', { className: 'with-suffix' });
+      const suffix = element<HTMLElement>('span', { className: 'suffix' });
+      suffix.textContent = field.currency;
+      wrapper.append(input, suffix);
+      return wrapper;
+    }
+    case 'CHECKBOX': {
+      const box = element<HTMLElement & { checked: boolean }>('vscode-checkbox', { id, checked: value === true, label: field.label });
+      box.addEventListener('change', () => onChange(box.checked));
+      return box;
+    }
+    case 'ADDRESS':
+      return parts(id, ADDRESS_PARTS, value, ['latitude', 'longitude'], onChange);
+    case 'FULL_NAME':
+      return parts(id, NAME_PARTS, value, [], onChange);
+    case 'EMAIL':
+    case 'TELEPHONE':
+    case 'URL':
+    case 'RELATIONSHIP': {
+      if (field.multiple || field.valueType === 'RELATIONSHIP') {
+        const hint = field.idPrefix ? `${field.idPrefix}…, one per line` : 'One per line';
+        const area = element('vscode-textarea', { id, value: textOf(value), rows: 3, placeholder: hint });
+        area.addEventListener('input', () => onChange(lines(String(area.value))));
+        return area;
+      }
+      const type = field.valueType === 'EMAIL' ? 'email' : field.valueType === 'URL' ? 'url' : 'tel';
+      return textField(id, textOf(value), type, (text) => onChange(text));
+    }
+    case 'SOCIAL_HANDLE':
+      return textField(id, textOf(value), 'url', (text) => onChange(text), field.handleService ? `Profile link on ${field.handleService.toLowerCase()}` : 'Profile link');
+    default:
+      return textField(id, textOf(value), 'text', (text) => onChange(text));
+  }
+}

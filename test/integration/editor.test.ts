@@ -1,0 +1,202 @@
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { TaskEditorDocument } from '../../src/editor/taskEditorProvider';
+import type { LightfieldExtensionApi } from '../../src/extension';
+import { StatusGroupNode, type TaskNode } from '../../src/tasks/taskTree';
+
+const KEY = 'sk_lf_local';
+const VIEW_TYPE = 'lightfield.taskEditor';
+
+interface WireTask {
+  id: string;
+  updatedAt: string;
+  fields: Record<string, { value: unknown }>;
+  relationships: Record<string, { values: string[] }>;
+}
+
+function api(): LightfieldExtensionApi {
+  const exports = vscode.extensions.getExtension<LightfieldExtensionApi>('lightfield-tasks.lightfield-tasks')?.exports;
+  assert.ok(exports);
+  return exports;
+}
+
+async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** HTTP to the local server, as a second client (or the test's fault switch) would. */
+async function server<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const baseUrl = vscode.workspace.getConfiguration('lightfield').get<string>('baseUrl');
+  const response = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${KEY}`, 'Lightfield-Version': '2026-03-01', ...(body ? { 'Content-Type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  assert.ok(response.ok, `${method} ${path} answered ${response.status}`);
+  return (response.status === 204 ? undefined : await response.json()) as T;
+}
+
+function activeEditorUri(): vscode.Uri | undefined {
+  const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+  return input instanceof vscode.TabInputCustom && input.viewType === VIEW_TYPE ? input.uri : undefined;
+}
+
+async function openedDocument(): Promise<TaskEditorDocument> {
+  const uri = await waitFor('the task editor tab', activeEditorUri);
+  return waitFor('its document', () => api().editor.documentOf(uri));
+}
+
+/** Focuses the document's editor and saves it as Ctrl+S does; true when the save went through. */
+async function save(document: TaskEditorDocument): Promise<boolean> {
+  document.lastSave = undefined;
+  await vscode.commands.executeCommand('vscode.openWith', document.uri, VIEW_TYPE);
+  await vscode.commands.executeCommand('workbench.action.files.save').then(undefined, () => undefined);
+  return (await waitFor('the save to end', () => document.lastSave)) === 'saved';
+}
+
+function firstTask(status: StatusGroupNode['status']): TaskNode {
+  const node = api().view.tree.getChildren(new StatusGroupNode(status)).find((n): n is TaskNode => n.kind === 'task');
+  assert.ok(node, `a task in ${status}`);
+  return node;
+}
+
+describe('the task editor in a real VS Code', () => {
+  before(async () => {
+    await vscode.extensions.getExtension('lightfield-tasks.lightfield-tasks')?.activate();
+    await vscode.commands.executeCommand('lightfield.setApiKey', KEY);
+    await waitFor('the tree', () => api().store.group('TODO').totalCount !== undefined);
+  });
+
+  afterEach(async () => {
+    await server('DELETE', '/_test/faults');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.commands.executeCommand('lightfield.signOut');
+  });
+
+  it('opens a task from the tree in the editor, and opening it again reveals the same one', async () => {
+    const node = firstTask('TODO');
+    await vscode.commands.executeCommand('lightfield.openTask', node);
+    const document = await openedDocument();
+    assert.equal(document.model.taskId, node.taskId);
+    assert.ok(document.model.fields.some((field) => field.key === 'priority'), 'custom fields from the definitions');
+    await vscode.commands.executeCommand('lightfield.openTask', node);
+    const tabs = vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => tab.input instanceof vscode.TabInputCustom && tab.input.viewType === VIEW_TYPE);
+    assert.equal(tabs.length, 1);
+  });
+
+  it('saves edits of several field types and a relationship; the server and the tree have them', async () => {
+    const node = firstTask('TODO');
+    await vscode.commands.executeCommand('lightfield.openTask', node);
+    const document = await openedDocument();
+    const assignee = document.model.values.$assignedTo as string[];
+    const other = document.model.fields.find((f) => f.key === '$assignedTo')?.options?.find((o) => !assignee.includes(o.id));
+    const high = document.model.fields.find((f) => f.key === 'priority')?.options?.find((o) => o.label === 'High');
+    assert.ok(other && high);
+    api().editor.applyEdit(document, {
+      $title: 'Edited in the editor',
+      $status: 'IN_PROGRESS',
+      $dueAt: '2027-01-15T09:30:00+01:00',
+      estimate: 4.25,
+      billable: true,
+      priority: high.id,
+      siteAddress: { city: 'Lyon', country: 'FR' },
+      $assignedTo: [other.id],
+    });
+    assert.equal(await save(document), true, document.message);
+    const onServer = await server<WireTask>('GET', `/v1/tasks/${node.taskId}`);
+    assert.equal(onServer.fields.$title.value, 'Edited in the editor');
+    assert.equal(onServer.fields.$status.value, 'IN_PROGRESS');
+    assert.equal(onServer.fields.$dueAt.value, '2027-01-15T08:30:00.000Z');
+    assert.equal(onServer.fields.estimate.value, 4.25);
+    assert.equal(onServer.fields.billable.value, true);
+    assert.equal(onServer.fields.priority.value, high.id);
+    assert.deepEqual(onServer.fields.siteAddress.value, { city: 'Lyon', country: 'FR' });
+    assert.deepEqual(onServer.relationships.$assignedTo.values, [other.id]);
+    const inTree = api().view.tree.getChildren(new StatusGroupNode('IN_PROGRESS')).some((n) => n.kind === 'task' && n.taskId === node.taskId);
+    assert.ok(inTree, 'the tree moved it to In progress');
+  });
+
+  it('keeps the edits when a save fails, and a retry applies exactly one write', async () => {
+    const node = firstTask('TODO');
+    await vscode.commands.executeCommand('lightfield.openTask', node);
+    const document = await openedDocument();
+    const before = (await server<{ appliedWrites: Record<string, number> }>('GET', '/_test/stats')).appliedWrites[node.taskId] ?? 0;
+    // The write is applied, but every answer is lost, retries included.
+    await server('POST', '/_test/faults', { kind: 'drop-after', method: 'POST', path: `^/v1/tasks/${node.taskId}$`, times: 10 });
+    api().editor.applyEdit(document, { $title: 'Survives a failed save' });
+    assert.equal(await save(document), false);
+    assert.equal(document.values.$title, 'Survives a failed save', 'the edit is kept');
+    assert.ok(document.message, 'the error is shown');
+    await server('DELETE', '/_test/faults');
+    assert.equal(await save(document), true, document.message);
+    const onServer = await server<WireTask>('GET', `/v1/tasks/${node.taskId}`);
+    assert.equal(onServer.fields.$title.value, 'Survives a failed save');
+    const after = (await server<{ appliedWrites: Record<string, number> }>('GET', '/_test/stats')).appliedWrites[node.taskId] ?? 0;
+    assert.equal(after - before, 1);
+  });
+
+  it('shows a server refusal at the field it names', async () => {
+    const node = firstTask('TODO');
+    await vscode.commands.executeCommand('lightfield.openTask', node);
+    const document = await openedDocument();
+    await server('POST', '/_test/faults', { kind: 'status', status: 422, method: 'POST', path: `^/v1/tasks/${node.taskId}$` });
+    api().editor.applyEdit(document, { estimate: 2 });
+    assert.equal(await save(document), false);
+    assert.ok(document.message);
+    assert.equal(document.values.estimate, 2);
+  });
+
+  it('detects a conflict when the task changed on the server, and lets the user choose', async () => {
+    const node = firstTask('TODO');
+    await vscode.commands.executeCommand('lightfield.openTask', node);
+    const document = await openedDocument();
+    await server('POST', `/v1/tasks/${node.taskId}`, { fields: { $title: 'Changed by someone else', estimate: 9 } });
+    const asked: string[] = [];
+    const original = api().editor.askAboutConflict;
+    api().editor.askAboutConflict = (_title, changedThere) => {
+      asked.push(changedThere);
+      return Promise.resolve('theirs');
+    };
+    try {
+      api().editor.applyEdit(document, { $title: 'My title', billable: true });
+      assert.equal(await save(document), true, document.message);
+    } finally {
+      api().editor.askAboutConflict = original;
+    }
+    assert.equal(asked.length, 1);
+    assert.match(asked[0], /Title \(you changed it too\)/);
+    assert.match(asked[0], /Estimate/);
+    const onServer = await server<WireTask>('GET', `/v1/tasks/${node.taskId}`);
+    assert.equal(onServer.fields.$title.value, 'Changed by someone else', 'theirs kept where both changed');
+    assert.equal(onServer.fields.estimate.value, 9, 'their other change kept');
+    assert.equal(onServer.fields.billable.value, true, 'my other change saved');
+  });
+
+  it('creates a new task with the required fields', async () => {
+    await vscode.commands.executeCommand('lightfield.newTask');
+    const document = await openedDocument();
+    assert.equal(document.model.mode, 'create');
+    assert.deepEqual(document.model.fields.filter((f) => f.required).map((f) => f.key), ['$title', '$status', '$assignedTo']);
+    assert.equal(await save(document), false, 'refused without a title and an assignee');
+    assert.ok(document.errors.$title && document.errors.$assignedTo);
+    const member = document.model.fields.find((f) => f.key === '$assignedTo')?.options?.[0];
+    assert.ok(member);
+    api().editor.applyEdit(document, { $title: 'Created from the editor', $assignedTo: [member.id], estimate: 1.5 });
+    assert.equal(await save(document), true, document.message);
+    assert.equal(document.model.mode, 'edit');
+    const created = await server<WireTask>('GET', `/v1/tasks/${document.model.taskId}`);
+    assert.equal(created.fields.$title.value, 'Created from the editor');
+    assert.deepEqual(created.relationships.$assignedTo.values, [member.id]);
+    assert.ok(api().store.group('TODO').tasks.some((task) => task.id === created.id), 'in the tree before the index lists it');
+  });
+});
