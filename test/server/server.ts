@@ -197,7 +197,7 @@ export async function startLightfieldServer(options: LightfieldServerOptions = {
   function testControl(method: string, path: string, text: string): Reply {
     if (method === 'POST' && path === '/_test/faults') {
       const fault = JSON.parse(text) as { kind: 'status' | 'drop-before' | 'drop-after'; status?: number; method?: string; path?: string; times?: number };
-      api.faults.inject({ ...fault, status: fault.status ?? 500, path: fault.path ? new RegExp(fault.path) : undefined } as OneShotFault);
+      api.faults.inject({ ...fault, status: fault.status ?? 500, path: fault.path ? new RegExp(fault.path) : undefined });
       return { status: 204, headers: {}, body: null };
     }
     if (method === 'DELETE' && path === '/_test/faults') {
