@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Member, TaskDefinitions } from '../../src/api/model';
 import { buildDefinitions } from './definitions';
-import { type FaultRates, Faults, type OneShotFault } from './faults';
+import { type FaultRates, Faults } from './faults';
 import { HttpError } from './httpError';
 import { IdempotencyStore } from './idempotency';
 import { seededRandom } from './random';
