@@ -73,8 +73,8 @@ function select(id: string, field: FormField, value: FormValue, onChange: OnChan
     return multi;
   }
   const current = Array.isArray(value) ? (value[0] ?? '') : textOf(value);
-  // A short list of choices reads best as radio buttons (a status, say).
-  if (field.kind === 'field' && options.length > 0 && options.length <= 4 && field.required) {
+  // A few short, required choices read best as radio buttons (a status, say).
+  if (field.kind === 'field' && field.required && options.length > 0 && options.length <= 4 && options.every((o) => o.label.length <= 24)) {
     const group = element('vscode-radio-group', { id, variant: 'horizontal' });
     for (const o of options) {
       const radio = element<HTMLElement & { checked: boolean }>('vscode-radio', { name: id, value: o.id, checked: o.id === current });
@@ -140,7 +140,9 @@ export function createControl(id: string, field: FormField, value: FormValue, on
       return wrapper;
     }
     case 'CHECKBOX': {
-      const box = element<HTMLElement & { checked: boolean }>('vscode-checkbox', { id, checked: value === true, label: field.label });
+      // The label as slotted text (not the `label` property), so page CSS can wrap a long one.
+      const box = element<HTMLElement & { checked: boolean }>('vscode-checkbox', { id, checked: value === true });
+      box.textContent = field.label;
       box.addEventListener('change', () => onChange(box.checked));
       return box;
     }
@@ -154,7 +156,7 @@ export function createControl(id: string, field: FormField, value: FormValue, on
     case 'RELATIONSHIP': {
       if (field.multiple || field.valueType === 'RELATIONSHIP') {
         const hint = field.idPrefix ? `${field.idPrefix}…, one per line` : 'One per line';
-        const area = element('vscode-textarea', { id, value: textOf(value), rows: 3, placeholder: hint });
+        const area = element('vscode-textarea', { id, value: textOf(value), rows: 3, placeholder: hint, resize: 'none' });
         area.addEventListener('input', () => onChange(lines(String(area.value))));
         return area;
       }

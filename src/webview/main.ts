@@ -69,7 +69,9 @@ function render(message: Extract<HostMessage, { type: 'show' }>): void {
   vscode.setState({ values });
   const header = make('header', 'header');
   const heading = make('div', 'heading');
-  heading.append(make('h1', 'title', model.title), make('span', 'subtitle', model.mode === 'create' ? 'New task' : (model.taskId ?? '')));
+  const title = make('h1', 'title', model.title);
+  title.title = model.title;
+  heading.append(title, make('span', 'subtitle', model.mode === 'create' ? 'New task' : (model.taskId ?? '')));
   const actions = make('div', 'actions');
   const saveButton = Object.assign(make('vscode-button', 'save'), { icon: 'save' });
   saveButton.textContent = model.mode === 'create' ? 'Create Task' : 'Save';
@@ -100,8 +102,9 @@ function render(message: Extract<HostMessage, { type: 'show' }>): void {
       label.textContent = field.label;
       row.append(label);
     }
-    row.append(createControl(id, field, values[field.key] ?? null, (value) => edit(field.key, value), openLink));
+    // As in VS Code's Settings editor: label, then description, then the control.
     if (field.description) row.append(make('vscode-form-helper', 'help', field.description));
+    row.append(createControl(id, field, values[field.key] ?? null, (value) => edit(field.key, value), openLink));
     const error = make('div', 'field-error');
     error.dataset.errorFor = field.key;
     error.setAttribute('role', 'alert');

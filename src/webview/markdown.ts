@@ -8,13 +8,15 @@ import { marked } from 'marked';
 
 export function renderMarkdown(text: string): DocumentFragment {
   const html = marked.parse(text, { async: false, gfm: true, breaks: true });
-  return DOMPurify.sanitize(html, { RETURN_DOM_FRAGMENT: true, FORBID_TAGS: ['style', 'form', 'input', 'button'], FORBID_ATTR: ['style'] });
+  // HTML only (no SVG or MathML), and nothing that styles, submits or takes input.
+  return DOMPurify.sanitize(html, { RETURN_DOM_FRAGMENT: true, USE_PROFILES: { html: true }, FORBID_TAGS: ['style', 'form', 'input', 'button'], FORBID_ATTR: ['style'] });
 }
 
+/** Text areas do not resize: the grip is a data: image, which the strict CSP refuses. */
 export function markdownEditor(id: string, text: string, onInput: (text: string) => void, openLink: (url: string) => void): HTMLElement {
   const wrapper = document.createElement('div');
   wrapper.className = 'markdown';
-  const area = Object.assign(document.createElement('vscode-textarea'), { id, value: text, rows: 6, resize: 'vertical' }) as HTMLElement & { value: string };
+  const area = Object.assign(document.createElement('vscode-textarea'), { id, value: text, rows: 8, resize: 'none' }) as HTMLElement & { value: string };
   const preview = document.createElement('div');
   preview.className = 'markdown-preview';
   preview.hidden = true;

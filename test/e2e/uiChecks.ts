@@ -27,6 +27,8 @@ interface UiCheck {
 }
 
 const sidebar = (page: Page) => page.locator('.sidebar');
+/** The task editor's document, inside the workbench's two webview frames. */
+const editorFrame = (page: Page) => page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
 const treeRow = (page: Page, text: string | RegExp) => sidebar(page).locator('.monaco-list-row', { hasText: text }).first();
 
 function setTheme(options: UiCheckOptions, theme: string): void {
@@ -100,12 +102,48 @@ const CHECKS: UiCheck[] = [
     },
   },
   {
+    name: 'clicking a task opens the editor, with a form built from the field definitions',
+    run: async (page, { results }) => {
+      await sidebar(page).locator('.monaco-list-row[aria-level="2"]').first().click();
+      const form = editorFrame(page);
+      await form.locator('.field[data-key="$title"]').waitFor({ timeout: 20_000 });
+      for (const label of ['Status', 'Assigned to', 'Due date', 'Priority', 'Site address', 'Billable']) {
+        await form.locator('vscode-label, vscode-checkbox', { hasText: label }).first().waitFor();
+      }
+      await page.waitForTimeout(500);
+      await page.screenshot({ path: join(results, 'editor-light.png') });
+    },
+  },
+  {
+    name: 'a new title typed in the editor and saved with the Save button shows in the tree',
+    run: async (page, { results }) => {
+      const form = editorFrame(page);
+      const title = form.locator('#field-_title input');
+      await title.fill('Renamed in the UI check');
+      await page.locator('.tab.active.dirty').waitFor({ timeout: 5_000 });
+      await form.locator('vscode-button.save').click();
+      await treeRow(page, 'Renamed in the UI check').waitFor({ timeout: 15_000 });
+      await page.locator('.tab.active:not(.dirty)').waitFor({ timeout: 5_000 });
+      await page.screenshot({ path: join(results, 'editor-saved.png') });
+    },
+  },
+  {
+    name: 'the editor shows a validation message at the field',
+    run: async (page) => {
+      const form = editorFrame(page);
+      await form.locator('#field-estimate input').fill('1.234');
+      await form.locator('.field[data-key="estimate"] .field-error', { hasText: 'At most two decimals.' }).waitFor({ timeout: 5_000 });
+      await form.locator('#field-estimate input').fill('1.5');
+      await form.locator('.field[data-key="estimate"] .field-error').waitFor({ state: 'hidden', timeout: 5_000 });
+    },
+  },
+  {
     name: 'the view reads well in the dark theme',
     run: async (page, options) => {
       await pickTheme(page, 'Dark Modern');
       await page.locator('.monaco-workbench.vs-dark').waitFor({ timeout: 15_000 });
       await page.waitForTimeout(500);
-      await page.screenshot({ path: join(options.results, 'sidebar-tasks-dark.png') });
+      await page.screenshot({ path: join(options.results, 'tasks-and-editor-dark.png') });
       await pickTheme(page, 'Light Modern');
       await page.locator('.monaco-workbench.vs').waitFor({ timeout: 15_000 });
     },

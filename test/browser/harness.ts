@@ -1,0 +1,100 @@
+/**
+ * Serves the editor webview bundle in the very page the extension serves (same
+ * template, same CSP with a nonce) and opens it in headless Chromium, with a
+ * stand-in for `acquireVsCodeApi` that records what the webview posts.
+ */
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, resolve } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { editorPage } from '../../src/editor/editorPage';
+import type { FormModel, FormValue } from '../../src/shared/form';
+import type { HostMessage, WebviewMessage } from '../../src/shared/protocol';
+
+const ROOT = resolve(__dirname, '..', '..');
+const TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.ttf': 'font/ttf' };
+
+export interface Harness {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startHarness(): Promise<Harness> {
+  let origin = '';
+  const server: Server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', origin).pathname;
+    if (path === '/') {
+      const page = editorPage({ cspSource: origin, nonce: randomBytes(16).toString('base64'), script: '/dist/webview.js', codicons: '/dist/codicons/codicon.css', stylesheet: '/media/editor.css', language: 'en' });
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(page);
+      return;
+    }
+    const file = normalize(join(ROOT, path));
+    if (!(file.startsWith(join(ROOT, 'dist')) || file.startsWith(join(ROOT, 'media')))) {
+      res.writeHead(404).end();
+      return;
+    }
+    readFile(file).then(
+      (data) => res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(data),
+      () => res.writeHead(404).end(),
+    );
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return { url: `${origin}/`, close: () => new Promise((done) => server.close(() => done())) };
+}
+
+declare global {
+  interface Window {
+    __posted: WebviewMessage[];
+    __canaryFired: number;
+    __violations: string[];
+    __canary: () => void;
+  }
+}
+
+/** Opens the page with the stand-in API, a canary for injected script, and a CSP violation log. */
+export async function openEditorPage(context: BrowserContext, harness: Harness): Promise<Page> {
+  const page = await context.newPage();
+  // A string, not a function: the test's own compiled helpers do not exist in the page.
+  await page.addInitScript(`
+    window.__posted = [];
+    window.__canaryFired = 0;
+    window.__violations = [];
+    window.__canary = () => { window.__canaryFired += 1; };
+    document.addEventListener('securitypolicyviolation', (event) => window.__violations.push(event.violatedDirective + ' ' + event.blockedURI));
+    let state;
+    window.acquireVsCodeApi = () => ({
+      postMessage: (message) => window.__posted.push(JSON.parse(JSON.stringify(message))),
+      getState: () => state,
+      setState: (next) => { state = next; },
+    });
+  `);
+  page.on('pageerror', (error) => console.error(`[webview] ${error.message}`));
+  await page.goto(harness.url);
+  await page.waitForFunction(() => window.__posted.some((message) => message.type === 'ready'));
+  return page;
+}
+
+export async function sendToWebview(page: Page, message: HostMessage): Promise<void> {
+  await page.evaluate((m) => window.postMessage(m, '*'), message);
+}
+
+export async function show(page: Page, model: FormModel, values: Record<string, FormValue> = model.values): Promise<void> {
+  await sendToWebview(page, { type: 'show', model, values, errors: {} });
+  await page.waitForFunction((title) => document.querySelector('.title')?.textContent === title, model.title);
+}
+
+/** The values of the webview's last `edit` message. */
+export async function lastEdit(page: Page): Promise<Record<string, FormValue>> {
+  return page.evaluate(() => {
+    const edits = window.__posted.filter((message) => message.type === 'edit');
+    const last = edits[edits.length - 1];
+    return last && last.type === 'edit' ? last.values : {};
+  });
+}
+
+export function fieldId(key: string): string {
+  return `#field-${key.replace(/[^\w-]/g, '_')}`;
+}
