@@ -1,0 +1,74 @@
+/** Comment and string syntax by VS Code language ID. No `vscode` here. */
+
+export interface CommentSyntax {
+  /** Line comment openers. `#` counts only at the start of a line or after white space. */
+  line: string[];
+  /** Block comment (and docstring) delimiters, open and close. */
+  block: [string, string][];
+  /** String quote characters, whose contents are never comments. */
+  quotes: string[];
+}
+
+const C_LIKE: CommentSyntax = { line: ['//'], block: [['/*', '*/']], quotes: ['"', "'", '`'] };
+const HASH: CommentSyntax = { line: ['#'], block: [], quotes: ['"', "'"] };
+const PYTHON: CommentSyntax = { line: ['#'], block: [['"""', '"""'], ["'''", "'''"]], quotes: ['"', "'"] };
+const MARKUP: CommentSyntax = { line: [], block: [['<!--', '-->']], quotes: [] };
+const SQL: CommentSyntax = { line: ['--'], block: [['/*', '*/']], quotes: ["'", '"'] };
+const LUA: CommentSyntax = { line: ['--'], block: [['--[[', ']]']], quotes: ['"', "'"] };
+const HASKELL: CommentSyntax = { line: ['--'], block: [['{-', '-}']], quotes: ['"'] };
+const LISP: CommentSyntax = { line: [';'], block: [], quotes: ['"'] };
+const PERCENT: CommentSyntax = { line: ['%'], block: [], quotes: [] };
+const CSS: CommentSyntax = { line: [], block: [['/*', '*/']], quotes: ['"', "'"] };
+const SCSS: CommentSyntax = { line: ['//'], block: [['/*', '*/']], quotes: ['"', "'"] };
+
+const BY_LANGUAGE: Record<string, CommentSyntax> = {
+  python: PYTHON,
+  html: MARKUP,
+  xml: MARKUP,
+  markdown: MARKUP,
+  svg: MARKUP,
+  sql: SQL,
+  lua: LUA,
+  haskell: HASKELL,
+  elm: HASKELL,
+  ada: { line: ['--'], block: [], quotes: ['"'] },
+  clojure: LISP,
+  lisp: LISP,
+  scheme: LISP,
+  racket: LISP,
+  ini: { line: [';', '#'], block: [], quotes: [] },
+  latex: PERCENT,
+  tex: PERCENT,
+  matlab: PERCENT,
+  erlang: PERCENT,
+  prolog: { line: ['%'], block: [['/*', '*/']], quotes: ['"', "'"] },
+  css: CSS,
+  scss: SCSS,
+  less: SCSS,
+  ruby: HASH,
+  shellscript: HASH,
+  perl: HASH,
+  r: HASH,
+  yaml: HASH,
+  toml: HASH,
+  dockerfile: HASH,
+  makefile: HASH,
+  powershell: { line: ['#'], block: [['<#', '#>']], quotes: ['"', "'"] },
+  elixir: HASH,
+  coffeescript: HASH,
+  julia: HASH,
+  nim: HASH,
+};
+
+const C_LIKE_LANGUAGES = [
+  'typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'java', 'c', 'cpp', 'csharp', 'go', 'rust', 'swift',
+  'kotlin', 'scala', 'php', 'dart', 'jsonc', 'groovy', 'objective-c', 'objective-cpp', 'fsharp', 'zig', 'solidity', 'vue', 'svelte',
+];
+for (const language of C_LIKE_LANGUAGES) BY_LANGUAGE[language] = C_LIKE;
+
+/** Unknown languages: the common `//`, `#` and `/* *\/`. */
+const FALLBACK: CommentSyntax = { line: ['//', '#'], block: [['/*', '*/']], quotes: ['"', "'"] };
+
+export function syntaxFor(languageId: string): CommentSyntax {
+  return BY_LANGUAGE[languageId] ?? FALLBACK;
+}

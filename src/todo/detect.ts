@@ -1,0 +1,185 @@
+/**
+ * Finds TODO-style comments: tags as whole words inside comments (never inside
+ * string literals), the text after them with continuation lines joined, and the
+ * task reference a tracked one carries. No `vscode` here.
+ */
+import type { CommentSyntax } from './commentSyntax';
+
+export interface TodoComment {
+  /** Line of the tag (0-based). */
+  line: number;
+  /** Last line of the comment's text, continuation lines included. */
+  endLine: number;
+  tag: string;
+  /** Columns of the tag, and of its reference when there is one: what a rewrite replaces. */
+  tagStart: number;
+  tagEnd: number;
+  text: string;
+  /** The task ID in `TODO(<id>)`, if the comment is tracked. */
+  reference?: string;
+}
+
+export interface DetectOptions {
+  tags: readonly string[];
+  /** Only comments whose tag is on these lines (inclusive); all when absent. */
+  range?: { start: number; end: number };
+}
+
+interface Segment {
+  start: number;
+  end: number;
+  /** The line-comment opener (for continuation lines), or undefined inside a block. */
+  lineToken?: string;
+}
+
+interface LexState {
+  /** Index of the open block comment, or -1. */
+  block: number;
+  /** An open multi-line string quote (backtick), or ''. */
+  quote: string;
+}
+
+/** Task IDs look like `tsk_a1b2`: letters, an underscore, letters and digits. `TODO(alice)` is a person, not a task. */
+const TASK_ID = /^[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9]+$/;
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export function tagPattern(tags: readonly string[]): RegExp {
+  return new RegExp(`(?<![\\p{L}\\p{N}_])(${tags.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}_])(?:\\(([^()\\s]*)\\))?`, 'gu');
+}
+
+/** Comment segments of one line, advancing the lexer state across it. */
+function lexLine(text: string, syntax: CommentSyntax, state: LexState): Segment[] {
+  const segments: Segment[] = [];
+  let i = 0;
+  while (i < text.length) {
+    if (state.block >= 0) {
+      const close = text.indexOf(syntax.block[state.block][1], i);
+      segments.push({ start: i, end: close < 0 ? text.length : close });
+      if (close < 0) return segments;
+      i = close + syntax.block[state.block][1].length;
+      state.block = -1;
+      continue;
+    }
+    if (state.quote) {
+      const close = findClosingQuote(text, i, state.quote);
+      if (close < 0) return segments;
+      i = close + 1;
+      state.quote = '';
+      continue;
+    }
+    const opened = syntax.block.findIndex(([open]) => text.startsWith(open, i));
+    if (opened >= 0) {
+      state.block = opened;
+      i += syntax.block[opened][0].length;
+      continue;
+    }
+    const token = syntax.line.find((t) => text.startsWith(t, i) && (t !== '#' || i === 0 || /\s/.test(text[i - 1])));
+    if (token) {
+      segments.push({ start: i + token.length, end: text.length, lineToken: token });
+      return segments;
+    }
+    const char = text[i];
+    if (syntax.quotes.includes(char)) {
+      const close = findClosingQuote(text, i + 1, char);
+      if (close < 0) {
+        // Only template literals run on across lines; an unclosed quote otherwise ends at the line.
+        if (char === '`') state.quote = '`';
+        return segments;
+      }
+      i = close + 1;
+      continue;
+    }
+    i += 1;
+  }
+  return segments;
+}
+
+function findClosingQuote(text: string, from: number, quote: string): number {
+  for (let i = from; i < text.length; i++) {
+    if (text[i] === '\\') i += 1;
+    else if (text[i] === quote) return i;
+  }
+  return -1;
+}
+
+/** Whether a line can change the lexer state: opens a block or a multi-line string. */
+function mayOpen(text: string, syntax: CommentSyntax): boolean {
+  return text.includes('`') || syntax.block.some(([open]) => text.includes(open));
+}
+
+/** A continuation's own text: a block line loses its leading `*`. */
+function continuationText(text: string, segment: Segment): string {
+  const body = text.slice(segment.start, segment.end).trim();
+  return segment.lineToken ? body : body.replace(/^\*+\s?/, '').trim();
+}
+
+export function findTodos(lines: readonly string[], syntax: CommentSyntax, options: DetectOptions): TodoComment[] {
+  if (options.tags.length === 0) return [];
+  const pattern = tagPattern(options.tags);
+  const first = options.range ? safeStart(lines, syntax, options.range.start) : 0;
+  const last = options.range ? Math.min(lines.length - 1, options.range.end) : lines.length - 1;
+  const state: LexState = { block: -1, quote: '' };
+  const found: TodoComment[] = [];
+  for (let line = first; line <= last; line++) {
+    const text = lines[line];
+    const hasTag = options.tags.some((tag) => text.includes(tag));
+    // Most lines hold no tag and cannot open a comment or string: skip the lexer for them.
+    if (!hasTag && state.block < 0 && !state.quote && !mayOpen(text, syntax)) continue;
+    const segments = lexLine(text, syntax, state);
+    if (!hasTag || (options.range && line < options.range.start)) continue;
+    for (const segment of segments) {
+      pattern.lastIndex = 0;
+      const body = text.slice(segment.start, segment.end);
+      const match = pattern.exec(body);
+      if (!match) continue;
+      const tagStart = segment.start + match.index;
+      const tagEnd = tagStart + match[0].length;
+      const rest = text.slice(tagEnd, segment.end).replace(/^\s*:?\s*/, '').trim();
+      const todo: TodoComment = { line, endLine: line, tag: match[1], tagStart, tagEnd, text: rest };
+      if (match[2] && TASK_ID.test(match[2])) todo.reference = match[2];
+      else if (match[2] !== undefined) {
+        // A parenthesised name such as TODO(alice): keep it in the text, rewrite only the tag.
+        todo.tagEnd = tagStart + match[1].length;
+        todo.text = text.slice(todo.tagEnd, segment.end).replace(/^\s*:?\s*/, '').trim();
+      }
+      joinContinuations(lines, syntax, todo, segment, pattern, state);
+      found.push(todo);
+      break;
+    }
+  }
+  return found;
+}
+
+/** Appends the following lines of the same comment to the TODO's text. */
+function joinContinuations(lines: readonly string[], syntax: CommentSyntax, todo: TodoComment, segment: Segment, pattern: RegExp, state: LexState): void {
+  if (!segment.lineToken && state.block < 0) return;
+  const column = lines[todo.line].indexOf(segment.lineToken ?? '');
+  const probe: LexState = { ...state };
+  for (let next = todo.line + 1; next < lines.length && next <= todo.line + 50; next++) {
+    const text = lines[next];
+    if (segment.lineToken) {
+      const indent = text.length - text.trimStart().length;
+      if (indent !== column || !text.startsWith(segment.lineToken, indent)) return;
+    } else if (probe.block < 0) {
+      return;
+    }
+    const [own] = lexLine(text, syntax, probe);
+    if (!own) return;
+    const body = continuationText(text, own);
+    pattern.lastIndex = 0;
+    if (!body || pattern.test(body)) return;
+    todo.text = todo.text ? `${todo.text} ${body}` : body;
+    todo.endLine = next;
+  }
+}
+
+/** Where to start lexing so that `line` is read in the right state: the nearest earlier line that may open a block. */
+function safeStart(lines: readonly string[], syntax: CommentSyntax, line: number): number {
+  for (let i = Math.min(line, lines.length - 1); i >= 0; i--) {
+    if (mayOpen(lines[i], syntax)) return i;
+  }
+  return Math.max(0, line);
+}
