@@ -3,6 +3,7 @@ import { DEFAULT_BASE_URL } from './api/lightfield/http';
 import { TASK_STATUSES, type TaskStatus } from './api/model';
 import { CONFIG_SECTION } from './constants';
 import { isTaskStatus, type SortOrder } from './tasks/grouping';
+import { DEFAULT_REFERENCE_FORMAT } from './todo/reference';
 
 export interface Settings {
   baseUrl: string;
@@ -11,6 +12,9 @@ export interface Settings {
   sortOrder: SortOrder;
   defaultAssignee: string;
   refreshIntervalSeconds: number;
+  todoTags: string[];
+  referenceFormat: string;
+  todoCodeLens: boolean;
 }
 
 /** The settings as the code uses them, out-of-range values brought back in range. */
@@ -25,13 +29,27 @@ export function readSettings(): Settings {
     sortOrder: sortOrder === 'created' || sortOrder === 'title' ? sortOrder : 'dueDate',
     defaultAssignee: config.get<string>('defaultAssignee', '').trim(),
     refreshIntervalSeconds: Math.max(0, config.get<number>('refreshInterval', 300)),
+    todoTags: config.get<string[]>('todo.tags', ['TODO', 'FIXME', 'HACK', 'XXX']).filter((tag) => /^[\p{L}\p{N}_]+$/u.test(tag)),
+    referenceFormat: config.get<string>('todo.referenceFormat', DEFAULT_REFERENCE_FORMAT),
+    todoCodeLens: config.get<boolean>('todo.codeLens', true),
   };
 }
 
 /** Calls `listener` with the names (without the section) of changed Lightfield settings. */
 export function onDidChangeSettings(listener: (changed: (keyof Settings)[]) => void): vscode.Disposable {
-  const keys: (keyof Settings)[] = ['baseUrl', 'pageSize', 'statuses', 'sortOrder', 'defaultAssignee', 'refreshIntervalSeconds'];
-  const settingName = (key: keyof Settings) => (key === 'refreshIntervalSeconds' ? 'refreshInterval' : key);
+  const names: Record<keyof Settings, string> = {
+    baseUrl: 'baseUrl',
+    pageSize: 'pageSize',
+    statuses: 'statuses',
+    sortOrder: 'sortOrder',
+    defaultAssignee: 'defaultAssignee',
+    refreshIntervalSeconds: 'refreshInterval',
+    todoTags: 'todo.tags',
+    referenceFormat: 'todo.referenceFormat',
+    todoCodeLens: 'todo.codeLens',
+  };
+  const keys = Object.keys(names) as (keyof Settings)[];
+  const settingName = (key: keyof Settings) => names[key];
   return vscode.workspace.onDidChangeConfiguration((event) => {
     const changed = keys.filter((key) => event.affectsConfiguration(`${CONFIG_SECTION}.${settingName(key)}`));
     if (changed.length > 0) listener(changed);

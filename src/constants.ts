@@ -16,6 +16,7 @@ export const Commands = {
   openInLightfield: 'lightfield.openInLightfield',
   copyTaskId: 'lightfield.copyTaskId',
   loadMore: 'lightfield.loadMore',
+  createTaskFromTodo: 'lightfield.createTaskFromTodo',
 } as const;
 
 export const Views = {

@@ -13,6 +13,10 @@ import { RefreshScheduler } from './tasks/refreshScheduler';
 import { registerTaskCommands } from './tasks/taskCommands';
 import { type StoreSettings, TaskStore } from './tasks/taskStore';
 import { TaskView } from './tasks/taskView';
+import { createTaskFromTodo } from './todo/createFromTodo';
+import { DocumentTodos } from './todo/documentTodos';
+import { ReferencedTasks } from './todo/referencedTasks';
+import { DoneTodoDiagnostics, TodoCodeActions, TodoCodeLenses, TodoHovers, type TodoProviderDeps } from './todo/todoProviders';
 import { ErrorReporter } from './ui/errorReporter';
 
 /** What the extension hands to other extensions, and to its own integration tests. */
@@ -21,6 +25,7 @@ export interface LightfieldExtensionApi {
   view: TaskView;
   session: Session;
   editor: TaskEditorProvider;
+  diagnostics: DoneTodoDiagnostics;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<LightfieldExtensionApi | undefined> {
@@ -61,6 +66,17 @@ async function wire(context: vscode.ExtensionContext): Promise<LightfieldExtensi
     defaultAssignee: () => settings.defaultAssignee,
     log,
   });
+  const todos = new DocumentTodos(() => settings.todoTags);
+  const referenced = new ReferencedTasks(store);
+  const todoDeps: TodoProviderDeps = {
+    todos,
+    tasks: referenced,
+    codeLensEnabled: () => settings.todoCodeLens,
+    canCreate: () => session.signedIn && session.can('tasks:create'),
+  };
+  const lenses = new TodoCodeLenses(todoDeps);
+  const diagnostics = new DoneTodoDiagnostics(todoDeps);
+  const sourceFiles: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }];
   const scheduler = new RefreshScheduler(() => view.refresh(), () => settings.refreshIntervalSeconds, view.view);
 
   context.subscriptions.push(
@@ -73,6 +89,15 @@ async function wire(context: vscode.ExtensionContext): Promise<LightfieldExtensi
     vscode.commands.registerCommand(Commands.setApiKey, (key?: unknown) => setApiKey(session, settings.baseUrl, key)),
     vscode.commands.registerCommand(Commands.signOut, () => session.signOut()),
     vscode.commands.registerCommand(Commands.showLog, () => log.show()),
+    referenced,
+    lenses,
+    diagnostics,
+    vscode.languages.registerCodeActionsProvider(sourceFiles, new TodoCodeActions(todoDeps), TodoCodeActions.metadata),
+    vscode.languages.registerCodeLensProvider(sourceFiles, lenses),
+    vscode.languages.registerHoverProvider(sourceFiles, new TodoHovers(todoDeps)),
+    vscode.commands.registerCommand(Commands.createTaskFromTodo, (uri?: unknown, line?: unknown) =>
+      createTaskFromTodo({ store, session, todos, members, state, errors, settings: () => settings }, uri, line),
+    ),
     session.onDidChange((change) => {
       if (change === 'connection') {
         store.clear();
@@ -81,6 +106,7 @@ async function wire(context: vscode.ExtensionContext): Promise<LightfieldExtensi
       }
       view.tree.refresh();
       view.updateChrome();
+      lenses.refresh();
     }),
     onDidChangeSettings((changed) => applySettings(changed)),
   );
@@ -94,12 +120,16 @@ async function wire(context: vscode.ExtensionContext): Promise<LightfieldExtensi
     }
     if (changed.includes('sortOrder')) view.tree.refresh();
     if (changed.includes('refreshIntervalSeconds')) scheduler.schedule();
+    if (changed.some((key) => key === 'todoTags' || key === 'todoCodeLens' || key === 'referenceFormat')) {
+      lenses.refresh();
+      diagnostics.schedule();
+    }
   }
 
   void vscode.commands.executeCommand('setContext', ContextKeys.filter, storeSettings().assignee ? 'mine' : 'all');
   await session.load();
   void offerEnvironmentKey(session, state, settings.baseUrl);
-  return { store, view, session, editor };
+  return { store, view, session, editor, diagnostics };
 }
 
 export function deactivate(): void {}

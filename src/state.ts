@@ -45,6 +45,11 @@ export class ExtensionState {
     return new StoredValue(this.context.globalState, `me:${baseUrl}`, z.string());
   }
 
+  /** Who tasks made from TODO comments go to, per API base URL, picked once. */
+  todoAssignee(baseUrl: string): StoredValue<string> {
+    return new StoredValue(this.context.globalState, `todoAssignee:${baseUrl}`, z.string());
+  }
+
   get filter(): StoredValue<FilterMode> {
     return new StoredValue(this.context.workspaceState, 'filter', z.enum(['all', 'mine']));
   }

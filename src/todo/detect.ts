@@ -17,6 +17,23 @@ export interface TodoComment {
   text: string;
   /** The task ID in `TODO(<id>)`, if the comment is tracked. */
   reference?: string;
+  /** Where the comment starts on the tag's line (its opener), if it starts there. */
+  openerStart?: number;
+  /** Where a block comment ends on the tag's line (after its closer), if it ends there. */
+  closerEnd?: number;
+  /** A line comment (`//`, `#`, ...) rather than a block. */
+  lineComment: boolean;
+}
+
+/** Lines read on demand: a `vscode.TextDocument` is one, and `textLines` makes one of a string. */
+export interface TextLines {
+  readonly lineCount: number;
+  lineAt(line: number): { readonly text: string };
+}
+
+export function textLines(source: string): TextLines {
+  const lines = source.split(/\r?\n/).map((text) => ({ text }));
+  return { lineCount: lines.length, lineAt: (line) => lines[line] };
 }
 
 export interface DetectOptions {
@@ -30,6 +47,8 @@ interface Segment {
   end: number;
   /** The line-comment opener (for continuation lines), or undefined inside a block. */
   lineToken?: string;
+  openerStart?: number;
+  closerEnd?: number;
 }
 
 interface LexState {
@@ -54,12 +73,15 @@ export function tagPattern(tags: readonly string[]): RegExp {
 function lexLine(text: string, syntax: CommentSyntax, state: LexState): Segment[] {
   const segments: Segment[] = [];
   let i = 0;
+  let openerStart: number | undefined;
   while (i < text.length) {
     if (state.block >= 0) {
-      const close = text.indexOf(syntax.block[state.block][1], i);
-      segments.push({ start: i, end: close < 0 ? text.length : close });
+      const closer = syntax.block[state.block][1];
+      const close = text.indexOf(closer, i);
+      segments.push({ start: i, end: close < 0 ? text.length : close, openerStart, closerEnd: close < 0 ? undefined : close + closer.length });
+      openerStart = undefined;
       if (close < 0) return segments;
-      i = close + syntax.block[state.block][1].length;
+      i = close + closer.length;
       state.block = -1;
       continue;
     }
@@ -73,12 +95,13 @@ function lexLine(text: string, syntax: CommentSyntax, state: LexState): Segment[
     const opened = syntax.block.findIndex(([open]) => text.startsWith(open, i));
     if (opened >= 0) {
       state.block = opened;
+      openerStart = i;
       i += syntax.block[opened][0].length;
       continue;
     }
     const token = syntax.line.find((t) => text.startsWith(t, i) && (t !== '#' || i === 0 || /\s/.test(text[i - 1])));
     if (token) {
-      segments.push({ start: i + token.length, end: text.length, lineToken: token });
+      segments.push({ start: i + token.length, end: text.length, lineToken: token, openerStart: i });
       return segments;
     }
     const char = text[i];
@@ -116,15 +139,15 @@ function continuationText(text: string, segment: Segment): string {
   return segment.lineToken ? body : body.replace(/^\*+\s?/, '').trim();
 }
 
-export function findTodos(lines: readonly string[], syntax: CommentSyntax, options: DetectOptions): TodoComment[] {
+export function findTodos(lines: TextLines, syntax: CommentSyntax, options: DetectOptions): TodoComment[] {
   if (options.tags.length === 0) return [];
   const pattern = tagPattern(options.tags);
   const first = options.range ? safeStart(lines, syntax, options.range.start) : 0;
-  const last = options.range ? Math.min(lines.length - 1, options.range.end) : lines.length - 1;
+  const last = options.range ? Math.min(lines.lineCount - 1, options.range.end) : lines.lineCount - 1;
   const state: LexState = { block: -1, quote: '' };
   const found: TodoComment[] = [];
   for (let line = first; line <= last; line++) {
-    const text = lines[line];
+    const { text } = lines.lineAt(line);
     const hasTag = options.tags.some((tag) => text.includes(tag));
     // Most lines hold no tag and cannot open a comment or string: skip the lexer for them.
     if (!hasTag && state.block < 0 && !state.quote && !mayOpen(text, syntax)) continue;
@@ -138,7 +161,17 @@ export function findTodos(lines: readonly string[], syntax: CommentSyntax, optio
       const tagStart = segment.start + match.index;
       const tagEnd = tagStart + match[0].length;
       const rest = text.slice(tagEnd, segment.end).replace(/^\s*:?\s*/, '').trim();
-      const todo: TodoComment = { line, endLine: line, tag: match[1], tagStart, tagEnd, text: rest };
+      const todo: TodoComment = {
+        line,
+        endLine: line,
+        tag: match[1],
+        tagStart,
+        tagEnd,
+        text: rest,
+        openerStart: segment.openerStart,
+        closerEnd: segment.closerEnd,
+        lineComment: segment.lineToken !== undefined,
+      };
       if (match[2] && TASK_ID.test(match[2])) todo.reference = match[2];
       else if (match[2] !== undefined) {
         // A parenthesised name such as TODO(alice): keep it in the text, rewrite only the tag.
@@ -154,12 +187,12 @@ export function findTodos(lines: readonly string[], syntax: CommentSyntax, optio
 }
 
 /** Appends the following lines of the same comment to the TODO's text. */
-function joinContinuations(lines: readonly string[], syntax: CommentSyntax, todo: TodoComment, segment: Segment, pattern: RegExp, state: LexState): void {
+function joinContinuations(lines: TextLines, syntax: CommentSyntax, todo: TodoComment, segment: Segment, pattern: RegExp, state: LexState): void {
   if (!segment.lineToken && state.block < 0) return;
-  const column = lines[todo.line].indexOf(segment.lineToken ?? '');
+  const column = lines.lineAt(todo.line).text.indexOf(segment.lineToken ?? '');
   const probe: LexState = { ...state };
-  for (let next = todo.line + 1; next < lines.length && next <= todo.line + 50; next++) {
-    const text = lines[next];
+  for (let next = todo.line + 1; next < lines.lineCount && next <= todo.line + 50; next++) {
+    const { text } = lines.lineAt(next);
     if (segment.lineToken) {
       const indent = text.length - text.trimStart().length;
       if (indent !== column || !text.startsWith(segment.lineToken, indent)) return;
@@ -177,9 +210,40 @@ function joinContinuations(lines: readonly string[], syntax: CommentSyntax, todo
 }
 
 /** Where to start lexing so that `line` is read in the right state: the nearest earlier line that may open a block. */
-function safeStart(lines: readonly string[], syntax: CommentSyntax, line: number): number {
-  for (let i = Math.min(line, lines.length - 1); i >= 0; i--) {
-    if (mayOpen(lines[i], syntax)) return i;
+function safeStart(lines: TextLines, syntax: CommentSyntax, line: number): number {
+  for (let i = Math.min(line, lines.lineCount - 1); i >= 0; i--) {
+    if (mayOpen(lines.lineAt(i).text, syntax)) return i;
   }
   return Math.max(0, line);
+}
+
+export interface LineRange {
+  startLine: number;
+  startColumn: number;
+  endLine: number;
+  endColumn: number;
+}
+
+/**
+ * What to delete to remove a TODO comment: whole lines when the comment stands
+ * alone on them, only the comment when it trails code. Inside a larger block
+ * comment, only the TODO's own lines go.
+ */
+export function removalRange(lines: TextLines, todo: TodoComment): LineRange {
+  const first = lines.lineAt(todo.line).text;
+  const from = todo.openerStart ?? 0;
+  const before = first.slice(0, from);
+  const wholeBlockHere = !todo.lineComment && todo.openerStart !== undefined && todo.closerEnd !== undefined;
+  const after = wholeBlockHere ? first.slice(todo.closerEnd) : '';
+  const ownsLines = before.trim() === '' && after.trim() === '' && (todo.lineComment || wholeBlockHere || todo.openerStart === undefined);
+  if (ownsLines) {
+    const nextLine = todo.endLine + 1;
+    return nextLine < lines.lineCount
+      ? { startLine: todo.line, startColumn: 0, endLine: nextLine, endColumn: 0 }
+      : { startLine: todo.line, startColumn: 0, endLine: todo.endLine, endColumn: lines.lineAt(todo.endLine).text.length };
+  }
+  // A trailing comment: from the end of the code before it to the end of the comment.
+  const start = before.trimEnd().length;
+  const end = wholeBlockHere ? (todo.closerEnd as number) : first.length;
+  return { startLine: todo.line, startColumn: start, endLine: todo.line, endColumn: end };
 }

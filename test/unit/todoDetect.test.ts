@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { syntaxFor } from '../../src/todo/commentSyntax';
-import { findTodos, type TodoComment } from '../../src/todo/detect';
+import { findTodos, removalRange, type TodoComment, textLines } from '../../src/todo/detect';
 
 const TAGS = ['TODO', 'FIXME', 'HACK', 'XXX'];
 
 function todos(language: string, source: string, range?: { start: number; end: number }): TodoComment[] {
-  return findTodos(source.split(/\r?\n/), syntaxFor(language), { tags: TAGS, range });
+  return findTodos(textLines(source), syntaxFor(language), { tags: TAGS, range });
 }
 
 function summary(language: string, source: string): string[] {
@@ -72,17 +72,33 @@ describe('TODO detection across languages', () => {
     assert.deepEqual(todos('typescript', source, { start: 5, end: 5 }), []);
   });
 
+  it('removes a whole-line comment with its continuations, or only a trailing one', () => {
+    const apply = (language: string, source: string) => {
+      const lines = source.split('\n');
+      const [todo] = todos(language, source);
+      const r = removalRange(textLines(source), todo);
+      const offset = (line: number, column: number) => lines.slice(0, line).reduce((sum, l) => sum + l.length + 1, 0) + column;
+      return source.slice(0, offset(r.startLine, r.startColumn)) + source.slice(offset(r.endLine, r.endColumn));
+    };
+    assert.equal(apply('typescript', 'a();\n  // TODO(tsk_1): one\n  // two\nb();'), 'a();\nb();');
+    assert.equal(apply('typescript', 'a(); // TODO(tsk_1): trailing\nb();'), 'a();\nb();');
+    assert.equal(apply('typescript', 'a(); /* TODO(tsk_1): x */ b();'), 'a(); b();');
+    assert.equal(apply('python', 'x = 1\n# FIXME(tsk_2): last'), 'x = 1\n');
+    assert.equal(apply('typescript', '/**\n * Docs.\n * TODO(tsk_3): here\n */'), '/**\n * Docs.\n */');
+  });
+
   it('scans a 10,000-line file in a few milliseconds', () => {
     const lines: string[] = [];
     for (let i = 0; i < 10_000; i++) {
       lines.push(i % 50 === 0 ? `  // TODO: item ${i}` : i % 97 === 0 ? '  /* block */ const s = "# not a TODO";' : `  const value${i} = compute(${i}, "text");`);
     }
     const syntax = syntaxFor('typescript');
-    findTodos(lines, syntax, { tags: TAGS });
+    const document = textLines(lines.join('\n'));
+    findTodos(document, syntax, { tags: TAGS });
     const runs = 20;
     const started = performance.now();
     let count = 0;
-    for (let run = 0; run < runs; run++) count = findTodos(lines, syntax, { tags: TAGS }).length;
+    for (let run = 0; run < runs; run++) count = findTodos(document, syntax, { tags: TAGS }).length;
     const perScan = (performance.now() - started) / runs;
     assert.equal(count, 200);
     console.log(`detection: ${perScan.toFixed(2)} ms per scan of a 10,000-line file`);

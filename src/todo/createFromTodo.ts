@@ -1,0 +1,165 @@
+import { createHash } from 'node:crypto';
+import * as vscode from 'vscode';
+import type { Member, Task } from '../api/model';
+import type { Session } from '../auth/session';
+import type { Settings } from '../config';
+import type { ExtensionState } from '../state';
+import { memberName, taskTitle } from '../tasks/grouping';
+import type { ProviderCache } from '../tasks/providerCache';
+import type { TaskStore } from '../tasks/taskStore';
+import type { ErrorReporter } from '../ui/errorReporter';
+import type { TodoComment } from './detect';
+import type { DocumentTodos } from './documentTodos';
+import { lineLink } from './gitLink';
+import { formatReference } from './reference';
+
+export interface CreateFromTodoDeps {
+  store: TaskStore;
+  session: Session;
+  todos: DocumentTodos;
+  members: ProviderCache<Map<string, Member>>;
+  state: ExtensionState;
+  errors: ErrorReporter;
+  settings: () => Settings;
+}
+
+const CONTEXT_LINES = 3;
+
+/** The same TODO in the same file of the same workspace gives the same key: a retry or double click makes one task. */
+export function todoIdempotencyKey(workspace: string, relativePath: string, text: string): string {
+  return `lf-todo-${createHash('sha256').update([workspace, relativePath, text].join('\u0000')).digest('hex')}`;
+}
+
+interface GitApi {
+  getRepository(uri: vscode.Uri): { state: { HEAD?: { commit?: string }; remotes: { name: string; fetchUrl?: string }[] } } | null;
+}
+
+/** The line's page on the repository's web host, when VS Code's git extension knows the remote. */
+function repositoryLink(uri: vscode.Uri, line: number): string | undefined {
+  try {
+    const git = vscode.extensions.getExtension<{ getAPI(version: 1): GitApi }>('vscode.git');
+    const repository = git?.isActive ? git.exports.getAPI(1).getRepository(uri) : null;
+    const remote = repository?.state.remotes.find((r) => r.name === 'origin') ?? repository?.state.remotes[0];
+    const commit = repository?.state.HEAD?.commit;
+    if (!remote?.fetchUrl || !commit) return undefined;
+    return lineLink(remote.fetchUrl, commit, vscode.workspace.asRelativePath(uri, false), line);
+  } catch {
+    return undefined;
+  }
+}
+
+function description(document: vscode.TextDocument, todo: TodoComment): string {
+  const path = vscode.workspace.asRelativePath(document.uri, false);
+  const first = Math.max(0, todo.line - CONTEXT_LINES);
+  const last = Math.min(document.lineCount - 1, todo.endLine + CONTEXT_LINES);
+  const code = Array.from({ length: last - first + 1 }, (_, i) => document.lineAt(first + i).text).join('\n');
+  const fence = code.includes('```') ? '~~~~' : '```';
+  const link = repositoryLink(document.uri, todo.line);
+  return [
+    `From a ${todo.tag} comment in \`${path}\`, line ${todo.line + 1}${link ? ` ([view](${link}))` : ''}:`,
+    '',
+    `${fence}${document.languageId}`,
+    code,
+    fence,
+  ].join('\n');
+}
+
+async function chooseAssignee(deps: CreateFromTodoDeps): Promise<string | undefined> {
+  const configured = deps.settings().defaultAssignee;
+  if (configured) return configured;
+  const remembered = deps.state.todoAssignee(deps.settings().baseUrl);
+  const known = remembered.get();
+  if (known) return known;
+  if (!deps.session.can('members:read')) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('Set lightfield.defaultAssignee to a member ID: this API key cannot list members.'));
+    return undefined;
+  }
+  const members = await deps.members.get();
+  const picked = await vscode.window.showQuickPick(
+    [...members.values()].map((member) => ({ label: memberName(member), description: member.id, member })),
+    { title: vscode.l10n.t('Assign tasks from TODO comments to…'), placeHolder: vscode.l10n.t('Remembered for the next ones'), matchOnDescription: true },
+  );
+  if (picked) await remembered.set(picked.member.id);
+  return picked?.member.id;
+}
+
+async function chooseDueDate(): Promise<string | null | undefined> {
+  const day = (offset: number) => {
+    const date = new Date();
+    date.setDate(date.getDate() + offset);
+    date.setHours(17, 0, 0, 0);
+    return date.toISOString();
+  };
+  const picked = await vscode.window.showQuickPick(
+    [
+      { label: vscode.l10n.t('No due date'), value: null },
+      { label: vscode.l10n.t('Today'), value: day(0) },
+      { label: vscode.l10n.t('Tomorrow'), value: day(1) },
+      { label: vscode.l10n.t('In a week'), value: day(7) },
+    ],
+    { title: vscode.l10n.t('Due date') },
+  );
+  return picked === undefined ? undefined : picked.value;
+}
+
+/** Finds the comment again after the prompts: the file may have changed meanwhile. */
+function locate(deps: CreateFromTodoDeps, document: vscode.TextDocument, original: TodoComment): TodoComment | undefined {
+  const candidates = deps.todos.all(document).filter((todo) => !todo.reference && todo.tag === original.tag && todo.text === original.text);
+  return candidates.sort((a, b) => Math.abs(a.line - original.line) - Math.abs(b.line - original.line))[0];
+}
+
+/**
+ * Creates a task from the TODO comment at `line` and writes the task's reference
+ * into the comment. If the create fails, the file is not touched.
+ */
+export async function createTaskFromTodo(deps: CreateFromTodoDeps, uriArg?: unknown, lineArg?: unknown): Promise<Task | undefined> {
+  const editor = vscode.window.activeTextEditor;
+  const document = uriArg instanceof vscode.Uri ? await vscode.workspace.openTextDocument(uriArg) : editor?.document;
+  const line = typeof lineArg === 'number' ? lineArg : editor?.selection.active.line;
+  const todo = document && line !== undefined ? deps.todos.at(document, line) : undefined;
+  if (!document || !todo) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Put the cursor on a TODO comment to create a task from it.'));
+    return undefined;
+  }
+  if (todo.reference) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('This comment is already linked to task {0}.', todo.reference));
+    return undefined;
+  }
+  const title = await vscode.window.showInputBox({
+    title: vscode.l10n.t('New Lightfield task from {0}', todo.tag),
+    value: todo.text || `${todo.tag} in ${vscode.workspace.asRelativePath(document.uri, false)}`,
+    validateInput: (value) => (value.trim() ? undefined : vscode.l10n.t('A task needs a title.')),
+  });
+  if (!title?.trim()) return undefined;
+  const assignee = await chooseAssignee(deps);
+  if (!assignee) return undefined;
+  const dueAt = await chooseDueDate();
+  if (dueAt === undefined) return undefined;
+
+  const folder = vscode.workspace.getWorkspaceFolder(document.uri)?.uri.toString() ?? '';
+  const key = todoIdempotencyKey(folder, vscode.workspace.asRelativePath(document.uri, false), todo.text);
+  let task: Task;
+  try {
+    task = await deps.store.create(
+      { fields: { $title: title.trim(), $status: 'TODO', $description: description(document, todo), ...(dueAt ? { $dueAt: dueAt } : {}) }, relationships: { $assignedTo: assignee } },
+      key,
+    );
+  } catch (error) {
+    deps.errors.report(vscode.l10n.t('Could not create a task from the {0} comment; the file is unchanged', todo.tag), error);
+    return undefined;
+  }
+  const target = locate(deps, document, todo);
+  const reference = formatReference(deps.settings().referenceFormat, todo.tag, task.id);
+  if (!target) {
+    const copy = vscode.l10n.t('Copy Reference');
+    void vscode.window.showWarningMessage(vscode.l10n.t('Created "{0}", but the comment changed meanwhile; add {1} to it yourself.', taskTitle(task), reference), copy).then((choice) => {
+      if (choice === copy) void vscode.env.clipboard.writeText(reference);
+    });
+    return task;
+  }
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(document.uri, new vscode.Range(target.line, target.tagStart, target.line, target.tagEnd), reference);
+  await vscode.workspace.applyEdit(edit);
+  vscode.window.setStatusBarMessage(vscode.l10n.t('Created Lightfield task "{0}"', taskTitle(task)), 4000);
+  return task;
+}

@@ -1,0 +1,29 @@
+import type * as vscode from 'vscode';
+import { syntaxFor } from './commentSyntax';
+import { findTodos, type TodoComment } from './detect';
+
+/** TODO comments of documents: whole-document scans cached per version, line ranges read on demand. */
+export class DocumentTodos {
+  private readonly cache = new WeakMap<vscode.TextDocument, { version: number; tags: string; todos: TodoComment[] }>();
+
+  constructor(private readonly tags: () => readonly string[]) {}
+
+  all(document: vscode.TextDocument): TodoComment[] {
+    const tags = this.tags().join(',');
+    const cached = this.cache.get(document);
+    if (cached && cached.version === document.version && cached.tags === tags) return cached.todos;
+    const todos = findTodos(document, syntaxFor(document.languageId), { tags: this.tags() });
+    this.cache.set(document, { version: document.version, tags, todos });
+    return todos;
+  }
+
+  /** Only the lines asked about (and what they need above them), as the code-action path wants. */
+  inLines(document: vscode.TextDocument, start: number, end: number): TodoComment[] {
+    return findTodos(document, syntaxFor(document.languageId), { tags: this.tags(), range: { start, end } });
+  }
+
+  /** The comment covering `line`: its tag line or one of its continuation lines. */
+  at(document: vscode.TextDocument, line: number): TodoComment | undefined {
+    return this.inLines(document, Math.max(0, line - 50), line).find((todo) => todo.line <= line && line <= todo.endLine);
+  }
+}

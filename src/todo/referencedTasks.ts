@@ -1,0 +1,55 @@
+import * as vscode from 'vscode';
+import type { Task } from '../api/model';
+import type { TaskStore } from '../tasks/taskStore';
+
+/** How long a failed look-up (say, a deleted task) is not retried. */
+const RETRY_AFTER_MS = 5 * 60_000;
+
+/**
+ * The tasks TODO comments point at. Known ones come from the store; unknown ones
+ * are read once through the store, and a change event tells the views to redraw.
+ */
+export class ReferencedTasks implements vscode.Disposable {
+  private readonly pending = new Map<string, Promise<void>>();
+  private readonly failedAt = new Map<string, number>();
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  private readonly subscription: { dispose(): void };
+
+  constructor(private readonly store: TaskStore) {
+    this.subscription = store.onDidChange(() => this.changed.fire());
+  }
+
+  /** The task if known now; otherwise starts reading it and answers undefined. */
+  peek(id: string): Task | undefined {
+    const task = this.store.task(id);
+    if (!task) void this.load(id);
+    return task;
+  }
+
+  async get(id: string): Promise<Task | undefined> {
+    await this.load(id);
+    return this.store.task(id);
+  }
+
+  private load(id: string): Promise<void> {
+    if (this.store.task(id) || Date.now() - (this.failedAt.get(id) ?? 0) < RETRY_AFTER_MS) return Promise.resolve();
+    let pending = this.pending.get(id);
+    if (!pending) {
+      pending = this.store
+        .fetch(id)
+        .then(
+          () => undefined,
+          () => void this.failedAt.set(id, Date.now()),
+        )
+        .finally(() => this.pending.delete(id));
+      this.pending.set(id, pending);
+    }
+    return pending;
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+}

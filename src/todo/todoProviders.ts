@@ -1,0 +1,196 @@
+/**
+ * What a TODO comment shows in the editor: a quick fix and a CodeLens to create
+ * its task, the linked task's title and status on hover and in a CodeLens, and a
+ * hint (with a fix that removes the comment) once that task is done.
+ */
+import * as vscode from 'vscode';
+import type { Task } from '../api/model';
+import { Commands } from '../constants';
+import { STATUS_INFO, taskStatus, taskTitle } from '../tasks/grouping';
+import { removalRange, type TodoComment } from './detect';
+import type { DocumentTodos } from './documentTodos';
+import type { ReferencedTasks } from './referencedTasks';
+
+export const DONE_DIAGNOSTIC_CODE = 'lightfield.taskDone';
+
+export interface TodoProviderDeps {
+  todos: DocumentTodos;
+  tasks: ReferencedTasks;
+  codeLensEnabled: () => boolean;
+  canCreate: () => boolean;
+}
+
+function tagRange(todo: TodoComment): vscode.Range {
+  return new vscode.Range(todo.line, todo.tagStart, todo.line, todo.tagEnd);
+}
+
+function describe(task: Task): string {
+  const status = taskStatus(task);
+  return `${taskTitle(task)} · ${status ? STATUS_INFO[status].label : vscode.l10n.t('unknown status')}`;
+}
+
+function isDone(task: Task | undefined): boolean {
+  const status = task && taskStatus(task);
+  return status === 'COMPLETE' || status === 'CANCELLED';
+}
+
+function createAction(document: vscode.TextDocument, todo: TodoComment): vscode.CodeAction {
+  const action = new vscode.CodeAction(vscode.l10n.t('Create Lightfield task'), vscode.CodeActionKind.QuickFix);
+  action.command = { command: Commands.createTaskFromTodo, title: action.title, arguments: [document.uri, todo.line] };
+  return action;
+}
+
+function removeAction(document: vscode.TextDocument, todo: TodoComment, diagnostic: vscode.Diagnostic): vscode.CodeAction {
+  const action = new vscode.CodeAction(vscode.l10n.t('Remove this TODO comment'), vscode.CodeActionKind.QuickFix);
+  const range = removalRange(document, todo);
+  action.edit = new vscode.WorkspaceEdit();
+  action.edit.delete(document.uri, new vscode.Range(range.startLine, range.startColumn, range.endLine, range.endColumn));
+  action.diagnostics = [diagnostic];
+  action.isPreferred = true;
+  return action;
+}
+
+export class TodoCodeActions implements vscode.CodeActionProvider {
+  static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };
+
+  constructor(private readonly deps: TodoProviderDeps) {}
+
+  provideCodeActions(document: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    const actions: vscode.CodeAction[] = [];
+    for (const diagnostic of context.diagnostics) {
+      if (diagnostic.code !== DONE_DIAGNOSTIC_CODE) continue;
+      const todo = this.deps.todos.at(document, diagnostic.range.start.line);
+      if (todo) actions.push(removeAction(document, todo, diagnostic));
+    }
+    if (this.deps.canCreate()) {
+      const todo = this.deps.todos.at(document, range.start.line);
+      if (todo && !todo.reference) actions.push(createAction(document, todo));
+    }
+    return actions;
+  }
+}
+
+class TodoLens extends vscode.CodeLens {
+  constructor(
+    readonly todo: TodoComment,
+    readonly uri: vscode.Uri,
+  ) {
+    super(tagRange(todo));
+  }
+}
+
+export class TodoCodeLenses implements vscode.CodeLensProvider<TodoLens>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeCodeLenses = this.changed.event;
+  private readonly subscription: vscode.Disposable;
+
+  constructor(private readonly deps: TodoProviderDeps) {
+    this.subscription = deps.tasks.onDidChange(() => this.changed.fire());
+  }
+
+  refresh(): void {
+    this.changed.fire();
+  }
+
+  provideCodeLenses(document: vscode.TextDocument): TodoLens[] {
+    if (!this.deps.codeLensEnabled()) return [];
+    return this.deps.todos
+      .all(document)
+      .filter((todo) => todo.reference || this.deps.canCreate())
+      .map((todo) => new TodoLens(todo, document.uri));
+  }
+
+  async resolveCodeLens(lens: TodoLens): Promise<TodoLens> {
+    const { todo } = lens;
+    if (!todo.reference) {
+      lens.command = { command: Commands.createTaskFromTodo, title: `$(add) ${vscode.l10n.t('Create Lightfield task')}`, arguments: [lens.uri, todo.line] };
+      return lens;
+    }
+    const task = await this.deps.tasks.get(todo.reference);
+    lens.command = task
+      ? { command: Commands.openTask, title: `$(tasklist) ${describe(task)}`, arguments: [task.id] }
+      : { command: '', title: vscode.l10n.t('$(question) Task {0} not found', todo.reference) };
+    return lens;
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+}
+
+export class TodoHovers implements vscode.HoverProvider {
+  constructor(private readonly deps: TodoProviderDeps) {}
+
+  async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
+    const todo = this.deps.todos.at(document, position.line);
+    if (!todo?.reference || position.line !== todo.line) return undefined;
+    const task = await this.deps.tasks.get(todo.reference);
+    const text = new vscode.MarkdownString();
+    // Only our own command may run from this hover; server text goes in as text.
+    text.isTrusted = { enabledCommands: [Commands.openTask] };
+    if (!task) {
+      text.appendText(vscode.l10n.t('Lightfield task {0} could not be found.', todo.reference));
+      return new vscode.Hover(text, tagRange(todo));
+    }
+    text.appendMarkdown('**').appendText(taskTitle(task)).appendMarkdown('**\n\n');
+    const status = taskStatus(task);
+    if (status) text.appendText(`${vscode.l10n.t('Status')}: ${STATUS_INFO[status].label}`).appendMarkdown('\n\n');
+    text.appendMarkdown(`[$(go-to-file) ${vscode.l10n.t('Open task')}](command:${Commands.openTask}?${encodeURIComponent(JSON.stringify([task.id]))})`);
+    text.supportThemeIcons = true;
+    return new vscode.Hover(text, tagRange(todo));
+  }
+}
+
+/** Hints on TODOs whose task is complete or cancelled, for open documents. */
+export class DoneTodoDiagnostics implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection('lightfield');
+  private readonly disposables: vscode.Disposable[] = [this.collection];
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly deps: TodoProviderDeps) {
+    const soon = () => this.schedule();
+    this.disposables.push(
+      vscode.workspace.onDidOpenTextDocument(soon),
+      vscode.workspace.onDidChangeTextDocument(soon),
+      vscode.workspace.onDidCloseTextDocument((document) => this.collection.delete(document.uri)),
+      deps.tasks.onDidChange(soon),
+    );
+    this.schedule();
+  }
+
+  /** Updates are debounced: typing does not rescan on every key. */
+  schedule(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.update(), 300);
+  }
+
+  update(): void {
+    for (const document of vscode.workspace.textDocuments) {
+      if (document.uri.scheme !== 'file' && document.uri.scheme !== 'untitled' && document.uri.scheme !== 'vscode-remote') continue;
+      const diagnostics: vscode.Diagnostic[] = [];
+      for (const todo of this.deps.todos.all(document)) {
+        if (!todo.reference) continue;
+        const task = this.deps.tasks.peek(todo.reference);
+        if (!task || !isDone(task)) continue;
+        const status = taskStatus(task) === 'COMPLETE' ? vscode.l10n.t('complete') : vscode.l10n.t('cancelled');
+        const end = document.lineAt(todo.line).text.length;
+        const diagnostic = new vscode.Diagnostic(
+          new vscode.Range(todo.line, todo.tagStart, todo.line, end),
+          vscode.l10n.t('Task "{0}" is {1}: remove this TODO?', taskTitle(task), status),
+          vscode.DiagnosticSeverity.Hint,
+        );
+        diagnostic.code = DONE_DIAGNOSTIC_CODE;
+        diagnostic.source = 'Lightfield';
+        diagnostic.tags = [vscode.DiagnosticTag.Unnecessary];
+        diagnostics.push(diagnostic);
+      }
+      this.collection.set(document.uri, diagnostics);
+    }
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    vscode.Disposable.from(...this.disposables).dispose();
+  }
+}
