@@ -95,8 +95,8 @@ async function wire(context: vscode.ExtensionContext): Promise<LightfieldExtensi
     vscode.languages.registerCodeActionsProvider(sourceFiles, new TodoCodeActions(todoDeps), TodoCodeActions.metadata),
     vscode.languages.registerCodeLensProvider(sourceFiles, lenses),
     vscode.languages.registerHoverProvider(sourceFiles, new TodoHovers(todoDeps)),
-    vscode.commands.registerCommand(Commands.createTaskFromTodo, (uri?: unknown, line?: unknown) =>
-      createTaskFromTodo({ store, session, todos, members, state, errors, settings: () => settings }, uri, line),
+    vscode.commands.registerCommand(Commands.createTaskFromTodo, (uri?: unknown, line?: unknown, answers?: unknown) =>
+      createTaskFromTodo({ store, session, todos, members, state, errors, settings: () => settings }, uri, line, answers),
     ),
     session.onDidChange((change) => {
       if (change === 'connection') {

@@ -108,11 +108,29 @@ function locate(deps: CreateFromTodoDeps, document: vscode.TextDocument, origina
   return candidates.sort((a, b) => Math.abs(a.line - original.line) - Math.abs(b.line - original.line))[0];
 }
 
+/** Answers a caller (a keybinding, another extension, a test) may give instead of being asked. */
+export interface CreateFromTodoAnswers {
+  title?: string;
+  assignee?: string;
+  dueAt?: string | null;
+}
+
+function answersOf(value: unknown): CreateFromTodoAnswers {
+  if (typeof value !== 'object' || value === null) return {};
+  const { title, assignee, dueAt } = value as Record<string, unknown>;
+  return {
+    title: typeof title === 'string' ? title : undefined,
+    assignee: typeof assignee === 'string' ? assignee : undefined,
+    dueAt: typeof dueAt === 'string' || dueAt === null ? dueAt : undefined,
+  };
+}
+
 /**
  * Creates a task from the TODO comment at `line` and writes the task's reference
  * into the comment. If the create fails, the file is not touched.
  */
-export async function createTaskFromTodo(deps: CreateFromTodoDeps, uriArg?: unknown, lineArg?: unknown): Promise<Task | undefined> {
+export async function createTaskFromTodo(deps: CreateFromTodoDeps, uriArg?: unknown, lineArg?: unknown, answersArg?: unknown): Promise<Task | undefined> {
+  const answers = answersOf(answersArg);
   const editor = vscode.window.activeTextEditor;
   const document = uriArg instanceof vscode.Uri ? await vscode.workspace.openTextDocument(uriArg) : editor?.document;
   const line = typeof lineArg === 'number' ? lineArg : editor?.selection.active.line;
@@ -125,15 +143,15 @@ export async function createTaskFromTodo(deps: CreateFromTodoDeps, uriArg?: unkn
     void vscode.window.showInformationMessage(vscode.l10n.t('This comment is already linked to task {0}.', todo.reference));
     return undefined;
   }
-  const title = await vscode.window.showInputBox({
+  const title = answers.title ?? await vscode.window.showInputBox({
     title: vscode.l10n.t('New Lightfield task from {0}', todo.tag),
     value: todo.text || `${todo.tag} in ${vscode.workspace.asRelativePath(document.uri, false)}`,
     validateInput: (value) => (value.trim() ? undefined : vscode.l10n.t('A task needs a title.')),
   });
   if (!title?.trim()) return undefined;
-  const assignee = await chooseAssignee(deps);
+  const assignee = answers.assignee ?? (await chooseAssignee(deps));
   if (!assignee) return undefined;
-  const dueAt = await chooseDueDate();
+  const dueAt = answers.dueAt !== undefined ? answers.dueAt : await chooseDueDate();
   if (dueAt === undefined) return undefined;
 
   const folder = vscode.workspace.getWorkspaceFolder(document.uri)?.uri.toString() ?? '';

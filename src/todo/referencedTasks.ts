@@ -2,8 +2,9 @@ import * as vscode from 'vscode';
 import type { Task } from '../api/model';
 import type { TaskStore } from '../tasks/taskStore';
 
-/** How long a failed look-up (say, a deleted task) is not retried. */
+/** How long a failed look-up (say, a deleted task) is not retried, and a read task is trusted. */
 const RETRY_AFTER_MS = 5 * 60_000;
+const FRESH_FOR_MS = 5 * 60_000;
 
 /**
  * The tasks TODO comments point at. Known ones come from the store; unknown ones
@@ -12,6 +13,7 @@ const RETRY_AFTER_MS = 5 * 60_000;
 export class ReferencedTasks implements vscode.Disposable {
   private readonly pending = new Map<string, Promise<void>>();
   private readonly failedAt = new Map<string, number>();
+  private readonly readAt = new Map<string, number>();
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private readonly subscription: { dispose(): void };
@@ -20,11 +22,10 @@ export class ReferencedTasks implements vscode.Disposable {
     this.subscription = store.onDidChange(() => this.changed.fire());
   }
 
-  /** The task if known now; otherwise starts reading it and answers undefined. */
+  /** The task if known now (reading it again when that knowledge is old); otherwise starts reading it and answers undefined. */
   peek(id: string): Task | undefined {
-    const task = this.store.task(id);
-    if (!task) void this.load(id);
-    return task;
+    void this.load(id);
+    return this.store.task(id);
   }
 
   async get(id: string): Promise<Task | undefined> {
@@ -33,13 +34,14 @@ export class ReferencedTasks implements vscode.Disposable {
   }
 
   private load(id: string): Promise<void> {
-    if (this.store.task(id) || Date.now() - (this.failedAt.get(id) ?? 0) < RETRY_AFTER_MS) return Promise.resolve();
+    const fresh = this.store.task(id) && Date.now() - (this.readAt.get(id) ?? 0) < FRESH_FOR_MS;
+    if (fresh || Date.now() - (this.failedAt.get(id) ?? 0) < RETRY_AFTER_MS) return Promise.resolve();
     let pending = this.pending.get(id);
     if (!pending) {
       pending = this.store
         .fetch(id)
         .then(
-          () => undefined,
+          () => void this.readAt.set(id, Date.now()),
           () => void this.failedAt.set(id, Date.now()),
         )
         .finally(() => this.pending.delete(id));

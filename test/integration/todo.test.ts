@@ -1,0 +1,146 @@
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { LightfieldExtensionApi } from '../../src/extension';
+
+const KEY = 'sk_lf_local';
+
+interface WireTask {
+  id: string;
+  fields: Record<string, { value: unknown }>;
+}
+
+function api(): LightfieldExtensionApi {
+  const exports = vscode.extensions.getExtension<LightfieldExtensionApi>('lightfield-tasks.lightfield-tasks')?.exports;
+  assert.ok(exports);
+  return exports;
+}
+
+async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+async function server<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const baseUrl = vscode.workspace.getConfiguration('lightfield').get<string>('baseUrl');
+  const response = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${KEY}`, 'Lightfield-Version': '2026-03-01', ...(body ? { 'Content-Type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  assert.ok(response.ok, `${method} ${path} answered ${response.status}`);
+  return (response.status === 204 ? undefined : await response.json()) as T;
+}
+
+/** Every task on the server with this title (read fresh, one by one, past the lagging index). */
+async function tasksTitled(title: string): Promise<WireTask[]> {
+  const found: WireTask[] = [];
+  for (let offset = 0; ; offset += 25) {
+    const page = await server<{ data: WireTask[] }>('GET', `/v1/tasks?limit=25&offset=${offset}`);
+    found.push(...page.data.filter((task) => task.fields.$title.value === title));
+    if (page.data.length < 25) return found;
+  }
+}
+
+let fileCount = 0;
+async function openSource(text: string, extension = 'ts'): Promise<vscode.TextEditor> {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the tests run in a workspace');
+  const uri = vscode.Uri.joinPath(folder.uri, `todo-test-${Date.now()}-${fileCount++}.${extension}`);
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  return vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+}
+
+async function actionTitles(document: vscode.TextDocument, line: number): Promise<string[]> {
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, new vscode.Range(line, 0, line, 0));
+  return actions.map((action) => action.title);
+}
+
+describe('TODO comments in a real VS Code', () => {
+  let assignee: string;
+
+  before(async () => {
+    await vscode.extensions.getExtension('lightfield-tasks.lightfield-tasks')?.activate();
+    await vscode.commands.executeCommand('lightfield.setApiKey', KEY);
+    assignee = (await server<{ data: { id: string }[] }>('GET', '/v1/members?limit=1')).data[0].id;
+  });
+
+  afterEach(async () => {
+    await server('DELETE', '/_test/faults');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('lightfield.signOut');
+  });
+
+  it('offers the quick fix on a TODO line, and not on code', async () => {
+    const editor = await openSource('const a = 1;\n// TODO: offer me a quick fix\nconst s = "TODO: not a comment";\n');
+    assert.ok((await actionTitles(editor.document, 1)).includes('Create Lightfield task'));
+    assert.ok(!(await actionTitles(editor.document, 0)).includes('Create Lightfield task'));
+    assert.ok(!(await actionTitles(editor.document, 2)).includes('Create Lightfield task'));
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri, 10);
+    assert.deepEqual(lenses.map((lens) => [lens.range.start.line, lens.command?.title]), [[1, '$(add) Create Lightfield task']]);
+  });
+
+  it('creates exactly one task even when the first answer is lost, rewrites the comment, and undo restores it', async () => {
+    const text = `ship the thing ${Date.now()}`;
+    const editor = await openSource(`function f() {\n  return 1; // TODO: ${text}\n}\n`);
+    await server('POST', '/_test/faults', { kind: 'drop-after', method: 'POST', path: '^/v1/tasks$' });
+    const uri = editor.document.uri;
+    // Two invocations at once, as a double click would make.
+    const [first, second] = await Promise.all([
+      vscode.commands.executeCommand<{ id: string } | undefined>('lightfield.createTaskFromTodo', uri, 1, { title: text, assignee, dueAt: null }),
+      vscode.commands.executeCommand<{ id: string } | undefined>('lightfield.createTaskFromTodo', uri, 1, { title: text, assignee, dueAt: null }),
+    ]);
+    const created = await tasksTitled(text);
+    assert.equal(created.length, 1, 'exactly one task on the server');
+    assert.ok(first && second);
+    assert.equal(first.id, created[0].id);
+    assert.equal(second.id, created[0].id);
+    assert.equal(editor.document.lineAt(1).text, `  return 1; // TODO(${created[0].id}): ${text}`);
+    const description = created[0].fields.$description.value as string;
+    assert.match(description, /todo-test-.*\.ts`, line 2/);
+    assert.match(description, /```typescript\nfunction f\(\) \{/);
+    await vscode.window.showTextDocument(editor.document);
+    await vscode.commands.executeCommand('undo');
+    assert.equal(editor.document.lineAt(1).text, `  return 1; // TODO: ${text}`);
+  });
+
+  it('leaves the file untouched when the create fails', async () => {
+    const editor = await openSource('// FIXME: this create will fail\n');
+    const before = editor.document.getText();
+    await server('POST', '/_test/faults', { kind: 'status', status: 422, method: 'POST', path: '^/v1/tasks$' });
+    const result = await vscode.commands.executeCommand('lightfield.createTaskFromTodo', editor.document.uri, 0, { title: 'will fail', assignee, dueAt: null });
+    assert.equal(result, undefined);
+    assert.equal(editor.document.getText(), before);
+    assert.equal(editor.document.isDirty, false);
+  });
+
+  it('hints at a TODO whose task is complete, with a quick fix that removes the comment', async () => {
+    const text = `finish me ${Date.now()}`;
+    const editor = await openSource(`const x = 1;\n// HACK: ${text}\nconst y = 2;\n`);
+    const task = await vscode.commands.executeCommand<{ id: string }>('lightfield.createTaskFromTodo', editor.document.uri, 1, { title: text, assignee, dueAt: null });
+    assert.ok(task);
+    const hover = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, new vscode.Position(1, 4));
+    const hoverText = hover.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n').replace(/&nbsp;/g, ' ');
+    assert.match(hoverText, new RegExp(text));
+    assert.match(hoverText, /To do/);
+    await vscode.commands.executeCommand('lightfield.completeTask', task.id);
+    const diagnostic = await waitFor('the hint diagnostic', () =>
+      vscode.languages.getDiagnostics(editor.document.uri).find((d) => d.code === 'lightfield.taskDone'),
+    );
+    assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Hint);
+    assert.equal(diagnostic.range.start.line, 1);
+    assert.match(diagnostic.message, /is complete: remove this TODO\?/);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, diagnostic.range);
+    const remove = actions.find((action) => action.title === 'Remove this TODO comment');
+    assert.ok(remove?.edit);
+    await vscode.workspace.applyEdit(remove.edit);
+    assert.equal(editor.document.getText(), 'const x = 1;\nconst y = 2;\n');
+  });
+});
