@@ -1,18 +1,11 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { LightfieldExtensionApi } from '../../src/extension';
 
 const KEY = 'sk_lf_local';
 
 interface WireTask {
   id: string;
   fields: Record<string, { value: unknown }>;
-}
-
-function api(): LightfieldExtensionApi {
-  const exports = vscode.extensions.getExtension<LightfieldExtensionApi>('lightfield-tasks.lightfield-tasks')?.exports;
-  assert.ok(exports);
-  return exports;
 }
 
 async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 15_000): Promise<T> {
