@@ -21,6 +21,7 @@ export const Commands = {
 
 export const Views = {
   tasks: 'lightfield.tasks',
+  todos: 'lightfield.todos',
 } as const;
 
 export const ContextKeys = {

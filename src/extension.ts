@@ -17,6 +17,7 @@ import { createTaskFromTodo } from './todo/createFromTodo';
 import { DocumentTodos } from './todo/documentTodos';
 import { ReferencedTasks } from './todo/referencedTasks';
 import { DoneTodoDiagnostics, TodoCodeActions, TodoCodeLenses, TodoHovers, type TodoProviderDeps } from './todo/todoProviders';
+import { isTodoNode, TodoView } from './todo/todoView';
 import { ErrorReporter } from './ui/errorReporter';
 
 /** What the extension hands to other extensions, and to its own integration tests. */
@@ -26,6 +27,7 @@ export interface LightfieldExtensionApi {
   session: Session;
   editor: TaskEditorProvider;
   diagnostics: DoneTodoDiagnostics;
+  todoView: TodoView;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<LightfieldExtensionApi | undefined> {
@@ -76,6 +78,7 @@ async function wire(context: vscode.ExtensionContext): Promise<LightfieldExtensi
   };
   const lenses = new TodoCodeLenses(todoDeps);
   const diagnostics = new DoneTodoDiagnostics(todoDeps);
+  const todoView = new TodoView(todos, () => settings.todoTags);
   const sourceFiles: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }];
   const scheduler = new RefreshScheduler(() => view.refresh(), () => settings.refreshIntervalSeconds, view.view);
 
@@ -95,9 +98,11 @@ async function wire(context: vscode.ExtensionContext): Promise<LightfieldExtensi
     vscode.languages.registerCodeActionsProvider(sourceFiles, new TodoCodeActions(todoDeps), TodoCodeActions.metadata),
     vscode.languages.registerCodeLensProvider(sourceFiles, lenses),
     vscode.languages.registerHoverProvider(sourceFiles, new TodoHovers(todoDeps)),
-    vscode.commands.registerCommand(Commands.createTaskFromTodo, (uri?: unknown, line?: unknown, answers?: unknown) =>
-      createTaskFromTodo({ store, session, todos, members, state, errors, settings: () => settings }, uri, line, answers),
-    ),
+    todoView,
+    vscode.commands.registerCommand(Commands.createTaskFromTodo, (target?: unknown, line?: unknown, answers?: unknown) => {
+      const deps = { store, session, todos, members, state, errors, settings: () => settings };
+      return isTodoNode(target) ? createTaskFromTodo(deps, target.uri, target.todo.line) : createTaskFromTodo(deps, target, line, answers);
+    }),
     session.onDidChange((change) => {
       if (change === 'connection') {
         store.clear();
@@ -123,13 +128,14 @@ async function wire(context: vscode.ExtensionContext): Promise<LightfieldExtensi
     if (changed.some((key) => key === 'todoTags' || key === 'todoCodeLens' || key === 'referenceFormat')) {
       lenses.refresh();
       diagnostics.schedule();
+      todoView.rescan();
     }
   }
 
   void vscode.commands.executeCommand('setContext', ContextKeys.filter, storeSettings().assignee ? 'mine' : 'all');
   await session.load();
   void offerEnvironmentKey(session, state, settings.baseUrl);
-  return { store, view, session, editor, diagnostics };
+  return { store, view, session, editor, diagnostics, todoView };
 }
 
 export function deactivate(): void {}

@@ -72,3 +72,23 @@ const FALLBACK: CommentSyntax = { line: ['//', '#'], block: [['/*', '*/']], quot
 export function syntaxFor(languageId: string): CommentSyntax {
   return BY_LANGUAGE[languageId] ?? FALLBACK;
 }
+
+/** Language IDs by file extension, for files scanned without opening them. */
+const BY_EXTENSION: Record<string, string> = {
+  ts: 'typescript', mts: 'typescript', cts: 'typescript', tsx: 'typescriptreact', js: 'javascript', mjs: 'javascript', cjs: 'javascript',
+  jsx: 'javascriptreact', java: 'java', c: 'c', h: 'c', cc: 'cpp', cpp: 'cpp', hpp: 'cpp', cs: 'csharp', go: 'go', rs: 'rust',
+  swift: 'swift', kt: 'kotlin', kts: 'kotlin', scala: 'scala', php: 'php', dart: 'dart', groovy: 'groovy', vue: 'vue', svelte: 'svelte',
+  py: 'python', rb: 'ruby', sh: 'shellscript', bash: 'shellscript', zsh: 'shellscript', pl: 'perl', r: 'r', yml: 'yaml', yaml: 'yaml',
+  toml: 'toml', ex: 'elixir', exs: 'elixir', jl: 'julia', sql: 'sql', lua: 'lua', hs: 'haskell', elm: 'elm', clj: 'clojure',
+  lisp: 'lisp', scm: 'scheme', rkt: 'racket', ini: 'ini', tex: 'latex', m: 'matlab', erl: 'erlang', css: 'css', scss: 'scss',
+  less: 'less', html: 'html', htm: 'html', xml: 'xml', md: 'markdown', ps1: 'powershell', zig: 'zig', sol: 'solidity',
+};
+
+/** The language of a file path, or undefined for files that are not scanned (data, binaries). */
+export function languageForPath(path: string): string | undefined {
+  const name = path.split(/[\\/]/).pop() ?? '';
+  if (name === 'Dockerfile') return 'dockerfile';
+  if (name === 'Makefile') return 'makefile';
+  const extension = name.includes('.') ? name.split('.').pop()?.toLowerCase() : undefined;
+  return extension ? BY_EXTENSION[extension] : undefined;
+}

@@ -87,7 +87,8 @@ async function main(): Promise<void> {
   }
   const server = await startLightfieldServer({ tasks: 40 });
   const workspace = sampleWorkspace();
-  const codeServer = await startCodeServer(tooling, { home, workspace, settings: { 'lightfield.baseUrl': server.url } });
+  // VS Code for the Web auto-saves after a delay by default; the suites save explicitly.
+  const codeServer = await startCodeServer(tooling, { home, workspace, settings: { 'lightfield.baseUrl': server.url, 'files.autoSave': 'off' } });
   const browser = await launchChromium();
   mkdirSync(RESULTS, { recursive: true });
   writeFileSync(join(RESULTS, 'workbench.log'), '');

@@ -72,7 +72,7 @@ const CHECKS: UiCheck[] = [
     },
   },
   {
-    name: '"Set API Key" asks with a password box; after it, the four status groups show with counts',
+    name: '"Set API Key" asks with a password box; after it, the status groups show with counts',
     run: async (page, options) => {
       await sidebar(page).getByRole('button', { name: 'Set API Key' }).click();
       const input = page.locator('.quick-input-widget input[type="password"]');
@@ -135,6 +135,19 @@ const CHECKS: UiCheck[] = [
       await form.locator('.field[data-key="estimate"] .field-error', { hasText: 'At most two decimals.' }).waitFor({ timeout: 5_000 });
       await form.locator('#field-estimate input').fill('1.5');
       await form.locator('.field[data-key="estimate"] .field-error').waitFor({ state: 'hidden', timeout: 5_000 });
+    },
+  },
+  {
+    name: 'the TODO Comments view lists the workspace\'s untracked TODOs, with an inline "Create task" action',
+    run: async (page, { results }) => {
+      const header = sidebar(page).locator('.pane-header', { hasText: 'TODO Comments' });
+      await header.click();
+      const row = treeRow(page, 'send the renewal quote to Acme');
+      await row.waitFor({ timeout: 20_000 });
+      await row.hover();
+      await row.locator('.action-label[aria-label="Create Task from TODO Comment"]').waitFor();
+      await page.screenshot({ path: join(results, 'todo-view.png') });
+      await header.click();
     },
   },
   {

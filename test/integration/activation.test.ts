@@ -32,8 +32,10 @@ describe('the extension in a real VS Code', () => {
     const declared = manifest.contributes.commands.map((c) => c.command).sort();
     const registered = (await vscode.commands.getCommands(true)).filter((id) => id.startsWith('lightfield.')).sort();
     assert.ok(declared.length > 0);
+    // VS Code adds commands of its own for each view (focus, reset location, ...).
+    const views = Object.values(manifest.contributes.views).flat().map((view) => `${view.id}.`);
     assert.deepEqual(
-      registered.filter((id) => !id.startsWith('lightfield.tasks.')),
+      registered.filter((id) => !views.some((prefix) => id.startsWith(prefix))),
       declared,
     );
   });

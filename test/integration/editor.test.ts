@@ -47,8 +47,12 @@ function activeEditorUri(): vscode.Uri | undefined {
   return input instanceof vscode.TabInputCustom && input.viewType === VIEW_TYPE ? input.uri : undefined;
 }
 
-async function openedDocument(): Promise<TaskEditorDocument> {
-  const uri = await waitFor('the task editor tab', activeEditorUri);
+/** The document of the editor that opened for `taskId` (or for a new task): not whatever tab was active a moment before. */
+async function openedDocument(taskId?: string): Promise<TaskEditorDocument> {
+  const uri = await waitFor('the task editor tab', () => {
+    const active = activeEditorUri();
+    return active && (taskId ? active.path.startsWith(`/${taskId}/`) : active.path.startsWith('/new/')) && active;
+  });
   return waitFor('its document', () => api().editor.documentOf(uri));
 }
 
@@ -86,7 +90,7 @@ describe('the task editor in a real VS Code', () => {
   it('opens a task from the tree in the editor, and opening it again reveals the same one', async () => {
     const node = firstTask('TODO');
     await vscode.commands.executeCommand('lightfield.openTask', node);
-    const document = await openedDocument();
+    const document = await openedDocument(node.taskId);
     assert.equal(document.model.taskId, node.taskId);
     assert.ok(document.model.fields.some((field) => field.key === 'priority'), 'custom fields from the definitions');
     await vscode.commands.executeCommand('lightfield.openTask', node);
@@ -97,7 +101,7 @@ describe('the task editor in a real VS Code', () => {
   it('saves edits of several field types and a relationship; the server and the tree have them', async () => {
     const node = firstTask('TODO');
     await vscode.commands.executeCommand('lightfield.openTask', node);
-    const document = await openedDocument();
+    const document = await openedDocument(node.taskId);
     const assignee = document.model.values.$assignedTo as string[];
     const other = document.model.fields.find((f) => f.key === '$assignedTo')?.options?.find((o) => !assignee.includes(o.id));
     const high = document.model.fields.find((f) => f.key === 'priority')?.options?.find((o) => o.label === 'High');
@@ -129,7 +133,7 @@ describe('the task editor in a real VS Code', () => {
   it('keeps the edits when a save fails, and a retry applies exactly one write', async () => {
     const node = firstTask('TODO');
     await vscode.commands.executeCommand('lightfield.openTask', node);
-    const document = await openedDocument();
+    const document = await openedDocument(node.taskId);
     const before = (await server<{ appliedWrites: Record<string, number> }>('GET', '/_test/stats')).appliedWrites[node.taskId] ?? 0;
     // The write is applied, but every answer is lost, retries included.
     await server('POST', '/_test/faults', { kind: 'drop-after', method: 'POST', path: `^/v1/tasks/${node.taskId}$`, times: 10 });
@@ -148,7 +152,7 @@ describe('the task editor in a real VS Code', () => {
   it('shows a server refusal at the field it names', async () => {
     const node = firstTask('TODO');
     await vscode.commands.executeCommand('lightfield.openTask', node);
-    const document = await openedDocument();
+    const document = await openedDocument(node.taskId);
     await server('POST', '/_test/faults', { kind: 'status', status: 422, method: 'POST', path: `^/v1/tasks/${node.taskId}$` });
     api().editor.applyEdit(document, { estimate: 2 });
     assert.equal(await save(document), false);
@@ -159,7 +163,7 @@ describe('the task editor in a real VS Code', () => {
   it('detects a conflict when the task changed on the server, and lets the user choose', async () => {
     const node = firstTask('TODO');
     await vscode.commands.executeCommand('lightfield.openTask', node);
-    const document = await openedDocument();
+    const document = await openedDocument(node.taskId);
     await server('POST', `/v1/tasks/${node.taskId}`, { fields: { $title: 'Changed by someone else', estimate: 9 } });
     const asked: string[] = [];
     const original = api().editor.askAboutConflict;

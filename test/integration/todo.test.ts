@@ -1,11 +1,19 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { LightfieldExtensionApi } from '../../src/extension';
+import type { TodoFileNode, TodoNode } from '../../src/todo/todoView';
 
 const KEY = 'sk_lf_local';
 
 interface WireTask {
   id: string;
   fields: Record<string, { value: unknown }>;
+}
+
+function api(): LightfieldExtensionApi {
+  const exports = vscode.extensions.getExtension<LightfieldExtensionApi>('lightfield-tasks.lightfield-tasks')?.exports;
+  assert.ok(exports);
+  return exports;
 }
 
 async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 15_000): Promise<T> {
@@ -69,6 +77,35 @@ describe('TODO comments in a real VS Code', () => {
 
   after(async () => {
     await vscode.commands.executeCommand('lightfield.signOut');
+  });
+
+  it('lists the workspace\'s untracked TODOs (not git-ignored ones) and drops one once it has a task', async () => {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder);
+    const write = (path: string, text: string) => vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder.uri, path), new TextEncoder().encode(text));
+    await write('.gitignore', 'ignored/\n');
+    await write('ignored/skip.ts', '// TODO: never listed\n');
+    await write('listed.py', 'x = 1  # FIXME: listed in the view\n');
+    const view = api().todoView;
+    const listed = async () => {
+      const entries: [string, string][] = [];
+      for (const file of (await view.getChildren()) as TodoFileNode[]) {
+        for (const todo of (await view.getChildren(file)) as TodoNode[]) entries.push([vscode.workspace.asRelativePath(file.uri, false), todo.todo.text]);
+      }
+      return entries;
+    };
+    // The view may have scanned before these files existed; its watcher catches up.
+    const before = await waitFor('listed.py in the view', async () => {
+      const entries = await listed();
+      return entries.some(([path, text]) => path === 'listed.py' && text === 'listed in the view') && entries;
+    });
+    assert.ok(before.some(([path]) => path === 'app.ts'));
+    assert.ok(!before.some(([path]) => path.startsWith('ignored/')));
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, 'listed.py'));
+    await vscode.window.showTextDocument(document);
+    const task = await vscode.commands.executeCommand<{ id: string }>('lightfield.createTaskFromTodo', document.uri, 0, { title: 'From the TODO view', assignee, dueAt: null });
+    assert.ok(task);
+    await waitFor('the TODO to leave the view', async () => !(await listed()).some(([path]) => path === 'listed.py'));
   });
 
   it('offers the quick fix on a TODO line, and not on code', async () => {

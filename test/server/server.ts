@@ -205,7 +205,8 @@ export async function startLightfieldServer(options: LightfieldServerOptions = {
       return { status: 204, headers: {}, body: null };
     }
     if (method === 'GET' && path === '/_test/stats') {
-      return { status: 200, headers: {}, body: { appliedWrites: Object.fromEntries(api.appliedWrites) } };
+      const recent = api.requests.slice(-20).map((r) => `${r.method} ${r.path} ${r.status ?? 'dropped'}`);
+      return { status: 200, headers: {}, body: { appliedWrites: Object.fromEntries(api.appliedWrites), recent } };
     }
     return { status: 404, headers: {}, body: new HttpError(404, 'No such test control.').body };
   }

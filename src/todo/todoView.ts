@@ -1,0 +1,173 @@
+/**
+ * The "TODO Comments" view: the workspace's untracked TODOs by file. The first
+ * scan runs when the view is first shown; after that only changed files are read
+ * again (file watcher, and unsaved edits of open documents).
+ */
+import ignore, { type Ignore } from 'ignore';
+import * as vscode from 'vscode';
+import { Views } from '../constants';
+import { languageForPath, syntaxFor } from './commentSyntax';
+import { findTodos, type TodoComment, textLines } from './detect';
+import type { DocumentTodos } from './documentTodos';
+
+const MAX_FILES = 5_000;
+const MAX_FILE_BYTES = 1_000_000;
+
+export class TodoFileNode {
+  readonly kind = 'file';
+  constructor(readonly uri: vscode.Uri) {}
+}
+
+export class TodoNode {
+  readonly kind = 'todo';
+  constructor(
+    readonly uri: vscode.Uri,
+    readonly todo: TodoComment,
+  ) {}
+}
+
+type Node = TodoFileNode | TodoNode;
+
+export class TodoView implements vscode.TreeDataProvider<Node>, vscode.Disposable {
+  private readonly files = new Map<string, { uri: vscode.Uri; todos: TodoComment[] }>();
+  private readonly ignores = new Map<string, Ignore>();
+  private readonly changed = new vscode.EventEmitter<undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private scanned: Promise<void> | undefined;
+  private timers = new Map<string, ReturnType<typeof setTimeout>>();
+  readonly view: vscode.TreeView<Node>;
+
+  constructor(
+    private readonly documentTodos: DocumentTodos,
+    private readonly tags: () => readonly string[],
+  ) {
+    this.view = vscode.window.createTreeView(Views.todos, { treeDataProvider: this, showCollapseAll: true });
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*');
+    this.disposables.push(
+      this.view,
+      watcher,
+      watcher.onDidCreate((uri) => this.changedOnDisk(uri)),
+      watcher.onDidChange((uri) => this.changedOnDisk(uri)),
+      watcher.onDidDelete((uri) => this.forget(uri)),
+      vscode.workspace.onDidChangeTextDocument(({ document }) => this.later(document.uri, () => Promise.resolve(this.readDocument(document)))),
+    );
+  }
+
+  private changedOnDisk(uri: vscode.Uri): void {
+    // A changed .gitignore changes which files count: scan again.
+    if (uri.path.endsWith('/.gitignore')) this.rescan();
+    else this.later(uri, () => this.readFile(uri));
+  }
+
+  /** Rescans everything, as after the tags changed. */
+  rescan(): void {
+    this.files.clear();
+    this.scanned = undefined;
+    this.changed.fire(undefined);
+  }
+
+  async getChildren(node?: Node): Promise<Node[]> {
+    if (node?.kind === 'todo') return [];
+    if (node) return (this.files.get(node.uri.toString())?.todos ?? []).map((todo) => new TodoNode(node.uri, todo));
+    this.scanned ??= Promise.resolve(vscode.window.withProgress({ location: { viewId: Views.todos } }, () => this.scan()));
+    await this.scanned;
+    return [...this.files.values()]
+      .filter((file) => file.todos.length > 0)
+      .sort((a, b) => a.uri.path.localeCompare(b.uri.path))
+      .map((file) => new TodoFileNode(file.uri));
+  }
+
+  getTreeItem(node: Node): vscode.TreeItem {
+    if (node.kind === 'file') {
+      const item = new vscode.TreeItem(node.uri, vscode.TreeItemCollapsibleState.Expanded);
+      const relative = vscode.workspace.asRelativePath(node.uri, false);
+      item.description = relative.includes('/') ? relative.slice(0, relative.lastIndexOf('/')) : undefined;
+      item.contextValue = 'todoFile';
+      return item;
+    }
+    const item = new vscode.TreeItem(node.todo.text || node.todo.tag, vscode.TreeItemCollapsibleState.None);
+    item.description = vscode.l10n.t('{0} · line {1}', node.todo.tag, String(node.todo.line + 1));
+    item.iconPath = new vscode.ThemeIcon('comment');
+    item.contextValue = 'todo';
+    item.command = {
+      command: 'vscode.open',
+      title: vscode.l10n.t('Go to Comment'),
+      arguments: [node.uri, { selection: new vscode.Range(node.todo.line, node.todo.tagStart, node.todo.line, node.todo.tagEnd) }],
+    };
+    return item;
+  }
+
+  private async scan(): Promise<void> {
+    // findFiles applies files.exclude; .gitignore is read below.
+    const uris = await vscode.workspace.findFiles('**/*', undefined, MAX_FILES);
+    await Promise.all((vscode.workspace.workspaceFolders ?? []).map((folder) => this.loadIgnore(folder)));
+    await Promise.all(uris.map((uri) => this.readFile(uri, false)));
+  }
+
+  private async loadIgnore(folder: vscode.WorkspaceFolder): Promise<void> {
+    const matcher = ignore().add('.git');
+    try {
+      matcher.add(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder.uri, '.gitignore'))));
+    } catch {
+      // No .gitignore: only files.exclude applies.
+    }
+    this.ignores.set(folder.uri.toString(), matcher);
+  }
+
+  private ignored(uri: vscode.Uri): boolean {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    if (!folder) return true;
+    const relative = vscode.workspace.asRelativePath(uri, false);
+    return this.ignores.get(folder.uri.toString())?.ignores(relative) ?? false;
+  }
+
+  private async readFile(uri: vscode.Uri, notify = true): Promise<void> {
+    if (!this.scanned || this.ignored(uri)) return;
+    const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
+    if (open) return this.readDocument(open, notify);
+    const language = languageForPath(uri.path);
+    if (!language) return;
+    try {
+      const stat = await vscode.workspace.fs.stat(uri);
+      if (stat.type !== vscode.FileType.File || stat.size > MAX_FILE_BYTES) return;
+      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      this.store(uri, text.includes('\0') ? [] : findTodos(textLines(text), syntaxFor(language), { tags: this.tags() }), notify);
+    } catch {
+      this.forget(uri);
+    }
+  }
+
+  private readDocument(document: vscode.TextDocument, notify = true): void {
+    if (!this.scanned || document.uri.scheme !== 'file' || this.ignored(document.uri)) return;
+    this.store(document.uri, this.documentTodos.all(document), notify);
+  }
+
+  private store(uri: vscode.Uri, todos: TodoComment[], notify: boolean): void {
+    const untracked = todos.filter((todo) => !todo.reference);
+    const before = this.files.get(uri.toString())?.todos ?? [];
+    this.files.set(uri.toString(), { uri, todos: untracked });
+    if (notify && JSON.stringify(before) !== JSON.stringify(untracked)) this.changed.fire(undefined);
+  }
+
+  private forget(uri: vscode.Uri): void {
+    if (this.files.delete(uri.toString())) this.changed.fire(undefined);
+  }
+
+  /** Coalesces bursts of changes to one file. */
+  private later(uri: vscode.Uri, work: () => Promise<void>): void {
+    const key = uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.set(key, setTimeout(() => void work().finally(() => this.timers.delete(key)), 300));
+  }
+
+  dispose(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    vscode.Disposable.from(...this.disposables).dispose();
+  }
+}
+
+/** The inline "Create task" action's argument: a TODO node. */
+export function isTodoNode(value: unknown): value is TodoNode {
+  return value instanceof TodoNode;
+}
