@@ -151,6 +151,17 @@ const CHECKS: UiCheck[] = [
     },
   },
   {
+    name: 'a TODO comment in a source file shows the "Create Lightfield task" CodeLens',
+    run: async (page, { results }) => {
+      await page.keyboard.press('Control+P');
+      await page.locator('.quick-input-widget input').fill('app.ts');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'app.ts' }).first().waitFor();
+      await page.keyboard.press('Enter');
+      await page.locator('.codelens-decoration', { hasText: 'Create Lightfield task' }).first().waitFor({ timeout: 20_000 });
+      await page.screenshot({ path: join(results, 'todo-codelens.png') });
+    },
+  },
+  {
     name: 'the view reads well in the dark theme',
     run: async (page, options) => {
       await pickTheme(page, 'Dark Modern');
