@@ -1,36 +1,11 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { LightfieldExtensionApi } from '../../src/extension';
+import { api, KEY, server, waitFor } from './support';
 import { type LoadMoreNode, StatusGroupNode, type TaskNode } from '../../src/tasks/taskTree';
 
-const KEY = 'sk_lf_local';
-
-function api(): LightfieldExtensionApi {
-  const exports = vscode.extensions.getExtension<LightfieldExtensionApi>('lightfield-tasks.lightfield-tasks')?.exports;
-  assert.ok(exports, 'the extension exports its API');
-  return exports;
-}
-
-async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-/** Straight to the local server, as a second client would. */
-async function serverGet<T>(path: string): Promise<T> {
-  const baseUrl = vscode.workspace.getConfiguration('lightfield').get<string>('baseUrl');
-  const response = await fetch(`${baseUrl}${path}`, { headers: { Authorization: `Bearer ${KEY}`, 'Lightfield-Version': '2026-03-01' } });
-  assert.equal(response.status, 200, path);
-  return (await response.json()) as T;
-}
 
 async function serverCount(status: string): Promise<number> {
-  return (await serverGet<{ totalCount: number }>(`/v1/tasks?limit=1&%24status%5Bequal%5D=${status}`)).totalCount;
+  return (await server<{ totalCount: number }>('GET', `/v1/tasks?limit=1&%24status%5Bequal%5D=${status}`)).totalCount;
 }
 
 function groups() {
@@ -94,7 +69,7 @@ describe('the task sidebar in a real VS Code', () => {
     assert.ok(children('COMPLETE').some((n) => n.kind === 'task' && n.taskId === node.taskId));
     assert.ok(!children('TODO').some((n) => n.kind === 'task' && n.taskId === node.taskId));
     assert.equal(api().store.group('COMPLETE').totalCount, completeBefore + 1);
-    const onServer = await serverGet<{ fields: { $status: { value: string } } }>(`/v1/tasks/${node.taskId}`);
+    const onServer = await server<{ fields: { $status: { value: string } } }>('GET', `/v1/tasks/${node.taskId}`);
     assert.equal(onServer.fields.$status.value, 'COMPLETE');
   });
 

@@ -1,40 +1,12 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { LightfieldExtensionApi } from '../../src/extension';
+import { api, KEY, server, waitFor } from './support';
 import type { TodoFileNode, TodoNode } from '../../src/todo/todoView';
 
-const KEY = 'sk_lf_local';
 
 interface WireTask {
   id: string;
   fields: Record<string, { value: unknown }>;
-}
-
-function api(): LightfieldExtensionApi {
-  const exports = vscode.extensions.getExtension<LightfieldExtensionApi>('lightfield-tasks.lightfield-tasks')?.exports;
-  assert.ok(exports);
-  return exports;
-}
-
-async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-async function server<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const baseUrl = vscode.workspace.getConfiguration('lightfield').get<string>('baseUrl');
-  const response = await fetch(`${baseUrl}${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${KEY}`, 'Lightfield-Version': '2026-03-01', ...(body ? { 'Content-Type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  assert.ok(response.ok, `${method} ${path} answered ${response.status}`);
-  return (response.status === 204 ? undefined : await response.json()) as T;
 }
 
 /** Every task on the server with this title (read fresh, one by one, past the lagging index). */

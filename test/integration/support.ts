@@ -1,0 +1,36 @@
+/** Helpers the extension-host suites share. */
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { LightfieldExtensionApi } from '../../src/extension';
+
+export const KEY = 'sk_lf_local';
+export const EXTENSION_ID = 'lightfield-tasks.lightfield-tasks';
+
+/** What the extension exports (its store, views and providers). */
+export function api(): LightfieldExtensionApi {
+  const exports = vscode.extensions.getExtension<LightfieldExtensionApi>(EXTENSION_ID)?.exports;
+  assert.ok(exports, 'the extension exports its API');
+  return exports;
+}
+
+export async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** HTTP straight to the local server, as a second client (or the test's fault switch) would. */
+export async function server<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const baseUrl = vscode.workspace.getConfiguration('lightfield').get<string>('baseUrl');
+  const response = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${KEY}`, 'Lightfield-Version': '2026-03-01', ...(body ? { 'Content-Type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  assert.ok(response.ok, `${method} ${path} answered ${response.status}`);
+  return (response.status === 204 ? undefined : await response.json()) as T;
+}
