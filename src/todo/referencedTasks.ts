@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { ApiError } from '../api/errors';
 import type { Task } from '../api/model';
 import type { TaskStore } from '../tasks/taskStore';
 
@@ -42,7 +43,10 @@ export class ReferencedTasks implements vscode.Disposable {
         .fetch(id)
         .then(
           () => void this.readAt.set(id, Date.now()),
-          () => void this.failedAt.set(id, Date.now()),
+          (error: unknown) => {
+            // Only the server's own answer (say, 404) is worth remembering; signed out or offline, try again next time.
+            if (error instanceof ApiError && error.kind === 'http') this.failedAt.set(id, Date.now());
+          },
         )
         .finally(() => this.pending.delete(id));
       this.pending.set(id, pending);
