@@ -50,11 +50,15 @@ export class TodoView implements vscode.TreeDataProvider<Node>, vscode.Disposabl
       watcher.onDidCreate((uri) => this.changedOnDisk(uri)),
       watcher.onDidChange((uri) => this.changedOnDisk(uri)),
       watcher.onDidDelete((uri) => this.forget(uri)),
-      vscode.workspace.onDidChangeTextDocument(({ document }) => this.later(document.uri, () => Promise.resolve(this.readDocument(document)))),
+      vscode.workspace.onDidChangeTextDocument(({ document }) => {
+        if (this.scanned) this.later(document.uri, () => Promise.resolve(this.readDocument(document)));
+      }),
     );
   }
 
   private changedOnDisk(uri: vscode.Uri): void {
+    // Until the view was first shown there is nothing to keep up to date.
+    if (!this.scanned) return;
     // A changed .gitignore changes which files count: scan again.
     if (uri.path.endsWith('/.gitignore')) this.rescan();
     else this.later(uri, () => this.readFile(uri));

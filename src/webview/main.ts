@@ -10,7 +10,6 @@ import { createControl } from './controls';
 
 interface VsCodeApi {
   postMessage(message: WebviewMessage): void;
-  getState(): WebviewState | undefined;
   setState(state: WebviewState): void;
 }
 declare function acquireVsCodeApi(): VsCodeApi;
