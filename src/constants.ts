@@ -33,5 +33,15 @@ export const ContextKeys = {
 } as const;
 
 export const CONFIG_SECTION = 'lightfield';
-export const SECRET_KEY = 'lightfield.apiKey';
+/** Before keys were bound to an origin they were stored under this name; it is removed on start. */
+export const LEGACY_SECRET_KEY = 'lightfield.apiKey';
+
+/** The SecretStorage entry of the key entered for `baseUrl`'s origin, or undefined for an invalid URL. */
+export function secretKeyFor(baseUrl: string): string | undefined {
+  try {
+    return `${LEGACY_SECRET_KEY}@${new URL(baseUrl).origin}`;
+  } catch {
+    return undefined;
+  }
+}
 export const ENV_KEY_VARIABLE = 'LIGHTFIELD_API_KEY';

@@ -1,7 +1,8 @@
+import './api/zodSetup';
 import * as vscode from 'vscode';
 import type { Member } from './api/model';
 import { Session } from './auth/session';
-import { offerEnvironmentKey, setApiKey } from './auth/signIn';
+import { confirmSignOut, offerEnvironmentKey, setApiKey } from './auth/signIn';
 import { onDidChangeSettings, readSettings, type Settings } from './config';
 import { Commands, ContextKeys } from './constants';
 import { TaskEditorProvider } from './editor/taskEditorProvider';
@@ -19,8 +20,9 @@ import { ReferencedTasks } from './todo/referencedTasks';
 import { DoneTodoDiagnostics, TodoCodeActions, TodoCodeLenses, TodoHovers, type TodoProviderDeps } from './todo/todoProviders';
 import { isTodoNode, TodoView } from './todo/todoView';
 import { ErrorReporter } from './ui/errorReporter';
+import { showError } from './ui/notify';
 
-/** What the extension hands to other extensions, and to its own integration tests. */
+/** What the extension hands to its own integration tests, and only to them (in `ExtensionMode.Test`). */
 export interface LightfieldExtensionApi {
   store: TaskStore;
   view: TaskView;
@@ -32,10 +34,11 @@ export interface LightfieldExtensionApi {
 
 export async function activate(context: vscode.ExtensionContext): Promise<LightfieldExtensionApi | undefined> {
   try {
-    return await wire(context);
+    const api = await wire(context);
+    return context.extensionMode === vscode.ExtensionMode.Test ? api : undefined;
   } catch (error) {
     // VS Code shows nothing of a failed activation on its own.
-    void vscode.window.showErrorMessage(vscode.l10n.t('Lightfield Tasks failed to start: {0}', String(error)));
+    void showError(vscode.l10n.t('Lightfield Tasks failed to start: {0}', String(error)));
     throw error;
   }
 }
@@ -88,9 +91,10 @@ async function wire(context: vscode.ExtensionContext): Promise<LightfieldExtensi
     view,
     scheduler,
     vscode.window.registerCustomEditorProvider(TASK_EDITOR_VIEW_TYPE, editor, { supportsMultipleEditorsPerDocument: false }),
-    ...registerTaskCommands({ store, view, session, errors, state, members, settings: () => settings }),
-    vscode.commands.registerCommand(Commands.setApiKey, (key?: unknown) => setApiKey(session, settings.baseUrl, key)),
-    vscode.commands.registerCommand(Commands.signOut, () => session.signOut()),
+    ...registerTaskCommands({ log, store, view, session, errors, state, members, settings: () => settings }),
+    // Neither takes arguments: a `command:` link must not be able to set or drop the key.
+    vscode.commands.registerCommand(Commands.setApiKey, () => setApiKey(session, settings.baseUrl)),
+    vscode.commands.registerCommand(Commands.signOut, () => confirmSignOut(session, settings.baseUrl)),
     vscode.commands.registerCommand(Commands.showLog, () => log.show()),
     referenced,
     lenses,
@@ -101,8 +105,11 @@ async function wire(context: vscode.ExtensionContext): Promise<LightfieldExtensi
     todoView,
     vscode.commands.registerCommand(Commands.createTaskFromTodo, (target?: unknown, line?: unknown, answers?: unknown) => {
       const deps = { store, session, todos, members, state, errors, settings: () => settings };
-      return isTodoNode(target) ? createTaskFromTodo(deps, target.uri, target.todo.line) : createTaskFromTodo(deps, target, line, answers);
+      if (isTodoNode(target)) return createTaskFromTodo(deps, target.uri, target.todo.line);
+      // Prepared answers skip the questions, so only the tests may give them.
+      return createTaskFromTodo(deps, target, line, context.extensionMode === vscode.ExtensionMode.Test ? answers : undefined);
     }),
+    session.onDidChangeAccount((baseUrl) => void state.forgetAccount(baseUrl)),
     session.onDidChange((change) => {
       if (change === 'connection') {
         store.clear();
@@ -118,7 +125,7 @@ async function wire(context: vscode.ExtensionContext): Promise<LightfieldExtensi
 
   function applySettings(changed: (keyof Settings)[]): void {
     settings = readSettings();
-    if (changed.includes('baseUrl')) session.setBaseUrl(settings.baseUrl);
+    if (changed.includes('baseUrl')) void session.setBaseUrl(settings.baseUrl);
     if (changed.includes('pageSize') || changed.includes('statuses')) {
       store.configure(storeSettings());
       void scheduler.run();

@@ -50,6 +50,11 @@ export class ExtensionState {
     return new StoredValue(this.context.globalState, `todoAssignee:${baseUrl}`, z.string());
   }
 
+  /** Drops what was remembered of the account a base URL's key belonged to, when that key is removed or replaced. */
+  async forgetAccount(baseUrl: string): Promise<void> {
+    await Promise.all([this.snapshot(baseUrl).set(undefined), this.me(baseUrl).set(undefined), this.todoAssignee(baseUrl).set(undefined)]);
+  }
+
   get filter(): StoredValue<FilterMode> {
     return new StoredValue(this.context.workspaceState, 'filter', z.enum(['all', 'mine']));
   }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { Commands, ENV_KEY_VARIABLE } from '../constants';
 import type { ExtensionState } from '../state';
+import { askModal, showError, showInfo } from '../ui/notify';
 import { describeSignInFailure, type Session } from './session';
 
 const KEY_PREFIX = 'sk_lf_';
@@ -14,38 +15,44 @@ function validateKeyInput(value: string): string | undefined {
 }
 
 /**
- * "Set API Key": asks with a password box (or takes `key` from a caller such as a
- * keybinding or a test), checks it with the service, and stores it only if accepted.
+ * "Set API Key": asks with a password box, checks the key with the service, and
+ * stores it only if accepted. It takes no arguments: a `command:` link could
+ * otherwise switch the user to someone else's account without a word.
  */
-export async function setApiKey(session: Session, baseUrl: string, key?: unknown): Promise<boolean> {
-  let candidate = typeof key === 'string' ? key.trim() : undefined;
-  if (candidate === undefined) {
-    candidate = (
-      await vscode.window.showInputBox({
-        title: vscode.l10n.t('Lightfield API Key'),
-        prompt: vscode.l10n.t('Create a key in Lightfield under Settings → API keys. It is kept in VS Code\'s secret storage.'),
-        placeHolder: `${KEY_PREFIX}…`,
-        password: true,
-        ignoreFocusOut: true,
-        validateInput: validateKeyInput,
-      })
-    )?.trim();
-    if (!candidate) return false;
-  } else if (validateKeyInput(candidate)) {
-    void vscode.window.showErrorMessage(validateKeyInput(candidate) ?? '');
-    return false;
-  }
+export async function setApiKey(session: Session, baseUrl: string): Promise<boolean> {
+  const candidate = (
+    await vscode.window.showInputBox({
+      title: vscode.l10n.t('Lightfield API Key for {0}', originOf(baseUrl)),
+      prompt: vscode.l10n.t('Create a key in Lightfield under Settings → API keys. It is kept in VS Code\'s secret storage and sent only to {0}.', originOf(baseUrl)),
+      placeHolder: `${KEY_PREFIX}…`,
+      password: true,
+      ignoreFocusOut: true,
+      validateInput: validateKeyInput,
+    })
+  )?.trim();
+  if (!candidate) return false;
+  return checkAndStore(session, baseUrl, candidate);
+}
+
+function originOf(baseUrl: string): string {
   try {
-    const accepted = candidate;
+    return new URL(baseUrl).origin;
+  } catch {
+    return baseUrl;
+  }
+}
+
+async function checkAndStore(session: Session, baseUrl: string, candidate: string): Promise<boolean> {
+  try {
     await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking the API key…') }, () =>
-      session.signIn(accepted),
+      session.signIn(candidate),
     );
-    void vscode.window.showInformationMessage(vscode.l10n.t('Signed in to Lightfield.'));
+    void showInfo(vscode.l10n.t('Signed in to Lightfield.'));
     return true;
   } catch (error) {
     const tryAgain = vscode.l10n.t('Try Again');
     const openSettings = vscode.l10n.t('Open Settings');
-    void vscode.window.showErrorMessage(describeSignInFailure(error, baseUrl), tryAgain, openSettings).then((choice) => {
+    void showError(describeSignInFailure(error, baseUrl), tryAgain, openSettings).then((choice) => {
       if (choice === tryAgain) void vscode.commands.executeCommand(Commands.setApiKey);
       if (choice === openSettings) void vscode.commands.executeCommand('workbench.action.openSettings', 'lightfield');
     });
@@ -59,13 +66,21 @@ export async function offerEnvironmentKey(session: Session, state: ExtensionStat
   if (!key || session.signedIn || state.envKeyOfferAnswered.get()) return;
   const use = vscode.l10n.t('Use It');
   const never = vscode.l10n.t('Never');
-  const choice = await vscode.window.showInformationMessage(
-    vscode.l10n.t('{0} is set in the environment. Use it as your Lightfield API key?', ENV_KEY_VARIABLE),
+  const choice = await showInfo(
+    vscode.l10n.t('{0} is set in the environment. Use it as your Lightfield API key for {1}?', ENV_KEY_VARIABLE, originOf(baseUrl)),
     use,
     vscode.l10n.t('Not Now'),
     never,
   );
   if (choice === undefined) return;
   await state.envKeyOfferAnswered.set(true);
-  if (choice === use) await setApiKey(session, baseUrl, key);
+  if (choice === use) await checkAndStore(session, baseUrl, key);
+}
+
+/** Signing out removes the key from this machine, so it asks first (a link could run it too). */
+export async function confirmSignOut(session: Session, baseUrl: string): Promise<void> {
+  if (!session.signedIn) return;
+  const signOut = vscode.l10n.t('Sign Out');
+  const choice = await askModal(vscode.l10n.t('Sign out of Lightfield at {0}?', originOf(baseUrl)), vscode.l10n.t('The API key is removed from this machine; you will need it again to sign in.'), signOut);
+  if (choice === signOut) await session.signOut();
 }

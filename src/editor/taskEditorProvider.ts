@@ -16,7 +16,9 @@ import type { ErrorReporter } from '../ui/errorReporter';
 import { editorHtml, editorResourceRoots } from './editorHtml';
 import { buildForm } from './formBuilder';
 import { isEmptyUpdate, serverChanges, toCreate, toUpdate } from './formDiff';
-import { taskIdOf } from './taskUri';
+import { TASK_EDITOR_SCHEME, taskIdOf } from './taskUri';
+import { askModal } from '../ui/notify';
+import { notificationText, tabTitle } from '../ui/safeText';
 
 export class TaskEditorDocument implements vscode.CustomDocument {
   /** Field errors and a message from the last failed save, shown until the next edit. */
@@ -50,6 +52,16 @@ function idempotencyKey(...parts: string[]): string {
   return `lf-${createHash('sha256').update(parts.join('\u0000')).digest('hex')}`;
 }
 
+/** Only web pages open from the editor: http(s), parsed, never another scheme. */
+function isWebLink(url: string): boolean {
+  try {
+    const { protocol } = new URL(url);
+    return protocol === 'https:' || protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
 function pick(values: Record<string, FormValue>, keys: string[]): Record<string, FormValue> {
   return Object.fromEntries(keys.map((key) => [key, values[key] ?? null]));
 }
@@ -67,6 +79,10 @@ export class TaskEditorProvider implements vscode.CustomEditorProvider<TaskEdito
   }
 
   async openCustomDocument(uri: vscode.Uri, context: vscode.CustomDocumentOpenContext): Promise<TaskEditorDocument> {
+    // A file on disk named *.lightfield-task is not a task: its name must not become an authenticated request.
+    if (uri.scheme !== TASK_EDITOR_SCHEME) throw new Error(vscode.l10n.t('Lightfield tasks open from the Lightfield view, not from files.'));
+    // After a reload VS Code restores editors before the stored key is read.
+    await this.deps.session.loaded;
     const id = taskIdOf(uri);
     const model = await this.form(id ? await this.deps.store.fetch(id) : undefined);
     let values = model.values;
@@ -107,15 +123,16 @@ export class TaskEditorProvider implements vscode.CustomEditorProvider<TaskEdito
         this.applyEdit(document, message.values);
         return;
       case 'save': {
-        const ok = await vscode.commands.executeCommand('workbench.action.files.save').then(
-          () => changedKeys(document.model, document.values).length === 0,
+        // The sender's document, whichever editor is active.
+        const ok = await vscode.workspace.save(document.uri).then(
+          (saved) => saved !== undefined && changedKeys(document.model, document.values).length === 0,
           () => false,
         );
         this.post(panel, { type: 'saveResult', requestId: message.requestId, ok, errors: document.errors, message: document.message });
         return;
       }
       case 'openLink':
-        if (/^https?:\/\//i.test(message.url)) await vscode.env.openExternal(vscode.Uri.parse(message.url, true));
+        if (isWebLink(message.url)) await vscode.env.openExternal(vscode.Uri.parse(message.url, true));
         return;
     }
   }
@@ -141,9 +158,9 @@ export class TaskEditorProvider implements vscode.CustomEditorProvider<TaskEdito
   askAboutConflict = async (title: string, changedThere: string): Promise<'mine' | 'theirs' | undefined> => {
     const keepMine = vscode.l10n.t('Save Mine');
     const takeTheirs = vscode.l10n.t('Take Theirs Where Both Changed');
-    const choice = await vscode.window.showWarningMessage(
+    const choice = await askModal(
       vscode.l10n.t('"{0}" changed on the server since you opened it.', title),
-      { modal: true, detail: vscode.l10n.t('Changed there:\n{0}', changedThere) },
+      vscode.l10n.t('Changed there:\n{0}', changedThere),
       keepMine,
       takeTheirs,
     );
@@ -156,7 +173,7 @@ export class TaskEditorProvider implements vscode.CustomEditorProvider<TaskEdito
 
   private show(document: TaskEditorDocument): void {
     for (const panel of this.panels.get(document) ?? []) {
-      panel.title = document.model.title;
+      panel.title = tabTitle(document.model.title);
       this.post(panel, { type: 'show', model: document.model, values: document.values, errors: document.errors, message: document.message });
     }
   }
@@ -170,7 +187,8 @@ export class TaskEditorProvider implements vscode.CustomEditorProvider<TaskEdito
     } catch (error) {
       document.lastSave = 'failed';
       this.recordFailure(document, error);
-      throw new Error(document.message, { cause: error });
+      // VS Code shows this in its own "Failed to save" notification.
+      throw new Error(notificationText(document.message ?? ''), { cause: error });
     } finally {
       this.show(document);
     }

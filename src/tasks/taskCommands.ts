@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { z } from 'zod';
 import type { Member, Task, TaskStatus } from '../api/model';
 import type { Scope, Session } from '../auth/session';
 import type { Settings } from '../config';
@@ -6,14 +7,26 @@ import { newTaskUri, TASK_EDITOR_VIEW_TYPE, taskEditorUri } from '../editor/task
 import { Commands, ContextKeys } from '../constants';
 import type { ExtensionState, FilterMode } from '../state';
 import type { ErrorReporter } from '../ui/errorReporter';
+import { askModal, flashStatus, showWarning } from '../ui/notify';
+import { iconText } from '../ui/safeText';
 import { memberName, STATUS_INFO, taskTitle } from './grouping';
 import type { ProviderCache } from './providerCache';
 import { pickTask } from './taskPicker';
 import type { TaskStore } from './taskStore';
-import { type LoadMoreNode, safeLink, type TaskNode } from './taskTree';
+import { LoadMoreNode, safeLink, TaskNode } from './taskTree';
 import type { TaskView } from './taskView';
 
+/** A task ID as a command argument: short, and nothing that could be a path or a query. */
+const taskIdArgument = z.string().regex(/^[\w-]{1,128}$/);
+
+async function confirmMove(task: Task, to: TaskStatus): Promise<boolean> {
+  const move = vscode.l10n.t('Move to {0}', STATUS_INFO[to].label);
+  const choice = await askModal(vscode.l10n.t('Move "{0}" to {1}?', taskTitle(task), STATUS_INFO[to].label), task.id, move);
+  return choice === move;
+}
+
 export interface TaskCommandDeps {
+  log: vscode.LogOutputChannel;
   store: TaskStore;
   view: TaskView;
   session: Session;
@@ -24,18 +37,25 @@ export interface TaskCommandDeps {
 }
 
 export function registerTaskCommands(deps: TaskCommandDeps): vscode.Disposable[] {
-  const { store, view, session, errors, state } = deps;
+  const { store, view, session, errors, state, log } = deps;
 
-  /** The task a command acts on: the tree node it was run on, an ID, or one the user picks. */
+  /**
+   * The task a command acts on: the tree node it was run on, an ID (from a CodeLens,
+   * a hover link, a keybinding), or one the user picks. Anything else is refused.
+   */
   async function resolveTask(arg: unknown, placeholder: string, statuses?: TaskStatus[]): Promise<Task | undefined> {
-    const id = typeof arg === 'string' ? arg : (arg as TaskNode | undefined)?.taskId;
-    if (id) return store.task(id) ?? store.fetch(id);
-    return pickTask(store, placeholder, statuses);
+    if (arg === undefined) return pickTask(store, placeholder, statuses);
+    const id = arg instanceof TaskNode ? arg.taskId : taskIdArgument.safeParse(arg).data;
+    if (!id) {
+      log.warn(`Ignored a command argument that is not a task: ${JSON.stringify(arg)?.slice(0, 100)}`);
+      return undefined;
+    }
+    return store.task(id) ?? store.fetch(id);
   }
 
   function allowed(scope: Scope): boolean {
     if (session.can(scope)) return true;
-    void vscode.window.showWarningMessage(vscode.l10n.t('Your Lightfield API key does not have the {0} scope, so this is not available.', scope));
+    void showWarning(vscode.l10n.t('Your Lightfield API key does not have the {0} scope, so this is not available.', scope));
     return false;
   }
 
@@ -44,6 +64,8 @@ export function registerTaskCommands(deps: TaskCommandDeps): vscode.Disposable[]
     if (!allowed('tasks:update')) return;
     const task = await resolveTask(arg, vscode.l10n.t('Which task should move to {0}?', STATUS_INFO[to].label), from);
     if (!task) return;
+    // A bare ID can come from a `command:` link; only the tree and the picker are the user's own choice.
+    if (typeof arg === 'string' && !(await confirmMove(task, to))) return;
     try {
       await store.setStatus(task.id, to);
     } catch (error) {
@@ -80,7 +102,7 @@ export function registerTaskCommands(deps: TaskCommandDeps): vscode.Disposable[]
     vscode.commands.registerCommand(Commands.cancelTask, move('CANCELLED', ['TODO', 'IN_PROGRESS'])),
     vscode.commands.registerCommand(Commands.reopenTask, move('TODO', ['COMPLETE', 'CANCELLED', 'IN_PROGRESS'])),
     vscode.commands.registerCommand(Commands.refresh, () => view.refresh()),
-    vscode.commands.registerCommand(Commands.loadMore, (node?: LoadMoreNode) => (node ? view.loadMore(node.status) : undefined)),
+    vscode.commands.registerCommand(Commands.loadMore, (node?: unknown) => (node instanceof LoadMoreNode ? view.loadMore(node.status) : undefined)),
     vscode.commands.registerCommand(Commands.openTask, async (arg?: unknown) => {
       const task = await resolveTask(arg, vscode.l10n.t('Open which task?'));
       if (task) await vscode.commands.executeCommand('vscode.openWith', taskEditorUri(task), TASK_EDITOR_VIEW_TYPE);
@@ -93,13 +115,13 @@ export function registerTaskCommands(deps: TaskCommandDeps): vscode.Disposable[]
       const task = await resolveTask(arg, vscode.l10n.t('Open which task in Lightfield?'));
       const link = task && safeLink(task);
       if (link) await vscode.env.openExternal(link);
-      else if (task) void vscode.window.showWarningMessage(vscode.l10n.t('This task has no web link.'));
+      else if (task) void showWarning(vscode.l10n.t('This task has no web link.'));
     }),
     vscode.commands.registerCommand(Commands.copyTaskId, async (arg?: unknown) => {
       const task = await resolveTask(arg, vscode.l10n.t('Copy the ID of which task?'));
       if (!task) return;
       await vscode.env.clipboard.writeText(task.id);
-      vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0}', task.id), 3000);
+      flashStatus(vscode.l10n.t('Copied {0}', task.id), 3000);
     }),
     vscode.commands.registerCommand(Commands.newTask, async () => {
       if (allowed('tasks:create')) await vscode.commands.executeCommand('vscode.openWith', newTaskUri(), TASK_EDITOR_VIEW_TYPE);
@@ -111,7 +133,7 @@ export function registerTaskCommands(deps: TaskCommandDeps): vscode.Disposable[]
 
 async function pickMember(deps: TaskCommandDeps, placeholder: string): Promise<Member | undefined> {
   if (!deps.session.can('members:read')) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('Your API key cannot read members (members:read). Set lightfield.defaultAssignee to a member ID instead.'));
+    void showWarning(vscode.l10n.t('Your API key cannot read members (members:read). Set lightfield.defaultAssignee to a member ID instead.'));
     return undefined;
   }
   let members: Map<string, Member>;
@@ -122,7 +144,7 @@ async function pickMember(deps: TaskCommandDeps, placeholder: string): Promise<M
     return undefined;
   }
   const picked = await vscode.window.showQuickPick(
-    [...members.values()].map((member) => ({ label: memberName(member), description: member.id, member })),
+    [...members.values()].map((member) => ({ label: iconText(memberName(member)), description: iconText(member.id), member })),
     { placeHolder: placeholder, matchOnDescription: true },
   );
   return picked?.member;

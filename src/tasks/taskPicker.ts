@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Task, TaskStatus } from '../api/model';
 import { relativeTime, STATUS_INFO, taskDueAt, taskStatus, taskTitle } from './grouping';
 import type { TaskStore } from './taskStore';
+import { iconText } from '../ui/safeText';
 
 interface TaskPick extends vscode.QuickPickItem {
   taskId: string;
@@ -14,7 +15,7 @@ function toPick(task: Task): TaskPick {
   const due = taskDueAt(task);
   return {
     taskId: task.id,
-    label: `$(${status ? STATUS_INFO[status].icon : 'circle-large-outline'}) ${taskTitle(task)}`,
+    label: `$(${status ? STATUS_INFO[status].icon : 'circle-large-outline'}) ${iconText(taskTitle(task))}`,
     description: status ? STATUS_INFO[status].label : undefined,
     detail: due ? vscode.l10n.t('due {0}', relativeTime(due, Date.now())) : undefined,
   };

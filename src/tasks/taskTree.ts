@@ -3,6 +3,7 @@ import type { Member, Task, TaskStatus } from '../api/model';
 import { Commands } from '../constants';
 import { durationText, isOverdue, memberName, relativeTime, type SortOrder, sortTasks, STATUS_INFO, taskAssignee, taskDueAt, taskStatus, taskTitle } from './grouping';
 import type { TaskStore } from './taskStore';
+import { labelText, markdownText } from '../ui/safeText';
 
 export class StatusGroupNode {
   readonly kind = 'group';
@@ -88,7 +89,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, 
 
   private taskItem(node: TaskNode): vscode.TreeItem {
     const task = this.store.task(node.taskId);
-    const item = new vscode.TreeItem(task ? taskTitle(task) : node.taskId, vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(labelText(task ? taskTitle(task) : node.taskId), vscode.TreeItemCollapsibleState.None);
     item.id = `task:${node.taskId}`;
     if (!task) return item;
     const status = taskStatus(task) ?? node.status;
@@ -123,10 +124,9 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, 
   }
 
   private async tooltip(task: Task): Promise<vscode.MarkdownString> {
-    const tip = new vscode.MarkdownString(undefined, true);
-    tip.isTrusted = false;
-    tip.supportHtml = false;
-    tip.appendMarkdown('**').appendText(taskTitle(task)).appendMarkdown('**\n\n');
+    // No theme icons, no HTML, no trusted commands: every server text goes in through markdownText.
+    const tip = new vscode.MarkdownString();
+    tip.appendMarkdown(`**${markdownText(taskTitle(task))}**\n\n`);
     const status = taskStatus(task);
     const rows: [string, string][] = [];
     if (status) rows.push([vscode.l10n.t('Status'), STATUS_INFO[status].label]);
@@ -139,11 +139,10 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, 
     }
     rows.push([vscode.l10n.t('Created'), new Date(task.createdAt).toLocaleString()]);
     if (task.updatedAt) rows.push([vscode.l10n.t('Updated'), new Date(task.updatedAt).toLocaleString()]);
-    for (const [label, value] of rows) tip.appendMarkdown(`$(dash) ${label}: `).appendText(value).appendMarkdown('  \n');
+    for (const [label, value] of rows) tip.appendMarkdown(`- ${markdownText(label)}: ${markdownText(value)}\n`);
     const description = task.fields.$description?.value;
     if (typeof description === 'string' && description.trim()) {
-      // Server text as text: no markdown, links or HTML of its own.
-      tip.appendMarkdown('\n---\n\n').appendText(description.length > 600 ? `${description.slice(0, 600)}…` : description);
+      tip.appendMarkdown(`\n---\n\n${markdownText(description.length > 600 ? `${description.slice(0, 600)}…` : description)}`);
     }
     return tip;
   }

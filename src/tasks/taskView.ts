@@ -5,6 +5,7 @@ import type { Settings } from '../config';
 import { Views } from '../constants';
 import type { ExtensionState } from '../state';
 import type { ErrorReporter } from '../ui/errorReporter';
+import { notificationText } from '../ui/safeText';
 import { isOverdue } from './grouping';
 import type { ProviderCache } from './providerCache';
 import { type TaskTreeNode, TaskTreeProvider } from './taskTree';
@@ -83,7 +84,7 @@ export class TaskView implements vscode.Disposable {
     if (this.store.stale) parts.push(vscode.l10n.t('cached'));
     this.view.description = parts.join(' · ') || undefined;
     const failed = this.store.groups().find((group) => group.error !== undefined);
-    this.view.message = this.session.signedIn && failed ? vscode.l10n.t('Some tasks could not be loaded: {0}', this.errors.describe(failed.error)) : undefined;
+    this.view.message = this.session.signedIn && failed ? notificationText(vscode.l10n.t('Some tasks could not be loaded: {0}', this.errors.describe(failed.error))) : undefined;
     const now = Date.now();
     const overdue = this.store.loadedTasks().filter((task) => isOverdue(task, now)).length;
     this.view.badge = overdue > 0 ? { value: overdue, tooltip: vscode.l10n.t('{0} overdue tasks', String(overdue)) } : undefined;

@@ -8,6 +8,8 @@ import { memberName, taskTitle } from '../tasks/grouping';
 import type { ProviderCache } from '../tasks/providerCache';
 import type { TaskStore } from '../tasks/taskStore';
 import type { ErrorReporter } from '../ui/errorReporter';
+import { flashStatus, showInfo, showWarning } from '../ui/notify';
+import { iconText } from '../ui/safeText';
 import type { TodoComment } from './detect';
 import type { DocumentTodos } from './documentTodos';
 import { lineLink } from './gitLink';
@@ -71,12 +73,12 @@ async function chooseAssignee(deps: CreateFromTodoDeps): Promise<string | undefi
   const known = remembered.get();
   if (known) return known;
   if (!deps.session.can('members:read')) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('Set lightfield.defaultAssignee to a member ID: this API key cannot list members.'));
+    void showWarning(vscode.l10n.t('Set lightfield.defaultAssignee to a member ID: this API key cannot list members.'));
     return undefined;
   }
   const members = await deps.members.get();
   const picked = await vscode.window.showQuickPick(
-    [...members.values()].map((member) => ({ label: memberName(member), description: member.id, member })),
+    [...members.values()].map((member) => ({ label: iconText(memberName(member)), description: iconText(member.id), member })),
     { title: vscode.l10n.t('Assign tasks from TODO comments to…'), placeHolder: vscode.l10n.t('Remembered for the next ones'), matchOnDescription: true },
   );
   if (picked) await remembered.set(picked.member.id);
@@ -136,11 +138,11 @@ export async function createTaskFromTodo(deps: CreateFromTodoDeps, uriArg?: unkn
   const line = typeof lineArg === 'number' ? lineArg : editor?.selection.active.line;
   const todo = document && line !== undefined ? deps.todos.at(document, line) : undefined;
   if (!document || !todo) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Put the cursor on a TODO comment to create a task from it.'));
+    void showInfo(vscode.l10n.t('Put the cursor on a TODO comment to create a task from it.'));
     return undefined;
   }
   if (todo.reference) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('This comment is already linked to task {0}.', todo.reference));
+    void showInfo(vscode.l10n.t('This comment is already linked to task {0}.', todo.reference));
     return undefined;
   }
   const title = answers.title ?? await vscode.window.showInputBox({
@@ -170,7 +172,7 @@ export async function createTaskFromTodo(deps: CreateFromTodoDeps, uriArg?: unkn
   const reference = formatReference(deps.settings().referenceFormat, todo.tag, task.id);
   if (!target) {
     const copy = vscode.l10n.t('Copy Reference');
-    void vscode.window.showWarningMessage(vscode.l10n.t('Created "{0}", but the comment changed meanwhile; add {1} to it yourself.', taskTitle(task), reference), copy).then((choice) => {
+    void showWarning(vscode.l10n.t('Created "{0}", but the comment changed meanwhile; add {1} to it yourself.', taskTitle(task), reference), copy).then((choice) => {
       if (choice === copy) void vscode.env.clipboard.writeText(reference);
     });
     return task;
@@ -178,6 +180,6 @@ export async function createTaskFromTodo(deps: CreateFromTodoDeps, uriArg?: unkn
   const edit = new vscode.WorkspaceEdit();
   edit.replace(document.uri, new vscode.Range(target.line, target.tagStart, target.line, target.tagEnd), reference);
   await vscode.workspace.applyEdit(edit);
-  vscode.window.setStatusBarMessage(vscode.l10n.t('Created Lightfield task "{0}"', taskTitle(task)), 4000);
+  flashStatus(vscode.l10n.t('Created Lightfield task "{0}"', taskTitle(task)), 4000);
   return task;
 }

@@ -10,6 +10,7 @@ import { STATUS_INFO, taskStatus, taskTitle } from '../tasks/grouping';
 import { removalRange, type TodoComment } from './detect';
 import type { DocumentTodos } from './documentTodos';
 import type { ReferencedTasks } from './referencedTasks';
+import { commandLinkTarget, iconText, labelText, markdownText } from '../ui/safeText';
 
 export const DONE_DIAGNOSTIC_CODE = 'lightfield.taskDone';
 
@@ -108,8 +109,8 @@ export class TodoCodeLenses implements vscode.CodeLensProvider<TodoLens>, vscode
     }
     const task = await this.deps.tasks.get(todo.reference);
     lens.command = task
-      ? { command: Commands.openTask, title: `$(tasklist) ${describe(task)}`, arguments: [task.id] }
-      : { command: '', title: vscode.l10n.t('$(question) Task {0} not found', todo.reference) };
+      ? { command: Commands.openTask, title: `$(tasklist) ${iconText(describe(task))}`, arguments: [task.id] }
+      : { command: '', title: `$(question) ${iconText(vscode.l10n.t('Task {0} not found', todo.reference))}` };
     return lens;
   }
 
@@ -127,17 +128,17 @@ export class TodoHovers implements vscode.HoverProvider {
     if (!todo?.reference || position.line !== todo.line) return undefined;
     const task = await this.deps.tasks.get(todo.reference);
     const text = new vscode.MarkdownString();
-    // Only our own command may run from this hover; server text goes in as text.
+    // Only our own command may run from this hover, and no theme icons render in it; every text from the
+    // server or the file goes in through markdownText.
     text.isTrusted = { enabledCommands: [Commands.openTask] };
     if (!task) {
-      text.appendText(vscode.l10n.t('Lightfield task {0} could not be found.', todo.reference));
+      text.appendMarkdown(markdownText(vscode.l10n.t('Lightfield task {0} could not be found.', todo.reference)));
       return new vscode.Hover(text, tagRange(todo));
     }
-    text.appendMarkdown('**').appendText(taskTitle(task)).appendMarkdown('**\n\n');
+    text.appendMarkdown(`**${markdownText(taskTitle(task))}**\n\n`);
     const status = taskStatus(task);
-    if (status) text.appendText(`${vscode.l10n.t('Status')}: ${STATUS_INFO[status].label}`).appendMarkdown('\n\n');
-    text.appendMarkdown(`[$(go-to-file) ${vscode.l10n.t('Open task')}](command:${Commands.openTask}?${encodeURIComponent(JSON.stringify([task.id]))})`);
-    text.supportThemeIcons = true;
+    if (status) text.appendMarkdown(`${markdownText(`${vscode.l10n.t('Status')}: ${STATUS_INFO[status].label}`)}\n\n`);
+    text.appendMarkdown(`[${markdownText(vscode.l10n.t('Open task'))}](${commandLinkTarget(Commands.openTask, [task.id])})`);
     return new vscode.Hover(text, tagRange(todo));
   }
 }
@@ -177,7 +178,7 @@ export class DoneTodoDiagnostics implements vscode.Disposable {
         const end = document.lineAt(todo.line).text.length;
         const diagnostic = new vscode.Diagnostic(
           new vscode.Range(todo.line, todo.tagStart, todo.line, end),
-          vscode.l10n.t('Task "{0}" is {1}: remove this TODO?', taskTitle(task), status),
+          labelText(vscode.l10n.t('Task "{0}" is {1}: remove this TODO?', taskTitle(task), status)),
           vscode.DiagnosticSeverity.Hint,
         );
         diagnostic.code = DONE_DIAGNOSTIC_CODE;

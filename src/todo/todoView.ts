@@ -6,6 +6,7 @@
 import ignore, { type Ignore } from 'ignore';
 import * as vscode from 'vscode';
 import { Views } from '../constants';
+import { labelText } from '../ui/safeText';
 import { languageForPath, syntaxFor } from './commentSyntax';
 import { findTodos, type TodoComment, textLines } from './detect';
 import type { DocumentTodos } from './documentTodos';
@@ -90,8 +91,8 @@ export class TodoView implements vscode.TreeDataProvider<Node>, vscode.Disposabl
       item.contextValue = 'todoFile';
       return item;
     }
-    const item = new vscode.TreeItem(node.todo.text || node.todo.tag, vscode.TreeItemCollapsibleState.None);
-    item.description = vscode.l10n.t('{0} · line {1}', node.todo.tag, String(node.todo.line + 1));
+    const item = new vscode.TreeItem(labelText(node.todo.text || node.todo.tag), vscode.TreeItemCollapsibleState.None);
+    item.description = labelText(vscode.l10n.t('{0} · line {1}', node.todo.tag, String(node.todo.line + 1)));
     item.iconPath = new vscode.ThemeIcon('comment');
     item.contextValue = 'todo';
     item.command = {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { ApiError } from '../api/errors';
 import { Commands } from '../constants';
+import { showError } from './notify';
 
 /** The same message is shown at most once in this window of time: no storms of notifications. */
 const QUIET_PERIOD_MS = 60_000;
@@ -36,6 +37,6 @@ export class ErrorReporter {
       actions.push({ title: vscode.l10n.t('Open Settings'), run: () => void vscode.commands.executeCommand('workbench.action.openSettings', 'lightfield') });
     }
     actions.push({ title: vscode.l10n.t('Show Log'), run: () => this.log.show() });
-    void vscode.window.showErrorMessage(message, ...actions.map((a) => a.title)).then((choice) => actions.find((a) => a.title === choice)?.run());
+    void showError(message, ...actions.map((a) => a.title)).then((choice) => actions.find((a) => a.title === choice)?.run());
   }
 }

@@ -114,7 +114,7 @@ function parts(id: string, names: readonly string[], value: FormValue, numeric: 
 }
 
 /** The control for `field`, showing `value`; `onChange` gets the edited value in its form shape. */
-export function createControl(id: string, field: FormField, value: FormValue, onChange: OnChange, openLink: (url: string) => void): HTMLElement {
+export function createControl(id: string, field: FormField, value: FormValue, onChange: OnChange): HTMLElement {
   if (field.readOnly) {
     const shown = element<HTMLElement>('div', { id, className: 'read-only' });
     shown.textContent = textOf(value) || '—';
@@ -125,7 +125,7 @@ export function createControl(id: string, field: FormField, value: FormValue, on
   }
   switch (field.valueType) {
     case 'MARKDOWN':
-      return markdownEditor(id, textOf(value), (text) => onChange(text), openLink);
+      return markdownEditor(id, textOf(value), (text) => onChange(text));
     case 'DATETIME':
       return textField(id, typeof value === 'string' ? isoToLocalInput(value) : '', 'datetime-local', (text) => onChange(localInputToIso(text)));
     case 'NUMBER':

@@ -103,7 +103,7 @@ function render(message: Extract<HostMessage, { type: 'show' }>): void {
     }
     // As in VS Code's Settings editor: label, then description, then the control.
     if (field.description) row.append(make('vscode-form-helper', 'help', field.description));
-    row.append(createControl(id, field, values[field.key] ?? null, (value) => edit(field.key, value), openLink));
+    row.append(createControl(id, field, values[field.key] ?? null, (value) => edit(field.key, value)));
     const error = make('div', 'field-error');
     error.dataset.errorFor = field.key;
     error.setAttribute('role', 'alert');
@@ -116,6 +116,21 @@ function render(message: Extract<HostMessage, { type: 'show' }>): void {
   for (const [key, text] of Object.entries(message.errors)) showFieldError(key, text);
   showBanner(message.message);
 }
+
+/**
+ * Every click on a link goes to the host's checked `openLink`, and no further: VS Code's
+ * own webview script also opens clicked links (from a bubbling listener on the window),
+ * so the event stops here, in the capture phase, before it gets there.
+ */
+function interceptLinks(event: MouseEvent): void {
+  const link = event.composedPath().find((node): node is HTMLAnchorElement => node instanceof HTMLAnchorElement);
+  if (!link) return;
+  event.preventDefault();
+  event.stopImmediatePropagation();
+  if (event.type === 'click' || event.button === 1) openLink(link.getAttribute('href') ?? '');
+}
+window.addEventListener('click', interceptLinks, true);
+window.addEventListener('auxclick', interceptLinks, true);
 
 window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
   const message = event.data;

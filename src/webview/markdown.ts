@@ -1,7 +1,7 @@
 /**
  * A Markdown field: a text area, and a preview rendered by marked and cleaned by
  * DOMPurify before it touches the page. Links in the preview open through the
- * host, which allows only http(s).
+ * host (see `interceptLinks` in main.ts), which allows only http(s).
  */
 import DOMPurify from 'dompurify';
 import { marked } from 'marked';
@@ -13,7 +13,7 @@ export function renderMarkdown(text: string): DocumentFragment {
 }
 
 /** Text areas do not resize: the grip is a data: image, which the strict CSP refuses. */
-export function markdownEditor(id: string, text: string, onInput: (text: string) => void, openLink: (url: string) => void): HTMLElement {
+export function markdownEditor(id: string, text: string, onInput: (text: string) => void): HTMLElement {
   const wrapper = document.createElement('div');
   wrapper.className = 'markdown';
   const area = Object.assign(document.createElement('vscode-textarea'), { id, value: text, rows: 8, resize: 'none' }) as HTMLElement & { value: string };
@@ -29,12 +29,6 @@ export function markdownEditor(id: string, text: string, onInput: (text: string)
     preview.hidden = !showing;
     area.hidden = showing;
     toggle.textContent = showing ? 'Edit' : 'Preview';
-  });
-  preview.addEventListener('click', (event) => {
-    const link = (event.target as Element).closest('a');
-    if (!link) return;
-    event.preventDefault();
-    openLink(link.getAttribute('href') ?? '');
   });
   area.addEventListener('input', () => onInput(area.value));
   wrapper.append(area, preview, toggle);

@@ -190,6 +190,26 @@ describe('the editor webview with hostile server text', () => {
     await page.close();
   });
 
+  it('opens a clicked preview link once, through the host: VS Code\'s own link handler never sees the click', async () => {
+    const page = await openEditorPage(context, harness);
+    // VS Code's webview script opens every clicked link from a bubbling listener on the window.
+    await page.evaluate(`
+      window.__hostOpened = 0;
+      window.addEventListener('click', (event) => { if (event.composedPath().some((n) => n.tagName === 'A')) window.__hostOpened += 1; });
+      window.addEventListener('auxclick', (event) => { if (event.composedPath().some((n) => n.tagName === 'A')) window.__hostOpened += 1; });
+    `);
+    const model = buildForm({ definitions, task: sample.tasks[0], members: sample.members });
+    await show(page, model, { ...model.values, $description: 'See [the spec](https://example.com/spec)' });
+    await page.locator('.preview-toggle').first().click();
+    const link = page.locator('.markdown-preview a', { hasText: 'the spec' });
+    await link.click();
+    await link.click({ button: 'middle' });
+    const opened = await page.evaluate(() => window.__posted.filter((m) => m.type === 'openLink').map((m) => (m.type === 'openLink' ? m.url : '')));
+    assert.deepEqual(opened, ['https://example.com/spec', 'https://example.com/spec'], 'each click asks the host once');
+    assert.equal(await page.evaluate('window.__hostOpened'), 0, 'the click never reached the window\'s own link handler');
+    await page.close();
+  });
+
   it('has a canary that does fire when script does run (the check can fail)', async () => {
     const page = await openEditorPage(context, harness);
     await page.evaluate(() => window.__canary());

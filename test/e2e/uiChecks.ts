@@ -176,6 +176,8 @@ const CHECKS: UiCheck[] = [
     name: '"Lightfield: Sign Out" from the command palette brings the welcome content back',
     run: async (page, { results }) => {
       await runCommand(page, 'Lightfield: Sign Out');
+      // Signing out removes the key, so it asks first.
+      await page.locator('.monaco-dialog-box').getByRole('button', { name: 'Sign Out' }).click();
       await sidebar(page).getByRole('button', { name: 'Set API Key' }).waitFor({ timeout: 10_000 });
       await page.screenshot({ path: join(results, 'sidebar-signed-out-again.png') });
     },

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, KEY, server, waitFor } from './support';
+import { api, server, signIn, signOut, waitFor } from './support';
 import type { TaskEditorDocument } from '../../src/editor/taskEditorProvider';
 import { StatusGroupNode, type TaskNode } from '../../src/tasks/taskTree';
 
@@ -44,7 +44,7 @@ function firstTask(status: StatusGroupNode['status']): TaskNode {
 describe('the task editor in a real VS Code', () => {
   before(async () => {
     await vscode.extensions.getExtension('lightfield-tasks.lightfield-tasks')?.activate();
-    await vscode.commands.executeCommand('lightfield.setApiKey', KEY);
+    await signIn();
     await waitFor('the tree', () => api().store.group('TODO').totalCount !== undefined);
   });
 
@@ -55,7 +55,7 @@ describe('the task editor in a real VS Code', () => {
 
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await vscode.commands.executeCommand('lightfield.signOut');
+    await signOut();
   });
 
   it('opens a task from the tree in the editor, and opening it again reveals the same one', async () => {

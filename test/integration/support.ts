@@ -3,7 +3,10 @@ import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { LightfieldExtensionApi } from '../../src/extension';
 
-export const KEY = 'sk_lf_local';
+import { DEFAULT_KEY } from '../server/keys';
+
+export { OTHER_ACCOUNT_KEY } from '../server/keys';
+export const KEY = DEFAULT_KEY;
 export const EXTENSION_ID = 'lightfield-tasks.lightfield-tasks';
 
 /** What the extension exports (its store, views and providers). */
@@ -33,4 +36,15 @@ export async function server<T>(method: string, path: string, body?: unknown): P
   });
   assert.ok(response.ok, `${method} ${path} answered ${response.status}`);
   return (response.status === 204 ? undefined : await response.json()) as T;
+}
+
+/** Signs in as test code may: straight through the session, no password box. */
+export async function signIn(key = KEY): Promise<void> {
+  await vscode.extensions.getExtension(EXTENSION_ID)?.activate();
+  await api().session.signIn(key);
+}
+
+/** Signs out without the confirmation a user gets. */
+export async function signOut(): Promise<void> {
+  await api().session.signOut();
 }

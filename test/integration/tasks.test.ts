@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, KEY, server, waitFor } from './support';
+import { api, server, signIn, signOut, waitFor } from './support';
 import { type LoadMoreNode, StatusGroupNode, type TaskNode } from '../../src/tasks/taskTree';
 
 
@@ -24,7 +24,7 @@ describe('the task sidebar in a real VS Code', () => {
 
   after(async () => {
     await vscode.workspace.getConfiguration('lightfield').update('pageSize', undefined, vscode.ConfigurationTarget.Global);
-    await vscode.commands.executeCommand('lightfield.signOut');
+    await signOut();
   });
 
   it('shows nothing but the welcome content while signed out', () => {
@@ -33,14 +33,12 @@ describe('the task sidebar in a real VS Code', () => {
   });
 
   it('refuses a key the server does not accept, and stores nothing', async () => {
-    const accepted = await vscode.commands.executeCommand<boolean>('lightfield.setApiKey', 'sk_lf_not_a_real_key');
-    assert.equal(accepted, false);
+    await assert.rejects(signIn('sk_lf_not_a_real_key'));
     assert.equal(api().session.signedIn, false);
   });
 
   it('signs in with a key and shows the four status groups with the server counts', async () => {
-    const accepted = await vscode.commands.executeCommand<boolean>('lightfield.setApiKey', KEY);
-    assert.equal(accepted, true);
+    await signIn();
     assert.equal(api().session.signedIn, true);
     // A snapshot from an earlier session may show first, marked stale; wait for the fresh lists.
     await waitFor('fresh groups with counts', () => !api().store.stale && groups().length === 4 && api().store.groups().every((g) => g.totalCount !== undefined));
@@ -74,7 +72,7 @@ describe('the task sidebar in a real VS Code', () => {
   });
 
   it('signs out: the key is gone and the welcome content is back', async () => {
-    await vscode.commands.executeCommand('lightfield.signOut');
+    await signOut();
     assert.equal(api().session.signedIn, false);
     assert.deepEqual(groups(), []);
     assert.equal(api().store.loadedTasks().length, 0);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, KEY, server, waitFor } from './support';
+import { api, server, signIn, signOut, waitFor } from './support';
 import type { TodoFileNode, TodoNode } from '../../src/todo/todoView';
 
 
@@ -38,7 +38,7 @@ describe('TODO comments in a real VS Code', () => {
 
   before(async () => {
     await vscode.extensions.getExtension('lightfield-tasks.lightfield-tasks')?.activate();
-    await vscode.commands.executeCommand('lightfield.setApiKey', KEY);
+    await signIn();
     assignee = (await server<{ data: { id: string }[] }>('GET', '/v1/members?limit=1')).data[0].id;
   });
 
@@ -48,7 +48,7 @@ describe('TODO comments in a real VS Code', () => {
   });
 
   after(async () => {
-    await vscode.commands.executeCommand('lightfield.signOut');
+    await signOut();
   });
 
   it('lists the workspace\'s untracked TODOs (not git-ignored ones) and drops one once it has a task', async () => {
@@ -132,7 +132,7 @@ describe('TODO comments in a real VS Code', () => {
     const hoverText = hover.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n').replace(/&nbsp;/g, ' ');
     assert.match(hoverText, new RegExp(text));
     assert.match(hoverText, /To do/);
-    await vscode.commands.executeCommand('lightfield.completeTask', task.id);
+    await api().store.setStatus(task.id, 'COMPLETE');
     const diagnostic = await waitFor('the hint diagnostic', () =>
       vscode.languages.getDiagnostics(editor.document.uri).find((d) => d.code === 'lightfield.taskDone'),
     );

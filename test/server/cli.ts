@@ -50,7 +50,9 @@ async function main(): Promise<void> {
   },
 });
   console.log(`Lightfield-compatible server listening on ${server.url}`);
-  console.log(`API key: ${values.key} · ${server.index.size} tasks · ${server.members.length} members · Ctrl+C to stop`);
+  // Only the demo's documented key is printed: a real one must not end up in a terminal's scrollback or a CI log.
+  const key = values.key === DEFAULT_KEY ? `API key: ${DEFAULT_KEY}` : 'API key: the one given with --key';
+  console.log(`${key} · ${server.index.size} tasks · ${server.members.length} members · Ctrl+C to stop`);
   const stop = () => {
     void server.close().then(() => process.exit(0));
   };

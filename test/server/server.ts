@@ -14,7 +14,9 @@ import { buildSampleData } from './sampleData';
 import { TaskIndex } from './taskIndex';
 
 export const API_VERSION = '2026-03-01';
-export const DEFAULT_KEY = 'sk_lf_local';
+import { DEFAULT_KEY } from './keys';
+
+export { DEFAULT_KEY };
 
 export interface ServerKey {
   key: string;
@@ -206,7 +208,10 @@ export async function startLightfieldServer(options: LightfieldServerOptions = {
     }
     if (method === 'GET' && path === '/_test/stats') {
       const recent = api.requests.slice(-20).map((r) => `${r.method} ${r.path} ${r.status ?? 'dropped'}`);
-      return { status: 200, headers: {}, body: { appliedWrites: Object.fromEntries(api.appliedWrites), recent } };
+      // Requests per configured key, in the order the keys were given (never the keys themselves), so a test can tell whose key was used.
+      const bearers = api.requests.map((r) => /^Bearer (\S+)$/.exec(String(r.headers.authorization ?? ''))?.[1]);
+      const requestsPerKey = [...keys.keys()].map((key) => bearers.filter((bearer) => bearer === key).length);
+      return { status: 200, headers: {}, body: { appliedWrites: Object.fromEntries(api.appliedWrites), recent, requestsPerKey } };
     }
     return { status: 404, headers: {}, body: new HttpError(404, 'No such test control.').body };
   }

@@ -1,0 +1,69 @@
+/**
+ * How text from a server or a file is put on each VS Code surface, so that it is
+ * only ever text: never a link, a command, an icon, or a reversal of what is
+ * around it. One function per surface; no `vscode` import, so the rules are
+ * tested in plain Node.
+ */
+
+/** Embeddings and overrides (U+202A–U+202E) and isolates (U+2066–U+2069): they reorder the text around them. */
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+const LINE_BREAKS = /\s*[\r\n\u2028\u2029]+\s*/g;
+/** `$(name)` or `$(name~modifier)`, optionally already escaped with a backslash: what VS Code renders as an icon. */
+const THEME_ICON = /(\\)?(\$\([a-z0-9-]+(?:~[a-z0-9-]+)?\))/gi;
+/** Every ASCII punctuation character may be backslash-escaped in CommonMark. */
+const MARKDOWN_PUNCTUATION = /[!-/:-@[-`{-~]/g;
+
+const TAB_TITLE_LENGTH = 60;
+
+function withoutBidi(text: string): string {
+  return text.replace(BIDI_CONTROLS, '');
+}
+
+/** One line, no bidi controls: the base of every single-line surface. */
+function singleLine(text: string): string {
+  return withoutBidi(text).replace(LINE_BREAKS, ' ');
+}
+
+/**
+ * Notifications and dialogs: VS Code turns `[label](command:…)`, `(https:…)` and
+ * `(file:…)` into links there, with no escape syntax. A space between `]` and `(`
+ * keeps the text readable and leaves nothing to click.
+ */
+export function notificationText(text: string): string {
+  return singleLine(text).replace(/\]\(/g, '] (');
+}
+
+/**
+ * Surfaces that render `$(icon)`: quick pick items, CodeLens titles, status bar
+ * text. A backslash before `$(` shows it as written (and an existing backslash is
+ * doubled, so it shows too).
+ */
+export function iconText(text: string): string {
+  return singleLine(text).replace(THEME_ICON, (_match, escaped: string | undefined, icon: string) => `${escaped ?? ''}\\${icon}`);
+}
+
+/** Tree item labels and descriptions: plain text on one line (they render neither links nor icons). */
+export function labelText(text: string): string {
+  return singleLine(text);
+}
+
+/**
+ * Text inside a `MarkdownString` (hovers, tooltips): every punctuation character
+ * escaped, so no emphasis, link, autolink, HTML or heading comes of it. Use it in
+ * strings that do not set `supportThemeIcons`, where `$(…)` is plain text anyway.
+ */
+export function markdownText(text: string): string {
+  return withoutBidi(text).replace(MARKDOWN_PUNCTUATION, '\\$&');
+}
+
+/** An editor tab's title: one line, short enough to leave room for other tabs. */
+export function tabTitle(text: string): string {
+  const line = singleLine(text).trim();
+  return line.length > TAB_TITLE_LENGTH ? `${line.slice(0, TAB_TITLE_LENGTH - 1).trimEnd()}…` : line;
+}
+
+/** A `command:` link target for our own Markdown, its arguments encoded so that no `(`, `)` or space can end it early. */
+export function commandLinkTarget(command: string, args: unknown[]): string {
+  const encoded = encodeURIComponent(JSON.stringify(args)).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `command:${command}?${encoded}`;
+}
