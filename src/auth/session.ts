@@ -48,7 +48,7 @@ export class Session implements vscode.Disposable {
    * Runs changes of the key one after another: a read of SecretStorage that started
    * before a sign-in stored its key must not then undo that sign-in.
    */
-  private serially<T>(change: () => Promise<T>): Promise<T> {
+  private serially<T>(change: () => T | Promise<T>): Promise<T> {
     const result = this.pending.then(change);
     this.pending = result.then(
       () => undefined,
@@ -89,7 +89,7 @@ export class Session implements vscode.Disposable {
 
   /** Follows the setting: the key of the new origin (if one was entered there) replaces the current one. */
   async setBaseUrl(baseUrl: string): Promise<void> {
-    await this.serially(async () => {
+    await this.serially(() => {
       if (baseUrl === this.baseUrl) return;
       this.baseUrl = baseUrl;
       this.key = undefined;

@@ -3,10 +3,11 @@
  * typing, what is visible, and screenshots (light and dark) to look at.
  * Each check reports pass or fail; later checks build on earlier ones.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { CheckResult } from './runIntegration';
+import { LIGHTFIELD_API_VERSION } from '../../src/api/lightfield/http';
 import { log } from './tooling';
 
 export interface UiCheckOptions {
@@ -17,6 +18,8 @@ export interface UiCheckOptions {
   /** The user settings file code-server watches (the theme is switched through it). */
   settingsFile: string;
   apiKey: string;
+  /** The local Lightfield server, for data and faults a check needs. */
+  serverUrl: string;
   /** Loads the extension from this folder; without it, the installed extension runs, as for a user. */
   developmentPath?: string;
 }
@@ -46,6 +49,35 @@ async function pickTheme(page: Page, theme: string): Promise<void> {
   await input.fill(theme);
   await page.locator('.quick-input-list .monaco-list-row', { hasText: theme }).first().waitFor();
   await page.keyboard.press('Enter');
+}
+
+function readIfFile(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+/** Waits until VS Code has written the extension's hot-exit backup holding `text` (it does so a moment after an edit). */
+async function waitForBackup(userDir: string, text: string): Promise<void> {
+  const storage = join(userDir, 'workspaceStorage');
+  for (const deadline = Date.now() + 15_000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 200))) {
+    const backups = existsSync(storage) ? readdirSync(storage, { recursive: true, encoding: 'utf8' }).filter((path) => path.includes('lightfield-tasks.lightfield-tasks')) : [];
+    if (backups.some((path) => readIfFile(join(storage, path)).includes(text))) return;
+  }
+  throw new Error(`no backup holding "${text}" was written`);
+}
+
+/** A call to the local server, as another client of the same account would make. */
+async function callServer<T>(options: UiCheckOptions, method: string, path: string, body?: unknown): Promise<T> {
+  const response = await fetch(`${options.serverUrl}${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${options.apiKey}`, 'Lightfield-Version': LIGHTFIELD_API_VERSION, ...(body ? { 'Content-Type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}`);
+  return (response.status === 204 ? undefined : await response.json()) as T;
 }
 
 async function runCommand(page: Page, title: string): Promise<void> {
@@ -102,6 +134,36 @@ const CHECKS: UiCheck[] = [
     },
   },
   {
+    name: 'a refusal quoting a command: link, for a task whose title has one, shows as plain text in the notification',
+    run: async (page, options) => {
+      const assignee = (await callServer<{ data: { id: string }[] }>(options, 'GET', '/v1/members?limit=1')).data[0].id;
+      const title = 'Call [Acme](command:workbench.action.terminal.new) $(alert) today';
+      // Overdue, so it sorts first and is in view.
+      const task = await callServer<{ id: string }>(options, 'POST', '/v1/tasks', {
+        fields: { $title: title, $status: 'TODO', $dueAt: '2020-01-01T09:00:00.000Z' },
+        relationships: { $assignedTo: assignee },
+      });
+      await runCommand(page, 'Lightfield: Refresh');
+      const row = treeRow(page, 'Call [Acme]');
+      await row.waitFor({ timeout: 15_000 });
+      const label = (await row.locator('.label-name').innerText()).trim();
+      if (label !== title) throw new Error(`the tree shows "${label}", not the title as written`);
+      const message = '[Retry](command:workbench.action.terminal.new?{"config":{"executable":"/usr/bin/touch"}})';
+      await callServer(options, 'POST', '/_test/faults', { kind: 'status', status: 400, method: 'POST', path: `^/v1/tasks/${task.id}$`, message });
+      await row.hover();
+      await row.locator('.action-label[aria-label="Complete Task"]').click();
+      await runCommand(page, 'Notifications: Show Notifications');
+      const shown = page.locator('.notifications-center .notification-list-item-message', { hasText: 'could not move to Complete' }).first();
+      await shown.waitFor({ timeout: 10_000 });
+      const links = await shown.locator('a').count();
+      const text = await shown.innerText();
+      await page.screenshot({ path: join(options.results, 'notification-hostile-text.png') });
+      if (links > 0) throw new Error(`the notification has ${links} link(s): ${text}`);
+      if (!text.includes('[Acme] (command:') || !text.includes('[Retry] (command:')) throw new Error(`the notification does not show the text as written: ${text}`);
+      await runCommand(page, 'Notifications: Clear All Notifications');
+    },
+  },
+  {
     name: 'clicking a task opens the editor, with a form built from the field definitions',
     run: async (page, { results }) => {
       await sidebar(page).locator('.monaco-list-row[aria-level="2"]').first().click();
@@ -135,6 +197,27 @@ const CHECKS: UiCheck[] = [
       await form.locator('.field[data-key="estimate"] .field-error', { hasText: 'At most two decimals.' }).waitFor({ timeout: 5_000 });
       await form.locator('#field-estimate input').fill('1.5');
       await form.locator('.field[data-key="estimate"] .field-error').waitFor({ state: 'hidden', timeout: 5_000 });
+    },
+  },
+  {
+    name: 'after a reload, a task editor with unsaved edits comes back with them',
+    run: async (page, { results, settingsFile }) => {
+      // From a clean editor, so the one edit is the title.
+      await runCommand(page, 'File: Revert File');
+      await page.locator('.tab.active:not(.dirty)').waitFor({ timeout: 5_000 });
+      const title = editorFrame(page).locator('#field-_title input');
+      await title.fill('Unsaved across a reload');
+      await page.locator('.tab.active.dirty').waitFor({ timeout: 5_000 });
+      await waitForBackup(dirname(settingsFile), 'Unsaved across a reload');
+      await page.reload();
+      await page.locator('.monaco-workbench .activitybar').waitFor({ timeout: 60_000 });
+      await page.locator('.tab.active.dirty').waitFor({ timeout: 30_000 });
+      const restored = editorFrame(page).locator('#field-_title input');
+      await restored.waitFor({ timeout: 30_000 });
+      const value = await restored.inputValue();
+      await page.screenshot({ path: join(results, 'editor-restored.png') });
+      if (value !== 'Unsaved across a reload') throw new Error(`the restored editor shows "${value}"`);
+      await runCommand(page, 'View: Revert and Close Editor');
     },
   },
   {
