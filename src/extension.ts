@@ -30,6 +30,7 @@ export interface LightfieldExtensionApi {
   editor: TaskEditorProvider;
   diagnostics: DoneTodoDiagnostics;
   todoView: TodoView;
+  state: ExtensionState;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<LightfieldExtensionApi | undefined> {
@@ -142,7 +143,7 @@ async function wire(context: vscode.ExtensionContext): Promise<LightfieldExtensi
   void vscode.commands.executeCommand('setContext', ContextKeys.filter, storeSettings().assignee ? 'mine' : 'all');
   await session.load();
   void offerEnvironmentKey(session, state, settings.baseUrl);
-  return { store, view, session, editor, diagnostics, todoView };
+  return { store, view, session, editor, diagnostics, todoView, state };
 }
 
 export function deactivate(): void {}

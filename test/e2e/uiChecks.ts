@@ -209,7 +209,9 @@ const CHECKS: UiCheck[] = [
       await title.fill('Unsaved across a reload');
       await page.locator('.tab.active.dirty').waitFor({ timeout: 5_000 });
       await waitForBackup(dirname(settingsFile), 'Unsaved across a reload');
-      await page.reload();
+      // As a user reloads: VS Code then records which backup each editor has before the page goes.
+      await runCommand(page, 'Developer: Reload Window');
+      await page.waitForEvent('load', { timeout: 30_000 });
       await page.locator('.monaco-workbench .activitybar').waitFor({ timeout: 60_000 });
       await page.locator('.tab.active.dirty').waitFor({ timeout: 30_000 });
       const restored = editorFrame(page).locator('#field-_title input');

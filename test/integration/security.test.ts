@@ -74,14 +74,43 @@ describe('security in a real VS Code', () => {
     }
   });
 
+  it('a *.lightfield-task file on disk does not open in the task editor, and sends nothing', async () => {
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    assert.ok(folder);
+    const file = vscode.Uri.joinPath(folder, 'tsk_fromafile.lightfield-task');
+    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode('{}'));
+    try {
+      await vscode.commands.executeCommand('vscode.openWith', file, 'lightfield.taskEditor').then(undefined, () => undefined);
+      await sleep(1000);
+      assert.equal(api().editor.documentOf(file), undefined);
+      const { recent } = await server<{ recent: string[] }>('GET', '/_test/stats');
+      assert.deepEqual(recent.filter((line) => line.includes('tsk_fromafile')), [], 'no request for an ID taken from a file name');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.workspace.fs.delete(file);
+    }
+  });
+
+  it('signing out forgets the account\'s task snapshot, so the next key never sees it', async () => {
+    const baseUrl = vscode.workspace.getConfiguration('lightfield').get<string>('baseUrl') ?? '';
+    assert.equal(await api().view.refresh(), true);
+    assert.ok(api().state.snapshot(baseUrl).get(), 'a snapshot was saved');
+    await signOut();
+    assert.equal(api().state.snapshot(baseUrl).get(), undefined);
+    await signIn();
+  });
+
   it('a key is sent only to the origin it was entered for: another base URL needs its own key', async () => {
     const capture = await startCaptureServer();
     const config = vscode.workspace.getConfiguration('lightfield');
     const original = config.get<string>('baseUrl');
     try {
       await config.update('baseUrl', capture.url, vscode.ConfigurationTarget.Global);
-      await waitFor('the session to follow the setting', () => !api().session.signedIn);
+      // Settled: the session has read (or not found) a key for the new origin.
+      await sleep(1000);
+      assert.equal(api().session.signedIn, false, 'the new origin has no key of its own yet');
       await api().view.refresh();
+      await sleep(500);
       assert.deepEqual(capture.seen.map((headers) => headers.authorization).filter(Boolean), [], 'no key reached the other origin');
     } finally {
       await config.update('baseUrl', original, vscode.ConfigurationTarget.Global);
