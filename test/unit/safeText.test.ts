@@ -5,7 +5,8 @@ import { describe, it } from 'node:test';
 import { commandLinkTarget, iconText, labelText, markdownText, notificationText, tabTitle } from '../../src/ui/safeText';
 
 const ROOT = resolve(__dirname, '..', '..');
-const HOSTILE: string[] = JSON.parse(readFileSync(join(ROOT, '..', 'shared', 'hostile-strings.json'), 'utf8')) as string[];
+// A copy of shared/hostile-strings.json, so the suite runs without the shared folder beside the repo.
+const HOSTILE: string[] = JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', 'hostile-strings.json'), 'utf8')) as string[];
 const COMMAND_LINKS = [
   '[Retry](command:workbench.action.terminal.new?{"config":{"executable":"/usr/bin/touch"}})',
   'Failed [set key](command:lightfield.setApiKey?["sk_lf_attacker"]) now',
