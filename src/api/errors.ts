@@ -46,10 +46,14 @@ export class ApiError extends Error {
 
 const RETRYABLE_STATUSES = new Set([429, 500, 502, 503, 504]);
 
-/** The documented retry rule: 429, 5xx and idempotency conflicts; never other 4xx. */
-export function isRetryableStatus(status: number, code: string | undefined): boolean {
+/**
+ * The documented retry rule: 429, 5xx and idempotency conflicts; never other 4xx.
+ * `reasons` are the error's `code` and `type`: the bare 409 body names the
+ * conflict in `type`, the wrapped one in `code`.
+ */
+export function isRetryableStatus(status: number, ...reasons: (string | null | undefined)[]): boolean {
   if (status === 409) {
-    return code === 'idempotency_conflict';
+    return reasons.includes('idempotency_conflict');
   }
   return RETRYABLE_STATUSES.has(status) || status >= 500;
 }

@@ -127,6 +127,8 @@ export const relationshipDefinitionSchema = z.object({
   description: z.string().nullish(),
   cardinality: z.enum(['HAS_ONE', 'HAS_MANY']),
   objectType: z.string(),
+  /** The name list filters use for this relationship (org-specific, e.g. `$task-account`). */
+  slug: z.string().nullish(),
 });
 export type RelationshipDefinition = z.infer<typeof relationshipDefinitionSchema>;
 
@@ -137,8 +139,14 @@ export const taskDefinitionsSchema = z.object({
 });
 export type TaskDefinitions = z.infer<typeof taskDefinitionsSchema>;
 
-/** Members are entities too; their display name lives in their fields. */
-export const memberSchema = taskSchema;
+/** A member as documented: `$name`, `$email`, `$profileImage`, `$role` fields, and no relationships. */
+export const memberSchema = z.object({
+  id: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string().nullish(),
+  httpLink: z.string().nullish(),
+  fields: z.record(z.string(), fieldSchema),
+});
 export type Member = z.infer<typeof memberSchema>;
 
 export const memberPageSchema = pageOf(memberSchema);
@@ -172,7 +180,9 @@ export interface TaskUpdate {
 }
 
 export interface ListFilter {
+  /** A field key, or a relationship key (with `relationship` set): the provider finds the relationship's filter name. */
   key: string;
+  relationship?: boolean;
   operator: string;
   value: string;
   negate?: boolean;

@@ -67,7 +67,8 @@ export function buildForm({ definitions, task, members, defaultAssignee }: Build
       label: definition.label,
       description: definition.description ?? undefined,
       valueType: 'RELATIONSHIP',
-      required: creating && REQUIRED_ON_CREATE.has(key),
+      // $assignedTo is required on create, and the service refuses to empty it later.
+      required: creating ? REQUIRED_ON_CREATE.has(key) : key === '$assignedTo',
       readOnly: READ_ONLY_RELATIONSHIPS.has(key),
       multiple: definition.cardinality === 'HAS_MANY',
       objectType: definition.objectType,

@@ -7,7 +7,11 @@ function ids(value: FormValue | undefined): string[] {
   return Array.isArray(normal) ? normal : typeof normal === 'string' ? [normal] : [];
 }
 
-/** Only what changed: fields by value (`null` clears), relationships as add/remove, never a blind replace. */
+/**
+ * Only what changed: fields by value (`null` clears); a changed relationship as one
+ * operation, as the API asks ("one of add, remove, or replace"): `replace` with the
+ * final list, or the one ID of a has-one. A required relationship is never emptied.
+ */
 export function toUpdate(model: FormModel, values: Record<string, FormValue>): TaskUpdate {
   const update: TaskUpdate = {};
   for (const key of changedKeys(model, values)) {
@@ -17,13 +21,9 @@ export function toUpdate(model: FormModel, values: Record<string, FormValue>): T
       (update.fields ??= {})[key] = normalize(values[key]);
       continue;
     }
-    const before = ids(model.values[key]);
     const after = ids(values[key]);
-    const operation: RelationshipOperation = {};
-    const removed = before.filter((id) => !after.includes(id));
-    const added = after.filter((id) => !before.includes(id));
-    if (removed.length > 0) operation.remove = removed;
-    if (added.length > 0) operation.add = added;
+    if (after.length === 0 && field.required) continue;
+    const operation: RelationshipOperation = { replace: field.multiple ? after : (after[0] ?? []) };
     (update.relationships ??= {})[key] = operation;
   }
   return update;

@@ -210,7 +210,7 @@ export class TaskStore {
 
   private filters(status: TaskStatus): ListFilter[] {
     const filters: ListFilter[] = [{ key: '$status', operator: 'equal', value: status }];
-    if (this.settings.assignee) filters.push({ key: '$assignedTo', operator: 'contains', value: this.settings.assignee });
+    if (this.settings.assignee) filters.push({ key: '$assignedTo', relationship: true, operator: 'contains', value: this.settings.assignee });
     return filters;
   }
 
@@ -311,7 +311,7 @@ export class TaskStore {
   /** Tasks whose title starts with `prefix`, from the server; for "Find task". */
   async searchTitles(prefix: string): Promise<Task[]> {
     const filters: ListFilter[] = [{ key: '$title', operator: 'startsWith', value: prefix }];
-    if (this.settings.assignee) filters.push({ key: '$assignedTo', operator: 'contains', value: this.settings.assignee });
+    if (this.settings.assignee) filters.push({ key: '$assignedTo', relationship: true, operator: 'contains', value: this.settings.assignee });
     const page = await this.requireProvider().listTasks({ limit: 25, filters });
     return page.data.map((task) => this.liveOverride(task.id)?.task ?? task);
   }

@@ -11,7 +11,7 @@ import { startLightfieldServer } from '../server/server';
 
 async function main(): Promise<void> {
   const root = resolve(__dirname, '..', '..');
-  const server = await startLightfieldServer({ tasks: 40 });
+  const server = await startLightfieldServer({ tasks: 40, customFields: true });
   const userData = mkdtempSync(join(tmpdir(), 'lf-desktop-'));
   mkdirSync(join(userData, 'User'), { recursive: true });
   writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify({ 'lightfield.baseUrl': server.url }));

@@ -100,7 +100,7 @@ async function main(): Promise<void> {
     extensionPath = installVsix(tooling, home, join(ROOT, 'out', 'lightfield-tasks.vsix'), `${manifest.publisher}.${manifest.name}`, manifest.version);
     log(`installed the packaged extension into ${extensionPath}`);
   }
-  const server = await startLightfieldServer({ tasks: 40, keys: [{ key: DEFAULT_KEY }, { key: OTHER_ACCOUNT_KEY, memberIndex: 1 }] });
+  const server = await startLightfieldServer({ tasks: 40, customFields: true, keys: [{ key: DEFAULT_KEY }, { key: OTHER_ACCOUNT_KEY, memberIndex: 1 }] });
   const workspace = sampleWorkspace();
   // VS Code for the Web auto-saves after a delay by default; the suites save explicitly.
   const codeServer = await startCodeServer(tooling, { home, workspace, settings: { 'lightfield.baseUrl': server.url, 'files.autoSave': 'off' } });

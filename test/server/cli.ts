@@ -19,7 +19,8 @@ const { values } = parseArgs({
     'error-rate': { type: 'string', default: '0' },
     'drop-rate': { type: 'string', default: '0' },
     'malformed-rate': { type: 'string', default: '0' },
-    'no-custom-fields': { type: 'boolean', default: false },
+    'custom-fields': { type: 'boolean', default: false },
+    'ignore-filters': { type: 'boolean', default: false },
   },
 });
 
@@ -39,7 +40,8 @@ async function main(): Promise<void> {
   tasks: number('tasks'),
   seed: number('seed'),
   keys: [{ key: values.key, scopes: values.scopes ? values.scopes.split(',') : [] }],
-  customFields: !values['no-custom-fields'],
+  customFields: values['custom-fields'],
+  ignoreFilters: values['ignore-filters'],
   indexLagMs: number('index-lag'),
   rateLimitPerSecond: number('rate-limit'),
   faults: {

@@ -20,11 +20,14 @@ const SYSTEM_FIELDS: Record<string, FieldDefinition> = {
   $dueAt: { label: 'Due date', description: 'Due date as an ISO 8601 datetime.', valueType: 'DATETIME' },
 };
 
+// Slugs vary per organisation (the public docs only show `$task-account`): these are this organisation's.
 const SYSTEM_RELATIONSHIPS: Record<string, RelationshipDefinition> = {
-  $assignedTo: { label: 'Assigned to', description: 'The member responsible for the task.', cardinality: 'HAS_ONE', objectType: 'member' },
-  $createdBy: { label: 'Created by', description: 'Defaults to the API key\'s user.', cardinality: 'HAS_ONE', objectType: 'member' },
-  $account: { label: 'Account', description: 'The account the task concerns.', cardinality: 'HAS_ONE', objectType: 'account' },
-  $note: { label: 'Notes', description: 'Read-only: manage notes via their own relationships.', cardinality: 'HAS_MANY', objectType: 'note' },
+  $assignedTo: { label: 'Assigned to', description: 'The member responsible for the task.', cardinality: 'HAS_ONE', objectType: 'member', slug: '$task-owner' },
+  $createdBy: { label: 'Created by', description: 'Defaults to the API key\'s user.', cardinality: 'HAS_ONE', objectType: 'member', slug: '$task-creator' },
+  $account: { label: 'Account', description: 'The account the task concerns.', cardinality: 'HAS_ONE', objectType: 'account', slug: '$task-account' },
+  $note: { label: 'Notes', description: 'Read-only: manage notes via their own relationships.', cardinality: 'HAS_MANY', objectType: 'note', slug: '$task-note' },
+  // A custom relationship: a bare key and slug, no `$`.
+  watchers: { label: 'Watchers', description: 'Members kept informed.', cardinality: 'HAS_MANY', objectType: 'member', slug: 'task-watchers' },
 };
 
 /** Relationships the API refuses to write. */

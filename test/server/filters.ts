@@ -7,6 +7,9 @@ const OPERATORS: Partial<Record<ValueType, string[]>> = {
   NUMBER: ORDERED,
   CURRENCY: ORDERED,
   TEXT: ['equal', 'startsWith'],
+  FULL_NAME: ['equal', 'startsWith'],
+  SOCIAL_HANDLE: ['equal', 'startsWith'],
+  ADDRESS: ['equal', 'startsWith'],
   SINGLE_SELECT: ['equal'],
   CHECKBOX: ['equal'],
   EMAIL: ['contains'],
@@ -16,18 +19,24 @@ const OPERATORS: Partial<Record<ValueType, string[]>> = {
 
 type Predicate = (task: Task) => boolean;
 
-const FILTER_PARAM = /^([^[\]]+)\[(-?)([A-Za-z]+)\]$/;
+const FILTER_PARAM = /^([^[\]]+)(?:\[(-?)([A-Za-z]+)\])?$/;
 
-/** Parses `key[operator]=value` query parameters (a `-` before the operator negates it) into one AND-ed predicate. */
+/**
+ * Parses `key[operator]=value` query parameters (a `-` before the operator negates
+ * it; with no operator, `equal` where the type allows it, else `contains`) into one
+ * AND-ed predicate. Fields go by key, relationships by their definition's slug.
+ */
 export function parseFilters(definitions: TaskDefinitions, params: URLSearchParams): Predicate {
   const predicates: Predicate[] = [];
   for (const [param, value] of params) {
     if (param === 'offset' || param === 'limit') continue;
     const match = FILTER_PARAM.exec(param);
     if (!match) {
-      throw new HttpError(400, `Unknown query parameter ${param}.`, undefined, param);
+      throw new HttpError(400, `Unknown query parameter ${param}.`, 'unknown_field', param);
     }
-    const [, key, negate, operator] = match;
+    const [, key, negate, written] = match;
+    const valueType = definitions.fieldDefinitions[key]?.valueType;
+    const operator = written ?? (valueType && OPERATORS[valueType]?.includes('equal') ? 'equal' : 'contains');
     const predicate = fieldPredicate(definitions, key, operator, value, param) ?? relationshipPredicate(definitions, key, operator, value, param);
     predicates.push(negate ? (task) => !predicate(task) : predicate);
   }
@@ -39,7 +48,7 @@ function fieldPredicate(definitions: TaskDefinitions, key: string, operator: str
   if (!definition) return undefined;
   const allowed = OPERATORS[definition.valueType];
   if (!allowed?.includes(operator)) {
-    throw new HttpError(400, `Field ${key} (${definition.valueType}) cannot be filtered with "${operator}".`, undefined, param);
+    throw new HttpError(400, `Field ${key} (${definition.valueType}) cannot be filtered with "${operator}".`, 'invalid_type', param);
   }
   const valueOf = (task: Task): FieldValue => task.fields[key]?.value ?? null;
   switch (definition.valueType) {
@@ -67,6 +76,12 @@ function fieldPredicate(definitions: TaskDefinitions, key: string, operator: str
         const items = Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
         return items.some((item) => item.toLowerCase().includes(raw.toLowerCase()));
       };
+    case 'FULL_NAME':
+    case 'ADDRESS':
+      return (task) => {
+        const text = objectText(valueOf(task));
+        return text !== '' && (operator === 'startsWith' ? text.toLowerCase().startsWith(raw.toLowerCase()) : text === raw);
+      };
     default:
       return (task) => {
         const value = valueOf(task);
@@ -75,14 +90,21 @@ function fieldPredicate(definitions: TaskDefinitions, key: string, operator: str
   }
 }
 
-/** Relationship filters take the relationship key, or its slug `$task-<name>`. */
-function relationshipPredicate(definitions: TaskDefinitions, key: string, operator: string, raw: string, param: string): Predicate {
-  const relationshipKey = key.startsWith('$task-') ? `$${key.slice('$task-'.length)}` : key;
-  if (!definitions.relationshipDefinitions[relationshipKey]) {
-    throw new HttpError(400, `Unknown field or relationship ${key}.`, 'unknown_field', param);
+/** A name or an address as one line, the way a startsWith filter reads it. */
+function objectText(value: FieldValue): string {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return '';
+  const parts = 'firstName' in value || 'lastName' in value ? [value.firstName, value.lastName] : [value.street, value.city, value.postalCode, value.country];
+  return parts.filter((part) => typeof part === 'string' && part).join(' ');
+}
+
+/** Relationship filters name the relationship by its definition's slug only: the key itself is refused, as a guessed slug is. */
+function relationshipPredicate(definitions: TaskDefinitions, slug: string, operator: string, raw: string, param: string): Predicate {
+  const relationshipKey = Object.entries(definitions.relationshipDefinitions).find(([, definition]) => definition.slug === slug)?.[0];
+  if (!relationshipKey) {
+    throw new HttpError(400, `Unknown field or relationship ${slug}.`, 'unknown_relationship', param);
   }
   if (operator !== 'contains') {
-    throw new HttpError(400, `Relationship ${key} can only be filtered with "contains".`, undefined, param);
+    throw new HttpError(400, `Relationship ${slug} can only be filtered with "contains".`, 'invalid_type', param);
   }
   return (task) => task.relationships[relationshipKey]?.values.includes(raw) ?? false;
 }

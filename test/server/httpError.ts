@@ -23,7 +23,15 @@ export class HttpError extends Error {
     super(message);
   }
 
+  /**
+   * As the pages print it: wrapped in `error` (errors page), except the 409 of an
+   * idempotency conflict and the 429 of the rate limit, whose pages print a bare
+   * `{ type, message }` (the conflict's type is its code).
+   */
   get body() {
+    if (this.status === 409 || this.status === 429) {
+      return { type: this.code ?? TYPES[this.status], message: this.message };
+    }
     return {
       error: {
         type: TYPES[this.status] ?? 'internal_server_error',

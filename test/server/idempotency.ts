@@ -9,12 +9,15 @@ export interface StoredResponse {
 }
 
 interface Entry {
-  fingerprint: string;
   expiresAt: number;
   response?: StoredResponse;
 }
 
-/** Idempotency keys as documented: replay the first answer, 409 while it is still being made. */
+/**
+ * Idempotency keys as documented: scoped to the organisation and the operation
+ * (create or update), the first answer replayed whatever the later body, a 409
+ * while it is still being made, and failures never cached.
+ */
 export class IdempotencyStore {
   private readonly entries = new Map<string, Entry>();
 
@@ -24,33 +27,35 @@ export class IdempotencyStore {
    * Claims `key` for this request. Returns the first answer to replay, or
    * `undefined` when the caller should do the work and then `complete` it.
    */
-  claim(key: string, fingerprint: string): StoredResponse | undefined {
+  claim(operation: 'create' | 'update', key: string): StoredResponse | undefined {
     if (key.length > MAX_KEY_LENGTH) {
       throw new HttpError(400, `Idempotency-Key must be at most ${MAX_KEY_LENGTH} characters.`, 'idempotency_key_too_long', 'Idempotency-Key');
     }
-    const existing = this.entries.get(key);
+    const scoped = `${operation}:${key}`;
+    const existing = this.entries.get(scoped);
     if (existing && existing.expiresAt > this.now()) {
-      if (existing.fingerprint !== fingerprint) {
-        throw new HttpError(400, 'This Idempotency-Key was already used for a different request.', undefined, 'Idempotency-Key');
-      }
       if (!existing.response) {
         throw new HttpError(409, 'A request with this Idempotency-Key is still in progress; retry shortly.', 'idempotency_conflict');
       }
       return existing.response;
     }
-    this.entries.set(key, { fingerprint, expiresAt: this.now() + KEY_LIFETIME_MS });
+    this.entries.set(scoped, { expiresAt: this.now() + KEY_LIFETIME_MS });
     return undefined;
   }
 
-  /** Stores the answer; server faults (5xx) release the key so a retry does the work. */
-  complete(key: string, response: StoredResponse): void {
-    if (response.status >= 500) {
-      this.entries.delete(key);
+  /** Stores a successful answer; a failed one releases the key, so a retry does the work. */
+  complete(operation: 'create' | 'update', key: string, response: StoredResponse): void {
+    const scoped = `${operation}:${key}`;
+    const entry = this.entries.get(scoped);
+    if (response.status >= 400 || !entry) {
+      this.entries.delete(scoped);
       return;
     }
-    const entry = this.entries.get(key);
-    if (entry) {
-      entry.response = response;
-    }
+    entry.response = response;
+  }
+
+  /** Frees a key whose request ended without an answer (the route threw). */
+  release(operation: 'create' | 'update', key: string): void {
+    this.entries.delete(`${operation}:${key}`);
   }
 }

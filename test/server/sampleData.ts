@@ -50,12 +50,13 @@ export function buildSampleData(options: { tasks: number; seed: number; now: num
       createdAt,
       updatedAt: createdAt,
       httpLink: `${options.linkBase}/members/${id}`,
-      externalId: null,
+      // The documented member: these four fields, no relationships, no externalId.
       fields: {
         $name: { valueType: 'FULL_NAME', value: { firstName, lastName } },
         $email: { valueType: 'EMAIL', value: `${firstName.toLowerCase()}@example.com` },
+        $profileImage: { valueType: 'URL', value: index % 3 === 0 ? null : `${options.linkBase}/avatars/${id}.png` },
+        $role: { valueType: 'TEXT', value: index === 0 ? 'admin' : 'member' },
       },
-      relationships: {},
     };
   });
   const accounts = ACCOUNTS.map(() => randomId('acc_', random));

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -32,7 +31,10 @@ export interface LightfieldServerOptions {
   tasks?: number;
   seed?: number;
   keys?: ServerKey[];
+  /** Custom fields of every value type; off by default, since tasks document only system fields. */
   customFields?: boolean;
+  /** The least kind reading of an undocumented feature: the task list ignores field filters. */
+  ignoreFilters?: boolean;
   indexLagMs?: number;
   rateLimitPerSecond?: number;
   faults?: Partial<FaultRates>;
@@ -76,7 +78,7 @@ export async function startLightfieldServer(options: LightfieldServerOptions = {
   const seed = options.seed ?? 42;
   const now = Date.now;
   const keys = new Map((options.keys ?? [{ key: DEFAULT_KEY }]).map((k) => [k.key, k]));
-  const definitions = buildDefinitions({ customFields: options.customFields ?? true, seed });
+  const definitions = buildDefinitions({ customFields: options.customFields ?? false, seed });
   const index = new TaskIndex(now);
   const idempotency = new IdempotencyStore(now);
   let inFlight = 0;
@@ -97,7 +99,16 @@ export async function startLightfieldServer(options: LightfieldServerOptions = {
   for (const task of sample.tasks) index.put(task);
   index.lagMs = options.indexLagMs ?? 0;
 
-  const state: ServerState = { definitions, members: sample.members, accounts: sample.accounts, index, random: seededRandom(seed + 1), now, linkBase: `${url}/app` };
+  const state: ServerState = {
+    definitions,
+    members: sample.members,
+    accounts: sample.accounts,
+    index,
+    random: seededRandom(seed + 1),
+    now,
+    linkBase: `${url}/app`,
+    ignoreFilters: options.ignoreFilters ?? false,
+  };
   const api: LightfieldServer = {
     url,
     definitions,
@@ -158,29 +169,32 @@ export async function startLightfieldServer(options: LightfieldServerOptions = {
     let headers: Record<string, string> = {};
     try {
       const { route, params } = matchRoute(method, target.pathname);
+      // Every answer carries the rate-limit headers, a 401 included.
+      headers = api.rateLimit.take(route.category);
       const caller = authenticate(req);
       if (req.headers['lightfield-version'] !== API_VERSION) {
         throw new HttpError(400, `The Lightfield-Version header must be ${API_VERSION}.`, 'version_header', 'Lightfield-Version');
       }
-      headers = api.rateLimit.take(route.category);
       if (route.scope && caller.scopes.length > 0 && !caller.scopes.includes(route.scope)) {
         throw new HttpError(403, `This API key lacks the ${route.scope} scope.`);
       }
       const body = method === 'POST' ? parseJsonBody(req, text) : undefined;
       const idempotencyKey = method === 'POST' ? header(req, 'idempotency-key') : undefined;
-      const replay = idempotencyKey === undefined ? undefined : idempotency.claim(idempotencyKey, fingerprint(method, target.pathname, text));
+      const operation = params.id === undefined ? 'create' : 'update';
+      const replay = idempotencyKey === undefined ? undefined : idempotency.claim(operation, idempotencyKey);
       if (replay) {
         return { status: replay.status, headers: { ...headers, 'Idempotent-Replayed': 'true' }, body: replay.body };
       }
-      await delay(api.faults.rates.latencyMs);
       let result: { status: number; body: unknown };
       try {
+        await delay(api.faults.rates.latencyMs);
         result = route.handle({ state, caller, params, query: target.searchParams, body });
       } catch (error) {
+        if (idempotencyKey !== undefined) idempotency.release(operation, idempotencyKey);
         if (!(error instanceof HttpError)) throw error;
         result = { status: error.status, body: error.body };
       }
-      if (idempotencyKey !== undefined) idempotency.complete(idempotencyKey, result);
+      if (idempotencyKey !== undefined) idempotency.complete(operation, idempotencyKey, result);
       if (method === 'POST' && result.status === 200) {
         const id = (result.body as { id: string }).id;
         api.appliedWrites.set(id, (api.appliedWrites.get(id) ?? 0) + 1);
@@ -254,17 +268,13 @@ function parseJsonBody(req: IncomingMessage, text: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    throw new HttpError(400, 'The request body is not valid JSON.');
+    throw new HttpError(400, 'The request body is not valid JSON.', 'invalid_type');
   }
 }
 
 function header(req: IncomingMessage, name: string): string | undefined {
   const value = req.headers[name];
   return Array.isArray(value) ? value[0] : value;
-}
-
-function fingerprint(method: string, path: string, body: string): string {
-  return createHash('sha256').update(`${method} ${path}\n${body}`).digest('hex');
 }
 
 function readBody(req: IncomingMessage): Promise<string> {

@@ -19,7 +19,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 function asIdList(key: string, value: unknown): string[] {
   const ids = typeof value === 'string' ? [value] : value;
   if (!Array.isArray(ids) || !ids.every((id) => typeof id === 'string')) {
-    throw new HttpError(400, `Relationship ${key} expects an entity ID or a list of them.`, 'invalid_type', key);
+    throw new HttpError(400, `Relationship ${key} expects an entity ID or a list of them.`, 'invalid_type', `relationships.${key}`);
   }
   return ids;
 }
@@ -33,20 +33,20 @@ export function writeFields(ctx: WriteContext, input: unknown, required: readonl
   for (const [key, value] of Object.entries(input ?? {})) {
     const definition = ctx.definitions.fieldDefinitions[key];
     if (!definition) {
-      throw new HttpError(400, `Unknown field ${key}.`, 'unknown_field', key);
+      throw new HttpError(400, `Unknown field ${key}.`, 'unknown_field', `fields.${key}`);
     }
     if (definition.readOnly) {
-      throw new HttpError(400, `Field ${key} is read-only.`, 'unknown_field', key);
+      throw new HttpError(400, `Field ${key} is read-only.`, 'unknown_field', `fields.${key}`);
     }
     const stored = coerceWrittenValue(key, definition, value);
     if (stored === null && (key === '$title' || key === '$status')) {
-      throw new HttpError(400, `Field ${key} cannot be cleared.`, 'invalid_type', key);
+      throw new HttpError(400, `Field ${key} cannot be cleared.`, 'invalid_type', `fields.${key}`);
     }
     result[key] = stored;
   }
   for (const key of required) {
     if (result[key] === undefined || result[key] === null || result[key] === '') {
-      throw new HttpError(400, `Field ${key} is required.`, 'parameter_missing', key);
+      throw new HttpError(400, `Field ${key} is required.`, 'parameter_missing', `fields.${key}`);
     }
   }
   return result;
@@ -57,10 +57,10 @@ function checkEntities(ctx: WriteContext, key: string, ids: readonly string[]): 
   for (const id of ids) {
     const prefix = ID_PREFIXES[definition.objectType];
     if (prefix && !id.startsWith(prefix)) {
-      throw new HttpError(400, `Relationship ${key} expects ${definition.objectType} IDs (${prefix}...).`, 'invalid_type', key);
+      throw new HttpError(400, `Relationship ${key} expects ${definition.objectType} IDs (${prefix}...).`, 'invalid_type', `relationships.${key}`);
     }
     if (!ctx.exists(definition.objectType, id)) {
-      throw new HttpError(422, `No ${definition.objectType} with ID ${id}.`, 'relationship_entity_missing', key);
+      throw new HttpError(422, `No ${definition.objectType} with ID ${id}.`, 'relationship_entity_missing', `relationships.${key}`);
     }
   }
 }
@@ -68,17 +68,17 @@ function checkEntities(ctx: WriteContext, key: string, ids: readonly string[]): 
 function relationshipDefinition(ctx: WriteContext, key: string) {
   const definition = ctx.definitions.relationshipDefinitions[key];
   if (!definition) {
-    throw new HttpError(400, `Unknown relationship ${key}.`, 'unknown_relationship', key);
+    throw new HttpError(400, `Unknown relationship ${key}.`, 'unknown_relationship', `relationships.${key}`);
   }
   if (READ_ONLY_RELATIONSHIPS.has(key)) {
-    throw new HttpError(400, `Relationship ${key} is read-only.`, 'unknown_relationship', key);
+    throw new HttpError(400, `Relationship ${key} is read-only.`, 'unknown_relationship', `relationships.${key}`);
   }
   return definition;
 }
 
 function checkCardinality(ctx: WriteContext, key: string, values: readonly string[]): void {
   if (ctx.definitions.relationshipDefinitions[key].cardinality === 'HAS_ONE' && values.length > 1) {
-    throw new HttpError(400, `Relationship ${key} holds one entity.`, 'invalid_type', key);
+    throw new HttpError(400, `Relationship ${key} holds one entity.`, 'invalid_type', `relationships.${key}`);
   }
 }
 
@@ -105,7 +105,7 @@ export function createRelationships(ctx: WriteContext, input: unknown): Record<s
     result[key] = [...new Set(ids)];
   }
   if (!result.$assignedTo?.length) {
-    throw new HttpError(400, 'Relationship $assignedTo is required.', 'parameter_missing', '$assignedTo');
+    throw new HttpError(400, 'Relationship $assignedTo is required.', 'parameter_missing', 'relationships.$assignedTo');
   }
   return result;
 }
@@ -119,8 +119,9 @@ export function updateRelationships(ctx: WriteContext, task: Task, input: unknow
   let changes = 0;
   for (const [key, operation] of Object.entries(input ?? {})) {
     relationshipDefinition(ctx, key);
-    if (!isPlainObject(operation) || Object.keys(operation).some((op) => !['add', 'remove', 'replace'].includes(op))) {
-      throw new HttpError(400, `Relationship ${key} expects an object with add, remove or replace.`, 'invalid_type', key);
+    // The SDK: "provide one of add, remove, or replace".
+    if (!isPlainObject(operation) || Object.keys(operation).length !== 1 || Object.keys(operation).some((op) => !['add', 'remove', 'replace'].includes(op))) {
+      throw new HttpError(400, `Relationship ${key} expects an object with one of add, remove or replace.`, 'invalid_type', `relationships.${key}`);
     }
     let values = [...(task.relationships[key]?.values ?? [])];
     if (operation.replace !== undefined) {
@@ -142,6 +143,9 @@ export function updateRelationships(ctx: WriteContext, task: Task, input: unknow
     }
     checkWriteLimit(changes);
     checkCardinality(ctx, key, values);
+    if (key === '$assignedTo' && values.length === 0) {
+      throw new HttpError(400, 'Relationship $assignedTo cannot be emptied.', 'invalid_type', `relationships.${key}`);
+    }
     result[key] = values;
   }
   return result;

@@ -1,7 +1,8 @@
 import type { FieldDefinition, FieldValue } from '../../src/api/model';
 import { HttpError } from './httpError';
 
-const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+/** Any ISO 8601 date-time, as the docs allow: the offset may be left out (then it is UTC), and written with or without a colon. */
+const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}(:?\d{2})?)?$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const ADDRESS_TEXT_KEYS = ['street', 'street2', 'city', 'state', 'postalCode', 'country'] as const;
 
@@ -10,7 +11,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 function invalid(key: string, expected: string): HttpError {
-  return new HttpError(400, `Field ${key} expects ${expected}.`, 'invalid_type', key);
+  return new HttpError(400, `Field ${key} expects ${expected}.`, 'invalid_type', `fields.${key}`);
 }
 
 function isHttpUrl(value: string): boolean {
@@ -58,8 +59,8 @@ export function coerceWrittenValue(key: string, definition: FieldDefinition, val
       if (typeof value !== 'boolean') throw invalid(key, 'true or false');
       return value;
     case 'DATETIME':
-      if (typeof value !== 'string' || !ISO_WITH_OFFSET.test(value) || Number.isNaN(Date.parse(value))) {
-        throw invalid(key, 'an ISO 8601 date-time with an offset, e.g. 2026-03-01T09:00:00Z');
+      if (typeof value !== 'string' || !ISO_DATETIME.test(value) || Number.isNaN(Date.parse(value))) {
+        throw invalid(key, 'an ISO 8601 date-time, e.g. 2026-03-01T09:00:00Z');
       }
       return new Date(value).toISOString();
     case 'URL':

@@ -9,7 +9,7 @@ const TASK_PATH = /^\/v1\/tasks$/;
 
 describe('Lightfield client: retries, idempotency and failures', () => {
   const server = useServer({ tasks: 5 });
-  const newTask = () => ({ fields: { $title: `Retry test ${Math.random()}`, $status: 'TODO' }, relationships: { $assignedTo: server().members[0].id } });
+  const newTask = (title = `Retry test ${Math.random()}`) => ({ fields: { $title: title, $status: 'TODO' }, relationships: { $assignedTo: server().members[0].id } });
   const createsSince = (start: number) => server().requests.slice(start).filter((r) => r.method === 'POST' && r.path === '/v1/tasks');
 
   it('retries a create whose answer was lost, with the same Idempotency-Key, and the server holds one task', async () => {
@@ -67,11 +67,19 @@ describe('Lightfield client: retries, idempotency and failures', () => {
     assert.equal(server().index.listed().filter((task) => task.fields.$title.value === input.fields.$title).length, 1);
   });
 
-  it('does not retry a 409 that is not an idempotency conflict (reused key, other payload)', async () => {
+  it('gets the first answer again for a reused key, whatever the new body (as documented), so keys must name one payload', async () => {
     const client = clientFor(server());
-    await client.createTask(newTask(), { idempotencyKey: 'reused-key' });
-    const error = await rejection(() => client.createTask(newTask(), { idempotencyKey: 'reused-key' }));
-    assert.ok(error instanceof ApiError && error.status === 400 && !error.retryable);
+    const first = await client.createTask(newTask('first payload'), { idempotencyKey: 'reused-key' });
+    const second = await client.createTask(newTask('another payload'), { idempotencyKey: 'reused-key' });
+    assert.equal(second.id, first.id);
+    assert.equal(second.fields.$title.value, 'first payload');
+  });
+
+  it('scopes a key to the operation: the same key on an update is a new request', async () => {
+    const client = clientFor(server());
+    const created = await client.createTask(newTask('scoped'), { idempotencyKey: 'scoped-key' });
+    const updated = await client.updateTask(created.id, { fields: { $title: 'renamed' } }, { idempotencyKey: 'scoped-key' });
+    assert.equal(updated.fields.$title.value, 'renamed');
   });
 
   it('reports a non-JSON answer as a schema error, not a crash', async () => {

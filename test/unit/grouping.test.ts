@@ -44,7 +44,7 @@ describe('task presentation', () => {
   });
 
   it('names members from a full name, a text name or an email, and untitled tasks plainly', () => {
-    const member = (fields: Member['fields']): Member => ({ id: 'mem_1', createdAt: '', fields, relationships: {} });
+    const member = (fields: Member['fields']): Member => ({ id: 'mem_1', createdAt: '', fields });
     assert.equal(memberName(member({ $name: { valueType: 'FULL_NAME', value: { firstName: 'Ada', lastName: 'Lovelace' } } })), 'Ada Lovelace');
     assert.equal(memberName(member({ $name: { valueType: 'TEXT', value: 'Grace' } })), 'Grace');
     assert.equal(memberName(member({ $email: { valueType: 'EMAIL', value: ['a@b.co'] } })), 'a@b.co');

@@ -5,7 +5,7 @@ import { filterQuery } from '../../src/api/lightfield/client';
 import { clientFor, rejection, useServer } from '../support/lightfield';
 
 describe('Lightfield client: calls against the local server', () => {
-  const server = useServer({ tasks: 60 });
+  const server = useServer({ tasks: 60, customFields: true });
 
   it('validates the key and reports its scopes', async () => {
     const info = await clientFor(server()).validateKey();
@@ -78,7 +78,7 @@ describe('Lightfield client: calls against the local server', () => {
 
     const updated = await client.updateTask(created.id, {
       fields: { $status: 'IN_PROGRESS', $dueAt: null },
-      relationships: { $assignedTo: { remove: ada.id, add: grace.id } },
+      relationships: { $assignedTo: { replace: grace.id } },
     });
     assert.equal(updated.fields.$status.value, 'IN_PROGRESS');
     assert.equal(updated.fields.$dueAt.value, null);
@@ -106,7 +106,7 @@ describe('Lightfield client: calls against the local server', () => {
     assert.equal(error.status, 400);
     assert.equal(error.type, 'bad_request');
     assert.equal(error.code, 'unknown_field');
-    assert.equal(error.param, '$nope');
+    assert.equal(error.param, 'fields.$nope');
     assert.equal(error.retryable, false);
     assert.equal(server().requests.length - before, 1);
   });
@@ -115,9 +115,9 @@ describe('Lightfield client: calls against the local server', () => {
     const client = clientFor(server());
     const assignee = { $assignedTo: server().members[0].id };
     const missing = await rejection(() => client.createTask({ fields: { $status: 'TODO' }, relationships: assignee }));
-    assert.ok(missing instanceof ApiError && missing.code === 'parameter_missing' && missing.param === '$title');
+    assert.ok(missing instanceof ApiError && missing.code === 'parameter_missing' && missing.param === 'fields.$title');
     const badStatus = await rejection(() => client.createTask({ fields: { $title: 't', $status: 'DONE' }, relationships: assignee }));
-    assert.ok(badStatus instanceof ApiError && badStatus.code === 'invalid_type' && badStatus.param === '$status');
+    assert.ok(badStatus instanceof ApiError && badStatus.code === 'invalid_type' && badStatus.param === 'fields.$status');
     const notFound = await rejection(() => client.getTask('tsk_missing'));
     assert.ok(notFound instanceof ApiError && notFound.status === 404 && notFound.type === 'not_found');
   });

@@ -25,11 +25,14 @@ describe('rate limits', () => {
     assert.equal(await burst(new RateLimiter()), 0);
   });
 
-  it('sends every answer with the X-RateLimit headers', async () => {
-    const response = await fetch(`${server().url}/v1/tasks`, { headers: { Authorization: 'Bearer sk_lf_local', 'Lightfield-Version': '2026-03-01' } });
-    assert.equal(response.headers.get('X-RateLimit-Limit'), '25');
-    assert.match(response.headers.get('X-RateLimit-Remaining') ?? '', /^\d+$/);
-    assert.ok(Number(response.headers.get('X-RateLimit-Reset')) * 1000 > Date.now());
+  it('sends every answer with the X-RateLimit headers, a 401 included', async () => {
+    for (const key of ['sk_lf_local', 'sk_lf_wrong']) {
+      const sent = Date.now();
+      const response = await fetch(`${server().url}/v1/tasks`, { headers: { Authorization: `Bearer ${key}`, 'Lightfield-Version': '2026-03-01' } });
+      assert.equal(response.headers.get('X-RateLimit-Limit'), '25', key);
+      assert.match(response.headers.get('X-RateLimit-Remaining') ?? '', /^\d+$/);
+      assert.ok(Number(response.headers.get('X-RateLimit-Reset')) * 1000 > sent);
+    }
   });
 });
 

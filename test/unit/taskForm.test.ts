@@ -34,13 +34,13 @@ describe('task form from the definitions', () => {
     assert.deepEqual(model.values.$assignedTo, [grace.id]);
   });
 
-  it('sends only what changed, relationships as add and remove', () => {
+  it('sends only what changed, each changed relationship as one replace (the one ID of a has-one)', () => {
     const model = buildForm({ definitions, task, members: sample.members });
-    const values: Record<string, FormValue> = { ...model.values, $title: 'Renamed', estimate: 3.5, $assignedTo: [grace.id], labels: [] };
+    const values: Record<string, FormValue> = { ...model.values, $title: 'Renamed', estimate: 3.5, $assignedTo: [grace.id], watchers: [ada.id, grace.id], labels: [] };
     const update = toUpdate(model, values);
     assert.deepEqual(update.fields, { $title: 'Renamed', estimate: 3.5 });
-    const before = task.relationships.$assignedTo.values;
-    assert.deepEqual(update.relationships, { $assignedTo: { remove: before, add: [grace.id] } });
+    assert.deepEqual(update.relationships, { $assignedTo: { replace: grace.id }, watchers: { replace: [ada.id, grace.id] } });
+    assert.equal(toUpdate(model, { ...model.values, $assignedTo: [] }).relationships, undefined, 'a required relationship is never emptied');
     assert.equal(isEmptyUpdate(toUpdate(model, { ...model.values })), true);
     const cleared = toUpdate(model, { ...model.values, $dueAt: '' });
     assert.deepEqual(cleared.fields, { $dueAt: null });

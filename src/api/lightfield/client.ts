@@ -16,6 +16,7 @@ import {
   taskSchema,
   type TaskUpdate,
 } from '../model';
+import { ApiError } from '../errors';
 import { collectAllPages } from '../paging';
 import type { CallOptions, TaskProvider, WriteOptions } from '../provider';
 import { LightfieldHttp, type LightfieldHttpOptions } from './http';
@@ -36,6 +37,7 @@ export function filterQuery(filters: readonly ListFilter[] = []): Record<string,
 
 export class LightfieldProvider implements TaskProvider {
   private readonly http: LightfieldHttp;
+  private slugs: Promise<Map<string, string | undefined>> | undefined;
 
   constructor(options: LightfieldHttpOptions) {
     this.http = new LightfieldHttp(options);
@@ -59,14 +61,36 @@ export class LightfieldProvider implements TaskProvider {
     });
   }
 
-  listTasks(query: ListQuery = {}, options: CallOptions = {}): Promise<TaskPage> {
+  async listTasks(query: ListQuery = {}, options: CallOptions = {}): Promise<TaskPage> {
     return this.http.request({
       method: 'GET',
       path: '/v1/tasks',
       category: 'search',
       schema: taskPageSchema,
-      query: { ...pageQuery(query), ...filterQuery(query.filters) },
+      query: { ...pageQuery(query), ...filterQuery(await this.withSlugs(query.filters ?? [], options)) },
       ...options,
+    });
+  }
+
+  /**
+   * Relationship filters name the relationship by its definition's slug, which
+   * varies per organisation: read it from the definitions (once), never guess it.
+   */
+  private async withSlugs(filters: readonly ListFilter[], options: CallOptions): Promise<ListFilter[]> {
+    if (!filters.some((filter) => filter.relationship)) return [...filters];
+    this.slugs ??= this.definitions(options).then(
+      (definitions) => new Map(Object.entries(definitions.relationshipDefinitions).map(([key, definition]) => [key, definition.slug ?? undefined])),
+      (error: unknown) => {
+        this.slugs = undefined;
+        throw error;
+      },
+    );
+    const slugs = await this.slugs;
+    return filters.map((filter) => {
+      if (!filter.relationship) return filter;
+      const slug = slugs.get(filter.key);
+      if (!slug) throw new ApiError({ kind: 'config', message: `Tasks cannot be filtered by ${filter.key}: its definition names no slug.` });
+      return { key: slug, operator: filter.operator, value: filter.value, negate: filter.negate };
     });
   }
 

@@ -152,7 +152,7 @@ function httpError(status: number, text: string, retryAfterSeconds: number | und
   } catch {
     body = undefined;
   }
-  const error = body?.success ? body.data.error : undefined;
+  const error = body?.success ? body.data : undefined;
   const code = error?.code ?? undefined;
   return new ApiError({
     kind: 'http',
@@ -161,7 +161,7 @@ function httpError(status: number, text: string, retryAfterSeconds: number | und
     code,
     param: error?.param ?? undefined,
     message: error?.message ?? `The service answered HTTP ${status}.`,
-    retryable: isRetryableStatus(status, code),
+    retryable: isRetryableStatus(status, code, error?.type),
     retryAfterSeconds,
   });
 }
