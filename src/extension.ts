@@ -15,7 +15,9 @@ import { registerTaskCommands } from './tasks/taskCommands';
 import { type StoreSettings, TaskStore } from './tasks/taskStore';
 import { TaskView } from './tasks/taskView';
 import { createTaskFromTodo } from './todo/createFromTodo';
+import type { DetectOptions } from './todo/detect';
 import { DocumentTodos } from './todo/documentTodos';
+import { ReferenceFormat } from './todo/reference';
 import { ReferencedTasks } from './todo/referencedTasks';
 import { DoneTodoDiagnostics, TodoCodeActions, TodoCodeLenses, TodoHovers, type TodoProviderDeps } from './todo/todoProviders';
 import { isTodoNode, TodoView } from './todo/todoView';
@@ -48,6 +50,8 @@ async function wire(context: vscode.ExtensionContext): Promise<LightfieldExtensi
   const log = createLog();
   const state = new ExtensionState(context);
   let settings = readSettings();
+  // What TODO detection reads; one object per settings change, so caches can key on it.
+  let detectOptions: DetectOptions = { tags: settings.todoTags, reference: new ReferenceFormat(settings.referenceFormat) };
   const storeSettings = (): StoreSettings => ({
     pageSize: settings.pageSize,
     statuses: settings.statuses,
@@ -72,7 +76,7 @@ async function wire(context: vscode.ExtensionContext): Promise<LightfieldExtensi
     defaultAssignee: () => settings.defaultAssignee,
     log,
   });
-  const todos = new DocumentTodos(() => settings.todoTags);
+  const todos = new DocumentTodos(() => detectOptions);
   const referenced = new ReferencedTasks(store);
   const todoDeps: TodoProviderDeps = {
     todos,
@@ -82,7 +86,7 @@ async function wire(context: vscode.ExtensionContext): Promise<LightfieldExtensi
   };
   const lenses = new TodoCodeLenses(todoDeps);
   const diagnostics = new DoneTodoDiagnostics(todoDeps);
-  const todoView = new TodoView(todos, () => settings.todoTags);
+  const todoView = new TodoView(todos, () => detectOptions);
   const sourceFiles: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }];
   const scheduler = new RefreshScheduler(() => view.refresh(), () => settings.refreshIntervalSeconds, view.view);
 
@@ -126,6 +130,7 @@ async function wire(context: vscode.ExtensionContext): Promise<LightfieldExtensi
 
   function applySettings(changed: (keyof Settings)[]): void {
     settings = readSettings();
+    detectOptions = { tags: settings.todoTags, reference: new ReferenceFormat(settings.referenceFormat) };
     if (changed.includes('baseUrl')) void session.setBaseUrl(settings.baseUrl);
     if (changed.includes('pageSize') || changed.includes('statuses')) {
       store.configure(storeSettings());

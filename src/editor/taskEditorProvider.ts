@@ -15,6 +15,7 @@ import type { TaskStore } from '../tasks/taskStore';
 import type { ErrorReporter } from '../ui/errorReporter';
 import { editorHtml, editorResourceRoots } from './editorHtml';
 import { buildForm } from './formBuilder';
+import { fieldOfParam } from './fieldErrors';
 import { isEmptyUpdate, serverChanges, toCreate, toUpdate } from './formDiff';
 import { TASK_EDITOR_SCHEME, taskIdOf } from './taskUri';
 import { askModal } from '../ui/notify';
@@ -179,10 +180,11 @@ export class TaskEditorProvider implements vscode.CustomEditorProvider<TaskEdito
   }
 
   async saveCustomDocument(document: TaskEditorDocument): Promise<void> {
+    // What the last attempt was told no longer applies to this one.
+    document.errors = {};
+    document.message = undefined;
     try {
       await this.save(document);
-      document.errors = {};
-      document.message = undefined;
       document.lastSave = 'saved';
     } catch (error) {
       document.lastSave = 'failed';
@@ -251,9 +253,8 @@ export class TaskEditorProvider implements vscode.CustomEditorProvider<TaskEdito
 
   /** Keeps every edit; puts the server's complaint at the field it names. */
   private recordFailure(document: TaskEditorDocument, error: unknown): void {
-    if (error instanceof ApiError && error.param && document.model.fields.some((f) => f.key === error.param)) {
-      document.errors = { ...document.errors, [error.param]: error.message };
-    }
+    const field = error instanceof ApiError ? fieldOfParam(document.model, error.param) : undefined;
+    if (field && error instanceof ApiError) document.errors = { ...document.errors, [field]: error.message };
     document.message = error instanceof ApiError ? this.deps.errors.describe(error) : error instanceof Error ? error.message : String(error);
     this.deps.log.error(`Saving ${document.model.taskId ?? 'a new task'} failed: ${document.message}`);
   }

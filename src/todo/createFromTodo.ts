@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { Member, Task } from '../api/model';
+import type { Member, Task, TaskCreate } from '../api/model';
 import type { Session } from '../auth/session';
 import type { Settings } from '../config';
 import type { ExtensionState } from '../state';
@@ -13,7 +13,7 @@ import { iconText } from '../ui/safeText';
 import type { TodoComment } from './detect';
 import type { DocumentTodos } from './documentTodos';
 import { lineLink } from './gitLink';
-import { formatReference } from './reference';
+import { ReferenceFormat } from './reference';
 
 export interface CreateFromTodoDeps {
   store: TaskStore;
@@ -27,9 +27,15 @@ export interface CreateFromTodoDeps {
 
 const CONTEXT_LINES = 3;
 
-/** The same TODO in the same file of the same workspace gives the same key: a retry or double click makes one task. */
-export function todoIdempotencyKey(workspace: string, relativePath: string, text: string): string {
-  return `lf-todo-${createHash('sha256').update([workspace, relativePath, text].join('\u0000')).digest('hex')}`;
+/**
+ * The same TODO, in the same file of the same workspace, made into the same task
+ * gives the same key: a retry or a double click makes one task. The service answers
+ * a known key with its first task whatever the body, so the payload is part of the
+ * key: the same TODO made into another task (another title, assignee or date) is a
+ * new request.
+ */
+export function todoIdempotencyKey(workspace: string, relativePath: string, text: string, payload: unknown): string {
+  return `lf-todo-${createHash('sha256').update([workspace, relativePath, text, JSON.stringify(payload)].join('\u0000')).digest('hex')}`;
 }
 
 interface GitApi {
@@ -157,19 +163,20 @@ export async function createTaskFromTodo(deps: CreateFromTodoDeps, uriArg?: unkn
   if (dueAt === undefined) return undefined;
 
   const folder = vscode.workspace.getWorkspaceFolder(document.uri)?.uri.toString() ?? '';
-  const key = todoIdempotencyKey(folder, vscode.workspace.asRelativePath(document.uri, false), todo.text);
+  const payload: TaskCreate = {
+    fields: { $title: title.trim(), $status: 'TODO', $description: description(document, todo), ...(dueAt ? { $dueAt: dueAt } : {}) },
+    relationships: { $assignedTo: assignee },
+  };
+  const key = todoIdempotencyKey(folder, vscode.workspace.asRelativePath(document.uri, false), todo.text, payload);
   let task: Task;
   try {
-    task = await deps.store.create(
-      { fields: { $title: title.trim(), $status: 'TODO', $description: description(document, todo), ...(dueAt ? { $dueAt: dueAt } : {}) }, relationships: { $assignedTo: assignee } },
-      key,
-    );
+    task = await deps.store.create(payload, key);
   } catch (error) {
     deps.errors.report(vscode.l10n.t('Could not create a task from the {0} comment; the file is unchanged', todo.tag), error);
     return undefined;
   }
   const target = locate(deps, document, todo);
-  const reference = formatReference(deps.settings().referenceFormat, todo.tag, task.id);
+  const reference = new ReferenceFormat(deps.settings().referenceFormat).write(todo.tag, task.id);
   if (!target) {
     const copy = vscode.l10n.t('Copy Reference');
     void showWarning(vscode.l10n.t('Created "{0}", but the comment changed meanwhile; add {1} to it yourself.', taskTitle(task), reference), copy).then((choice) => {

@@ -4,6 +4,7 @@
  * task reference a tracked one carries. No `vscode` here.
  */
 import type { CommentSyntax } from './commentSyntax';
+import type { ReferenceFormat } from './reference';
 
 export interface TodoComment {
   /** Line of the tag (0-based). */
@@ -38,6 +39,8 @@ export function textLines(source: string): TextLines {
 
 export interface DetectOptions {
   tags: readonly string[];
+  /** The configured reference format, read besides the default `TAG(id)`. */
+  reference?: ReferenceFormat;
   /** Only comments whose tag is on these lines (inclusive); all when absent. */
   range?: { start: number; end: number };
 }
@@ -172,7 +175,12 @@ export function findTodos(lines: TextLines, syntax: CommentSyntax, options: Dete
         closerEnd: segment.closerEnd,
         lineComment: segment.lineToken !== undefined,
       };
-      if (match[2] && TASK_ID.test(match[2])) todo.reference = match[2];
+      const configured = options.reference?.readAt(text, tagStart, match[1]);
+      if (configured) {
+        todo.reference = configured.id;
+        todo.tagEnd = configured.end;
+        todo.text = text.slice(configured.end, segment.end).replace(/^\s*:?\s*/, '').trim();
+      } else if (match[2] && TASK_ID.test(match[2])) todo.reference = match[2];
       else if (match[2] !== undefined) {
         // A parenthesised name such as TODO(alice): keep it in the text, rewrite only the tag.
         todo.tagEnd = tagStart + match[1].length;

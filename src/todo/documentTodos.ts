@@ -1,25 +1,26 @@
 import type * as vscode from 'vscode';
 import { syntaxFor } from './commentSyntax';
-import { findTodos, type TodoComment } from './detect';
+import { type DetectOptions, findTodos, type TodoComment } from './detect';
 
 /** TODO comments of documents: whole-document scans cached per version, line ranges read on demand. */
 export class DocumentTodos {
-  private readonly cache = new WeakMap<vscode.TextDocument, { version: number; tags: string; todos: TodoComment[] }>();
+  private readonly cache = new WeakMap<vscode.TextDocument, { version: number; options: DetectOptions; todos: TodoComment[] }>();
 
-  constructor(private readonly tags: () => readonly string[]) {}
+  /** `options` is the same object until a setting changes, so it keys the cache. */
+  constructor(private readonly options: () => DetectOptions) {}
 
   all(document: vscode.TextDocument): TodoComment[] {
-    const tags = this.tags().join(',');
+    const options = this.options();
     const cached = this.cache.get(document);
-    if (cached && cached.version === document.version && cached.tags === tags) return cached.todos;
-    const todos = findTodos(document, syntaxFor(document.languageId), { tags: this.tags() });
-    this.cache.set(document, { version: document.version, tags, todos });
+    if (cached && cached.version === document.version && cached.options === options) return cached.todos;
+    const todos = findTodos(document, syntaxFor(document.languageId), options);
+    this.cache.set(document, { version: document.version, options, todos });
     return todos;
   }
 
   /** Only the lines asked about (and what they need above them), as the code-action path wants. */
   inLines(document: vscode.TextDocument, start: number, end: number): TodoComment[] {
-    return findTodos(document, syntaxFor(document.languageId), { tags: this.tags(), range: { start, end } });
+    return findTodos(document, syntaxFor(document.languageId), { ...this.options(), range: { start, end } });
   }
 
   /** The comment covering `line`: its tag line or one of its continuation lines. */

@@ -2,19 +2,43 @@
 
 export const DEFAULT_REFERENCE_FORMAT = '{tag}({id})';
 
-/** The reference text for `tag` and task `id`, from a format with `{tag}` and `{id}`. */
-export function formatReference(format: string, tag: string, id: string): string {
-  const usable = format.includes('{tag}') && format.includes('{id}') ? format : DEFAULT_REFERENCE_FORMAT;
-  return usable.replace('{tag}', tag).replace('{id}', id);
-}
+const ID_SOURCE = '[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9]+';
 
-/** The task ID a reference in `format` carries, if `text` is one. */
-export function parseReference(format: string, text: string): { tag: string; id: string } | undefined {
-  const usable = format.includes('{tag}') && format.includes('{id}') ? format : DEFAULT_REFERENCE_FORMAT;
-  const pattern = usable
-    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-    .replace('\\{tag\\}', '(?<tag>[\\p{L}\\p{N}_]+)')
-    .replace('\\{id\\}', '(?<id>[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9]+)');
-  const match = new RegExp(`^${pattern}$`, 'u').exec(text);
-  return match?.groups ? { tag: match.groups.tag, id: match.groups.id } : undefined;
+/**
+ * One reference format (`lightfield.todo.referenceFormat`, with `{tag}` and `{id}`),
+ * the single owner of both directions: what a rewrite writes, and what detection
+ * reads back. A format that lacks either placeholder falls back to the default.
+ */
+export class ReferenceFormat {
+  readonly format: string;
+  private readonly sticky: RegExp;
+
+  constructor(format: string = DEFAULT_REFERENCE_FORMAT) {
+    this.format = format.includes('{tag}') && format.includes('{id}') ? format : DEFAULT_REFERENCE_FORMAT;
+    const source = this.format
+      .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+      .replace('\\{tag\\}', '(?<tag>[\\p{L}\\p{N}_]+)')
+      .replace('\\{id\\}', `(?<id>${ID_SOURCE})`);
+    this.sticky = new RegExp(source, 'uy');
+  }
+
+  /** The reference text for `tag` and task `id`. */
+  write(tag: string, id: string): string {
+    return this.format.replace('{tag}', tag).replace('{id}', id);
+  }
+
+  /** The reference in this format that starts at `start` of `text` with `tag`, and where it ends. */
+  readAt(text: string, start: number, tag: string): { id: string; end: number } | undefined {
+    this.sticky.lastIndex = start;
+    const match = this.sticky.exec(text);
+    if (!match?.groups || match.groups.tag !== tag) return undefined;
+    return { id: match.groups.id, end: start + match[0].length };
+  }
+
+  /** The tag and task ID of `text` when all of it is one reference. */
+  parse(text: string): { tag: string; id: string } | undefined {
+    const found = /^[\p{L}\p{N}_]+/u.exec(text);
+    const reference = found ? this.readAt(text, 0, found[0]) : undefined;
+    return reference && reference.end === text.length ? { tag: found![0], id: reference.id } : undefined;
+  }
 }

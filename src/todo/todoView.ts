@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { Views } from '../constants';
 import { labelText } from '../ui/safeText';
 import { languageForPath, syntaxFor } from './commentSyntax';
-import { findTodos, type TodoComment, textLines } from './detect';
+import { type DetectOptions, findTodos, type TodoComment, textLines } from './detect';
 import type { DocumentTodos } from './documentTodos';
 
 const MAX_FILES = 5_000;
@@ -41,7 +41,7 @@ export class TodoView implements vscode.TreeDataProvider<Node>, vscode.Disposabl
 
   constructor(
     private readonly documentTodos: DocumentTodos,
-    private readonly tags: () => readonly string[],
+    private readonly options: () => DetectOptions,
   ) {
     this.view = vscode.window.createTreeView(Views.todos, { treeDataProvider: this, showCollapseAll: true });
     const watcher = vscode.workspace.createFileSystemWatcher('**/*');
@@ -137,7 +137,7 @@ export class TodoView implements vscode.TreeDataProvider<Node>, vscode.Disposabl
       const stat = await vscode.workspace.fs.stat(uri);
       if (stat.type !== vscode.FileType.File || stat.size > MAX_FILE_BYTES) return;
       const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-      this.store(uri, text.includes('\0') ? [] : findTodos(textLines(text), syntaxFor(language), { tags: this.tags() }), notify);
+      this.store(uri, text.includes('\0') ? [] : findTodos(textLines(text), syntaxFor(language), this.options()), notify);
     } catch {
       this.forget(uri);
     }

@@ -124,11 +124,17 @@ describe('the task editor in a real VS Code', () => {
     const node = firstTask('TODO');
     await vscode.commands.executeCommand('lightfield.openTask', node);
     const document = await openedDocument(node.taskId);
-    await server('POST', '/_test/faults', { kind: 'status', status: 422, method: 'POST', path: `^/v1/tasks/${node.taskId}$` });
+    // As the docs print it: `param` is a request location.
+    await server('POST', '/_test/faults', { kind: 'status', status: 400, code: 'invalid_type', param: 'fields.estimate', message: 'Too many hours.', method: 'POST', path: `^/v1/tasks/${node.taskId}$` });
     api().editor.applyEdit(document, { estimate: 2 });
     assert.equal(await save(document), false);
-    assert.ok(document.message);
+    assert.equal(document.errors.estimate, 'Too many hours.');
     assert.equal(document.values.estimate, 2);
+    // A location that names no field of the form: the message shows at the top.
+    await server('POST', '/_test/faults', { kind: 'status', status: 400, code: 'unknown_field', param: 'fields.bogus', message: 'Unknown field bogus.', method: 'POST', path: `^/v1/tasks/${node.taskId}$` });
+    assert.equal(await save(document), false);
+    assert.deepEqual(document.errors, {});
+    assert.match(document.message ?? '', /Unknown field bogus/);
   });
 
   it('detects a conflict when the task changed on the server, and lets the user choose', async () => {

@@ -111,6 +111,11 @@ describe('TODO comments in a real VS Code', () => {
     await vscode.window.showTextDocument(editor.document);
     await vscode.commands.executeCommand('undo');
     assert.equal(editor.document.lineAt(1).text, `  return 1; // TODO: ${text}`);
+    // The same TODO again, with another title: another intent, so another task (an idempotency key names one payload).
+    const again = await vscode.commands.executeCommand<{ id: string } | undefined>('lightfield.createTaskFromTodo', uri, 1, { title: `${text} (again)`, assignee, dueAt: null });
+    assert.ok(again);
+    assert.notEqual(again.id, created[0].id);
+    assert.equal((await tasksTitled(`${text} (again)`)).length, 1);
   });
 
   it('leaves the file untouched when the create fails', async () => {

@@ -14,7 +14,7 @@ export interface FaultRates {
 }
 
 export type Fault =
-  | { kind: 'status'; status: number; retryAfterSeconds?: number; message?: string }
+  | { kind: 'status'; status: number; retryAfterSeconds?: number; message?: string; code?: string; param?: string }
   | { kind: 'drop-before' }
   | { kind: 'drop-after' }
   | { kind: 'malformed' }

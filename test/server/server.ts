@@ -149,7 +149,7 @@ export async function startLightfieldServer(options: LightfieldServerOptions = {
     if (fault?.kind === 'status') {
       const headers: Record<string, string> = fault.retryAfterSeconds !== undefined ? { 'Retry-After': String(fault.retryAfterSeconds) } : {};
       record.status = fault.status;
-      send(res, { status: fault.status, headers, body: new HttpError(fault.status, fault.message ?? 'Injected failure.').body });
+      send(res, { status: fault.status, headers, body: new HttpError(fault.status, fault.message ?? 'Injected failure.', fault.code, fault.param).body });
       return;
     }
     const reply = await respond(req, method, target, text);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { buildForm } from '../../src/editor/formBuilder';
+import { fieldOfParam } from '../../src/editor/fieldErrors';
 import { isEmptyUpdate, serverChanges, toCreate, toUpdate } from '../../src/editor/formDiff';
 import { type FormValue, validateValues } from '../../src/shared/form';
 import { buildDefinitions } from '../server/definitions';
@@ -77,5 +78,15 @@ describe('task form from the definitions', () => {
     const base = buildForm({ definitions, task });
     const fresh = buildForm({ definitions, task: { ...task, fields: { ...task.fields, $title: { valueType: 'TEXT', value: 'Changed elsewhere' } } } });
     assert.deepEqual(serverChanges(base, fresh), ['$title']);
+  });
+
+  it('puts a server error at the field its param names (a request location), else at the top', () => {
+    const model = buildForm({ definitions, task, members: sample.members });
+    assert.equal(fieldOfParam(model, 'fields.$title'), '$title');
+    assert.equal(fieldOfParam(model, 'relationships.$assignedTo'), '$assignedTo');
+    assert.equal(fieldOfParam(model, 'fields.estimate'), 'estimate');
+    for (const elsewhere of ['fields.bogus', '$title', 'relationships.$title', 'fields.$assignedTo', 'Idempotency-Key', undefined]) {
+      assert.equal(fieldOfParam(model, elsewhere), undefined, String(elsewhere));
+    }
   });
 });

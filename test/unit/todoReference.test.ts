@@ -1,21 +1,34 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { lineLink, webBaseOfRemote } from '../../src/todo/gitLink';
-import { DEFAULT_REFERENCE_FORMAT, formatReference, parseReference } from '../../src/todo/reference';
+import { syntaxFor } from '../../src/todo/commentSyntax';
+import { findTodos, textLines } from '../../src/todo/detect';
+import { DEFAULT_REFERENCE_FORMAT, ReferenceFormat } from '../../src/todo/reference';
 
 describe('task references in TODO comments', () => {
   it('round-trips through every format', () => {
     for (const format of [DEFAULT_REFERENCE_FORMAT, '{tag}[{id}]', '{tag} #{id}', '{tag}({id}, lightfield)']) {
-      const text = formatReference(format, 'FIXME', 'tsk_ab12');
-      assert.deepEqual(parseReference(format, text), { tag: 'FIXME', id: 'tsk_ab12' }, format);
+      const reference = new ReferenceFormat(format);
+      assert.deepEqual(reference.parse(reference.write('FIXME', 'tsk_ab12')), { tag: 'FIXME', id: 'tsk_ab12' }, format);
     }
-    assert.equal(formatReference(DEFAULT_REFERENCE_FORMAT, 'TODO', 'tsk_1'), 'TODO(tsk_1)');
+    assert.equal(new ReferenceFormat().write('TODO', 'tsk_1'), 'TODO(tsk_1)');
   });
 
   it('falls back to the default when a format lacks {tag} or {id}, and rejects non-IDs', () => {
-    assert.equal(formatReference('{id}', 'TODO', 'tsk_1'), 'TODO(tsk_1)');
-    assert.equal(parseReference(DEFAULT_REFERENCE_FORMAT, 'TODO(alice)'), undefined);
-    assert.equal(parseReference(DEFAULT_REFERENCE_FORMAT, 'TODO'), undefined);
+    assert.equal(new ReferenceFormat('{id}').write('TODO', 'tsk_1'), 'TODO(tsk_1)');
+    assert.equal(new ReferenceFormat().parse('TODO(alice)'), undefined);
+    assert.equal(new ReferenceFormat().parse('TODO'), undefined);
+  });
+
+  it('is read back by detection in the configured format: what is written is recognised', () => {
+    for (const format of ['{tag}[{id}]', '{tag} #{id}', DEFAULT_REFERENCE_FORMAT]) {
+      const reference = new ReferenceFormat(format);
+      const line = `// ${reference.write('TODO', 'tsk_ab12')}: send the quote`;
+      const [todo] = findTodos(textLines(line), syntaxFor('typescript'), { tags: ['TODO'], reference });
+      assert.equal(todo?.reference, 'tsk_ab12', format);
+      assert.equal(todo.text, 'send the quote', format);
+      assert.equal(line.slice(todo.tagStart, todo.tagEnd), reference.write('TODO', 'tsk_ab12'), 'a rewrite replaces the whole reference');
+    }
   });
 });
 
