@@ -67,6 +67,15 @@ describe('Lightfield client: retries, idempotency and failures', () => {
     assert.equal(server().index.listed().filter((task) => task.fields.$title.value === input.fields.$title).length, 1);
   });
 
+  it('reads a bare 409 body: its message reaches the caller, and a plain conflict is not retried', async () => {
+    const start = server().requests.length;
+    server().faults.inject({ kind: 'status', status: 409, message: 'Someone else is editing this task.', method: 'POST', path: /^\/v1\/tasks$/ });
+    const error = await rejection(() => clientFor(server()).createTask(newTask()));
+    assert.ok(error instanceof ApiError);
+    assert.deepEqual([error.status, error.type, error.message, error.retryable], [409, 'conflict', 'Someone else is editing this task.', false]);
+    assert.equal(server().requests.length - start, 1);
+  });
+
   it('gets the first answer again for a reused key, whatever the new body (as documented), so keys must name one payload', async () => {
     const client = clientFor(server());
     const first = await client.createTask(newTask('first payload'), { idempotencyKey: 'reused-key' });
@@ -163,6 +172,12 @@ describe('Lightfield client: the key never shows', () => {
       await rejection(() => client.getTask('tsk_nope')),
       await rejection(() => new LightfieldProvider({ baseUrl: 'http://127.0.0.1:9', getKey: () => secret, retry: { maxAttempts: 1 } }).listTasks()),
     ];
+    // An error message that quotes the key back: it must arrive scrubbed.
+    server().faults.inject({ kind: 'status', status: 400, code: 'invalid_type', message: `The key ${secret} may not do this.`, path: /^\/v1\/tasks$/, method: 'GET' });
+    const echoed = await rejection(() => client.listTasks());
+    assert.ok(echoed instanceof ApiError);
+    assert.equal(echoed.message, 'The key [redacted] may not do this.');
+    failures.push(echoed);
     server().faults.inject({ kind: 'status', status: 500, path: /^\/v1\/tasks$/, method: 'GET' });
     await client.listTasks();
     for (const failure of failures) {

@@ -1,14 +1,31 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { describeSchemaIssues } from '../../src/api/errors';
-import { fieldSchema, taskDefinitionsSchema, taskPageSchema, taskSchema } from '../../src/api/model';
-import { SEED_DEFINITIONS_RESPONSE, SEED_LIST_RESPONSE, SEED_TASK_RESPONSE } from '../fixtures/seedExamples';
+import { errorBodySchema } from '../../src/api/lightfield/schemas';
+import { fieldSchema, memberPageSchema, taskDefinitionsSchema, taskPageSchema, taskSchema } from '../../src/api/model';
+import {
+  NOTES_FIELD_ERROR,
+  NOTES_IDEMPOTENCY_CONFLICT,
+  NOTES_MEMBER,
+  NOTES_RATE_LIMITED,
+  SEED_DEFINITIONS_RESPONSE,
+  SEED_LIST_RESPONSE,
+  SEED_TASK_RESPONSE,
+} from '../fixtures/seedExamples';
 
 describe('schemas', () => {
   it('parse the example responses of the API reference', () => {
     assert.equal(taskSchema.parse(SEED_TASK_RESPONSE).id, 'id');
     assert.equal(taskPageSchema.parse(SEED_LIST_RESPONSE).data.length, 1);
     assert.equal(taskDefinitionsSchema.parse(SEED_DEFINITIONS_RESPONSE).fieldDefinitions.foo.typeConfiguration?.options?.[0].id, 'id');
+  });
+
+  it('parse the examples API-NOTES quotes: a documented members page, bare 409 and 429 bodies, a wrapped field error', () => {
+    const members = memberPageSchema.parse({ object: 'list', data: [NOTES_MEMBER], totalCount: 1 });
+    assert.equal(members.data[0].fields.$role.value, 'admin');
+    assert.deepEqual(errorBodySchema.parse(NOTES_IDEMPOTENCY_CONFLICT), NOTES_IDEMPOTENCY_CONFLICT);
+    assert.deepEqual(errorBodySchema.parse(NOTES_RATE_LIMITED), NOTES_RATE_LIMITED);
+    assert.deepEqual(errorBodySchema.parse(NOTES_FIELD_ERROR), NOTES_FIELD_ERROR.error);
   });
 
   it('cover every value shape: text, number, boolean, list, address, full name and null', () => {
