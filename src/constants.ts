@@ -17,6 +17,7 @@ export const Commands = {
   copyTaskId: 'lightfield.copyTaskId',
   loadMore: 'lightfield.loadMore',
   createTaskFromTodo: 'lightfield.createTaskFromTodo',
+  useEnvironmentKey: 'lightfield.useEnvironmentKey',
 } as const;
 
 export const Views = {
@@ -30,6 +31,7 @@ export const ContextKeys = {
   canUpdate: 'lightfield.canUpdate',
   canReadMembers: 'lightfield.canReadMembers',
   filter: 'lightfield.filter',
+  environmentKey: 'lightfield.environmentKey',
 } as const;
 
 export const CONFIG_SECTION = 'lightfield';

@@ -2,7 +2,7 @@ import './api/zodSetup';
 import * as vscode from 'vscode';
 import type { Member } from './api/model';
 import { Session } from './auth/session';
-import { confirmSignOut, offerEnvironmentKey, setApiKey } from './auth/signIn';
+import { confirmSignOut, hasEnvironmentKey, offerEnvironmentKey, setApiKey, useEnvironmentKey } from './auth/signIn';
 import { onDidChangeSettings, readSettings, type Settings } from './config';
 import { Commands, ContextKeys } from './constants';
 import { TaskEditorProvider } from './editor/taskEditorProvider';
@@ -100,6 +100,7 @@ async function wire(context: vscode.ExtensionContext): Promise<LightfieldExtensi
     // Neither takes arguments: a `command:` link must not be able to set or drop the key.
     vscode.commands.registerCommand(Commands.setApiKey, () => setApiKey(session, settings.baseUrl)),
     vscode.commands.registerCommand(Commands.signOut, () => confirmSignOut(session, settings.baseUrl)),
+    vscode.commands.registerCommand(Commands.useEnvironmentKey, () => useEnvironmentKey(session, settings.baseUrl)),
     vscode.commands.registerCommand(Commands.showLog, () => log.show()),
     referenced,
     lenses,
@@ -146,6 +147,7 @@ async function wire(context: vscode.ExtensionContext): Promise<LightfieldExtensi
   }
 
   void vscode.commands.executeCommand('setContext', ContextKeys.filter, storeSettings().assignee ? 'mine' : 'all');
+  void vscode.commands.executeCommand('setContext', ContextKeys.environmentKey, hasEnvironmentKey());
   await session.load();
   void offerEnvironmentKey(session, state, settings.baseUrl);
   return { store, view, session, editor, diagnostics, todoView, state };

@@ -60,6 +60,21 @@ async function checkAndStore(session: Session, baseUrl: string, candidate: strin
   }
 }
 
+/** Whether the extension host's environment holds a key (`LIGHTFIELD_API_KEY`), for the welcome view's button. */
+export function hasEnvironmentKey(): boolean {
+  return Boolean(process.env[ENV_KEY_VARIABLE]?.trim());
+}
+
+/** The welcome view's "Use the key from LIGHTFIELD_API_KEY": the user's click is the consent. Takes no arguments. */
+export async function useEnvironmentKey(session: Session, baseUrl: string): Promise<boolean> {
+  const key = process.env[ENV_KEY_VARIABLE]?.trim();
+  if (!key) {
+    void showError(vscode.l10n.t('{0} is not set in the environment of the extension host.', ENV_KEY_VARIABLE));
+    return false;
+  }
+  return checkAndStore(session, baseUrl, key);
+}
+
 /** Offers, once, to use a key found in the extension host's environment when none is stored. */
 export async function offerEnvironmentKey(session: Session, state: ExtensionState, baseUrl: string): Promise<void> {
   const key = process.env[ENV_KEY_VARIABLE]?.trim();

@@ -28,7 +28,14 @@ const DEMO_FILES: Record<string, string> = {
 };
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { port: { type: 'string', default: '8080' }, tasks: { type: 'string', default: '200' } } });
+  const { values } = parseArgs({ options: { port: { type: 'string', default: '8080' }, tasks: { type: 'string', default: '200' }, 'base-url': { type: 'string' } } });
+  // `--base-url URL`: another Lightfield-compatible server (the real one, say) instead of the local one; its key from the environment.
+  const remote = values['base-url'];
+  const key = remote ? process.env.LIGHTFIELD_API_KEY : DEFAULT_KEY;
+  if (remote && !key) {
+    console.error('With --base-url, set LIGHTFIELD_API_KEY to that server\'s API key.');
+    process.exit(2);
+  }
   const tooling = ensureTooling();
   run('npm', ['run', '--silent', 'package'], { cwd: ROOT });
   const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { name: string; publisher: string; version: string };
@@ -41,20 +48,21 @@ async function main(): Promise<void> {
     writeFileSync(join(workspace, path), text);
   }
   // A little latency and index lag, as the real service has.
-  const server = await startLightfieldServer({ tasks: Number(values.tasks), indexLagMs: 1500, faults: { latencyMs: 60 } });
-  log(`Lightfield-compatible server listening on ${server.url} (key ${DEFAULT_KEY})`);
+  const server = remote ? undefined : await startLightfieldServer({ tasks: Number(values.tasks), indexLagMs: 1500, faults: { latencyMs: 60 } });
+  if (server) log(`Lightfield-compatible server listening on ${server.url} (key ${DEFAULT_KEY})`);
+  else log(`using the Lightfield server at ${remote} with the key from LIGHTFIELD_API_KEY`);
   const codeServer = await startCodeServer(tooling, {
     home,
     workspace,
     port: Number(values.port),
-    settings: { 'lightfield.baseUrl': server.url },
-    env: { LIGHTFIELD_API_KEY: DEFAULT_KEY },
+    settings: { 'lightfield.baseUrl': server?.url ?? remote },
+    env: { LIGHTFIELD_API_KEY: key ?? '' },
   });
   console.log(`\nOpen ${codeServer.url}/?folder=${encodeURIComponent(workspace)} in a browser, then the Lightfield icon in the activity bar.`);
   console.log('Ctrl+C stops the demo.\n');
 
   const stop = () => {
-    void Promise.all([codeServer.stop(), server.close()]).then(() => process.exit(0));
+    void Promise.all([codeServer.stop(), server?.close()]).then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
