@@ -65,7 +65,7 @@ async function wire(context: vscode.ExtensionContext): Promise<LightfieldExtensi
     async (provider) => new Map((await provider.listAllMembers()).map((member) => [member.id, member])),
   );
   const definitions = new ProviderCache(() => session.provider, (provider) => provider.definitions());
-  const view = new TaskView(store, session, state, errors, members, () => settings);
+  const view = new TaskView(store, session, state, errors, members, () => settings, log);
   const editor = new TaskEditorProvider({
     extensionUri: context.extensionUri,
     store,

@@ -7,7 +7,7 @@
  */
 import type { ListFilter, Task, TaskCreate, TaskStatus, TaskUpdate } from '../api/model';
 import type { TaskProvider } from '../api/provider';
-import { taskStatus } from './grouping';
+import { taskStatus, taskTitle } from './grouping';
 
 export interface StoreSettings {
   pageSize: number;
@@ -65,6 +65,13 @@ export class TaskStore {
   private generation = 0;
   /** True while showing a restored snapshot that no refresh has confirmed yet. */
   stale = false;
+  /**
+   * The task list's filters are not documented, and a service may ignore them: once a
+   * listed task does not match the filter it was asked for, this connection lists
+   * every task and groups them here.
+   */
+  filtersIgnored = false;
+  private notice: string | undefined;
   lastRefreshAt?: number;
 
   constructor(
@@ -109,8 +116,16 @@ export class TaskStore {
     this.latest.clear();
     this.overrides.clear();
     this.stale = false;
+    this.filtersIgnored = false;
     this.lastRefreshAt = undefined;
     this.emit();
+  }
+
+  /** What the store had to change in how it works, once, for the log and the view's message. */
+  takeNotice(): string | undefined {
+    const notice = this.notice;
+    this.notice = undefined;
+    return notice;
   }
 
   task(id: string): Task | undefined {
@@ -153,14 +168,19 @@ export class TaskStore {
     const provider = this.provider();
     if (!provider) return undefined;
     const generation = this.generation;
-    const results = await Promise.all(
-      this.settings.statuses.map((status) => {
-        const loaded = this.listings.get(status)?.ids.length ?? 0;
-        const pages = Math.min(MAX_RELOAD_PAGES, Math.max(1, Math.ceil(loaded / this.settings.pageSize)));
-        return this.load(provider, status, 0, pages, generation);
-      }),
-    );
+    const grouped = this.filtersIgnored;
+    const results = grouped
+      ? [await this.loadAllAndGroup(provider, generation)]
+      : await Promise.all(
+          this.settings.statuses.map((status) => {
+            const loaded = this.listings.get(status)?.ids.length ?? 0;
+            const pages = Math.min(MAX_RELOAD_PAGES, Math.max(1, Math.ceil(loaded / this.settings.pageSize)));
+            return this.load(provider, status, 0, pages, generation);
+          }),
+        );
     if (generation !== this.generation) return undefined;
+    // A group found the filters ignored while loading: the lists just made are not groups.
+    if (!grouped && this.filtersIgnored) return this.refresh();
     const error = results.find((result) => result !== undefined);
     if (error === undefined) {
       this.settleOverrides();
@@ -175,10 +195,48 @@ export class TaskStore {
   async loadMore(status: TaskStatus): Promise<unknown> {
     const provider = this.provider();
     if (!provider) return undefined;
+    if (this.filtersIgnored) return undefined;
     const offset = this.listings.get(status)?.ids.length ?? 0;
     const error = await this.load(provider, status, offset, 1, this.generation);
+    if (this.filtersIgnored) return this.refresh();
     this.emit();
     return error;
+  }
+
+  /** Whether a listed task is one the filters of `status` asked for. */
+  private matches(task: Task, status: TaskStatus | undefined): boolean {
+    const { assignee } = this.settings;
+    return (status === undefined || taskStatus(task) === status) && (!assignee || (task.relationships.$assignedTo?.values.includes(assignee) ?? false));
+  }
+
+  private switchToClientGrouping(): void {
+    if (this.filtersIgnored) return;
+    this.filtersIgnored = true;
+    this.notice = 'The service ignored the task list\'s filters, so every task is listed and grouped here.';
+  }
+
+  /** With filters ignored: every task, in the service's order, grouped (and narrowed to "mine") here. */
+  private async loadAllAndGroup(provider: TaskProvider, generation: number): Promise<unknown> {
+    for (const status of this.settings.statuses) {
+      this.listings.set(status, { ...(this.listings.get(status) ?? { ids: [], hasMore: false }), loading: true });
+    }
+    this.emit();
+    try {
+      const all = await provider.listAllTasks();
+      if (generation !== this.generation) return undefined;
+      for (const task of all) this.latest.set(task.id, task);
+      for (const status of this.settings.statuses) {
+        const ids = all.filter((task) => this.matches(task, status)).map((task) => task.id);
+        this.listings.set(status, { ids, totalCount: ids.length, hasMore: false, loading: false });
+      }
+      return undefined;
+    } catch (error) {
+      if (generation !== this.generation) return undefined;
+      for (const status of this.settings.statuses) {
+        this.listings.set(status, { ...(this.listings.get(status) ?? { ids: [], hasMore: false }), loading: false, error });
+      }
+      return error;
+    }
   }
 
   private async load(provider: TaskProvider, status: TaskStatus, offset: number, pages: number, generation: number): Promise<unknown> {
@@ -191,6 +249,12 @@ export class TaskStore {
         Array.from({ length: pages }, (_, page) => provider.listTasks({ offset: offset + page * pageSize, limit: pageSize, filters: this.filters(status) })),
       );
       if (generation !== this.generation) return undefined;
+      // Our own recent writes may be listed where the lagging index still has them: not evidence.
+      if (answers.some((answer) => answer.data.some((task) => !this.overrides.has(task.id) && !this.matches(task, status)))) {
+        this.switchToClientGrouping();
+        this.listings.set(status, { ...listing, loading: false });
+        return undefined;
+      }
       const ids = offset === 0 ? [] : [...listing.ids];
       for (const answer of answers) {
         for (const task of answer.data) {
@@ -313,7 +377,9 @@ export class TaskStore {
     const filters: ListFilter[] = [{ key: '$title', operator: 'startsWith', value: prefix }];
     if (this.settings.assignee) filters.push({ key: '$assignedTo', relationship: true, operator: 'contains', value: this.settings.assignee });
     const page = await this.requireProvider().listTasks({ limit: 25, filters });
-    return page.data.map((task) => this.liveOverride(task.id)?.task ?? task);
+    // Checked here too: a service that ignores filters answers with any tasks.
+    const found = page.data.filter((task) => taskTitle(task).startsWith(prefix) && this.matches(task, undefined));
+    return found.map((task) => this.liveOverride(task.id)?.task ?? task);
   }
 
   snapshot(): StoreSnapshot {

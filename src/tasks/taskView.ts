@@ -21,6 +21,8 @@ export class TaskView implements vscode.Disposable {
   readonly view: vscode.TreeView<TaskTreeNode>;
   private readonly disposables: vscode.Disposable[] = [];
   private refreshing: Promise<boolean> | undefined;
+  /** A change in how tasks are loaded, said once in the view's message until the next refresh. */
+  private notice: string | undefined;
 
   constructor(
     private readonly store: TaskStore,
@@ -29,6 +31,7 @@ export class TaskView implements vscode.Disposable {
     private readonly errors: ErrorReporter,
     members: ProviderCache<Map<string, Member>>,
     private readonly settings: () => Settings,
+    private readonly log: vscode.LogOutputChannel,
   ) {
     this.tree = new TaskTreeProvider(store, {
       sortOrder: () => settings().sortOrder,
@@ -60,6 +63,7 @@ export class TaskView implements vscode.Disposable {
         this.errors.report(vscode.l10n.t('Could not check the API key'), error, () => void this.refresh());
         return false;
       }
+      this.notice = undefined;
       const error = await this.store.refresh();
       if (error !== undefined) {
         this.errors.report(vscode.l10n.t('Could not load tasks'), error, () => void this.refresh());
@@ -83,8 +87,13 @@ export class TaskView implements vscode.Disposable {
     if (this.store.currentSettings.assignee) parts.push(vscode.l10n.t('Mine'));
     if (this.store.stale) parts.push(vscode.l10n.t('cached'));
     this.view.description = parts.join(' · ') || undefined;
+    const notice = this.store.takeNotice();
+    if (notice) {
+      this.log.info(notice);
+      this.notice = vscode.l10n.t('Lightfield ignored the list filters, so all tasks are loaded and grouped here.');
+    }
     const failed = this.store.groups().find((group) => group.error !== undefined);
-    this.view.message = this.session.signedIn && failed ? notificationText(vscode.l10n.t('Some tasks could not be loaded: {0}', this.errors.describe(failed.error))) : undefined;
+    this.view.message = this.session.signedIn && failed ? notificationText(vscode.l10n.t('Some tasks could not be loaded: {0}', this.errors.describe(failed.error))) : this.notice;
     const now = Date.now();
     const overdue = this.store.loadedTasks().filter((task) => isOverdue(task, now)).length;
     this.view.badge = overdue > 0 ? { value: overdue, tooltip: vscode.l10n.t('{0} overdue tasks', String(overdue)) } : undefined;

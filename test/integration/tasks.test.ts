@@ -71,6 +71,25 @@ describe('the task sidebar in a real VS Code', () => {
     assert.equal(onServer.fields.$status.value, 'COMPLETE');
   });
 
+  it('groups right, and says so once, when the server ignores the task list\'s filters', async () => {
+    const statuses = ['TODO', 'IN_PROGRESS', 'COMPLETE', 'CANCELLED'] as const;
+    const expected = new Map(await Promise.all(statuses.map(async (status) => [status, await serverCount(status)] as const)));
+    await server('POST', '/_test/ignore-filters', { on: true });
+    try {
+      // A new connection: what the store learned of the last one does not carry over.
+      await signOut();
+      await signIn();
+      await waitFor('the groups', async () => (await api().view.refresh()) && !api().store.stale && api().store.filtersIgnored);
+      for (const group of api().store.groups()) {
+        assert.ok(group.tasks.every((task) => task.fields.$status?.value === group.status), group.status);
+        assert.equal(group.totalCount, expected.get(group.status), group.status);
+      }
+      assert.match(api().view.view.message ?? '', /ignored the list filters/);
+    } finally {
+      await server('POST', '/_test/ignore-filters', { on: false });
+    }
+  });
+
   it('signs out: the key is gone and the welcome content is back', async () => {
     await signOut();
     assert.equal(api().session.signedIn, false);

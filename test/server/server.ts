@@ -216,6 +216,10 @@ export async function startLightfieldServer(options: LightfieldServerOptions = {
       api.faults.inject({ ...fault, status: fault.status ?? 500, path: fault.path ? new RegExp(fault.path) : undefined });
       return { status: 204, headers: {}, body: null };
     }
+    if (method === 'POST' && path === '/_test/ignore-filters') {
+      state.ignoreFilters = (JSON.parse(text || '{}') as { on?: boolean }).on === true;
+      return { status: 204, headers: {}, body: null };
+    }
     if (method === 'DELETE' && path === '/_test/faults') {
       api.faults.clear();
       return { status: 204, headers: {}, body: null };

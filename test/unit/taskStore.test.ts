@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ApiError } from '../../src/api/errors';
 import type { TaskStatus } from '../../src/api/model';
-import { taskStatus } from '../../src/tasks/grouping';
+import { taskStatus, taskTitle } from '../../src/tasks/grouping';
 import { type StoreSettings, TaskStore } from '../../src/tasks/taskStore';
 import type { LightfieldServer } from '../server/server';
 import { clientFor, rejection, useServer } from '../support/lightfield';
@@ -136,3 +136,34 @@ describe('task store over a lagging index', () => {
     assert.equal(store.group('TODO').totalCount, before + 1);
   });
 });
+
+/** The same checks against a server that filters as asked and one that ignores the task list's filters. */
+for (const ignoreFilters of [false, true]) {
+  describe(`task store groups right when the server ${ignoreFilters ? 'ignores' : 'applies'} list filters`, () => {
+    const server = useServer({ tasks: 40, ignoreFilters });
+
+    it('shows each task in its own status group, with the true counts', async () => {
+      const store = storeFor(server());
+      assert.equal(await store.refresh(), undefined);
+      for (const group of store.groups()) {
+        assert.ok(group.tasks.every((task) => taskStatus(task) === group.status), group.status);
+        assert.equal(group.totalCount, serverCount(server(), group.status), group.status);
+      }
+      assert.equal(store.filtersIgnored, ignoreFilters);
+      assert.equal(store.takeNotice() !== undefined, ignoreFilters, 'said once when the filters were found ignored');
+      assert.equal(store.takeNotice(), undefined);
+    });
+
+    it('narrows to "mine" and finds titles by prefix all the same', async () => {
+      const me = server().members[1].id;
+      const store = storeFor(server(), { assignee: me });
+      await store.refresh();
+      await store.refresh();
+      const mine = store.groups().flatMap((group) => group.tasks);
+      assert.equal(mine.length, server().index.listed().filter((task) => task.relationships.$assignedTo.values.includes(me)).length);
+      const title = taskTitle(mine[0]);
+      const found = await store.searchTitles(title.slice(0, 6));
+      assert.ok(found.length > 0 && found.every((task) => taskTitle(task).startsWith(title.slice(0, 6))));
+    });
+  });
+}
