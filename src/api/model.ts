@@ -32,8 +32,7 @@ export type TaskStatus = z.infer<typeof taskStatusSchema>;
 const optionalText = z.string().nullish();
 const optionalNumber = z.number().nullish();
 
-// Loose: the value union is not told the valueType, so an object value must keep
-// every key it came with (an all-optional address would otherwise eat a full name).
+// Loose: an object value keeps every part it came with, those of a newer API included.
 export const addressSchema = z.looseObject({
   street: optionalText,
   street2: optionalText,
@@ -52,23 +51,55 @@ export const fullNameSchema = z.looseObject({
 });
 export type FullName = z.infer<typeof fullNameSchema>;
 
-/** Any value a field can hold on read; which one is named by the field's `valueType`. */
-export const fieldValueSchema = z.union([
-  z.string(),
-  z.number(),
-  z.boolean(),
-  z.array(z.string()),
-  addressSchema,
-  fullNameSchema,
-  z.null(),
-]);
-export type FieldValue = z.infer<typeof fieldValueSchema>;
+const stringOrList = z.union([z.string(), z.array(z.string())]);
 
-export const fieldSchema = z.object({
-  valueType: valueTypeSchema,
-  value: fieldValueSchema,
+/** Each value type with the one value shape it carries on read (`null` when unset). */
+const typedFieldSchema = z.discriminatedUnion('valueType', [
+  z.object({ valueType: z.literal('ADDRESS'), value: addressSchema.nullable() }),
+  z.object({ valueType: z.literal('CHECKBOX'), value: z.boolean().nullable() }),
+  z.object({ valueType: z.literal('CURRENCY'), value: z.number().nullable() }),
+  z.object({ valueType: z.literal('DATETIME'), value: z.string().nullable() }),
+  z.object({ valueType: z.literal('EMAIL'), value: stringOrList.nullable() }),
+  z.object({ valueType: z.literal('FULL_NAME'), value: fullNameSchema.nullable() }),
+  z.object({ valueType: z.literal('MARKDOWN'), value: z.string().nullable() }),
+  z.object({ valueType: z.literal('MULTI_SELECT'), value: z.array(z.string()).nullable() }),
+  z.object({ valueType: z.literal('NUMBER'), value: z.number().nullable() }),
+  z.object({ valueType: z.literal('SINGLE_SELECT'), value: z.string().nullable() }),
+  z.object({ valueType: z.literal('SOCIAL_HANDLE'), value: z.string().nullable() }),
+  z.object({ valueType: z.literal('TELEPHONE'), value: stringOrList.nullable() }),
+  z.object({ valueType: z.literal('TEXT'), value: z.string().nullable() }),
+  z.object({ valueType: z.literal('URL'), value: z.string().nullable() }),
+]);
+export type TypedField = z.infer<typeof typedFieldSchema>;
+export type FieldValue = TypedField['value'];
+
+/**
+ * A field the client cannot read as its type says: a value type newer than this
+ * client, or a value of the wrong shape for its type. It never fails the task or
+ * the page around it; it shows read-only with its raw value, and `problem` names
+ * what was wrong (the provider logs it with the field's path).
+ */
+export interface UnreadableField {
+  valueType: string;
+  value: null;
+  /** The value as the service sent it, as JSON. */
+  raw: string;
+  problem: string;
+}
+
+export type Field = TypedField | UnreadableField;
+
+export function isUnreadable(field: Field | undefined): field is UnreadableField {
+  return field !== undefined && 'problem' in field;
+}
+
+export const fieldSchema = z.object({ valueType: z.string(), value: z.unknown() }).transform((raw): Field => {
+  const typed = typedFieldSchema.safeParse(raw);
+  if (typed.success) return typed.data;
+  const known = (VALUE_TYPES as readonly string[]).includes(raw.valueType);
+  const problem = known ? `not a ${raw.valueType} value (${typed.error.issues.map((issue) => issue.message).join('; ')})` : `value type ${raw.valueType} is newer than this extension`;
+  return { valueType: raw.valueType, value: null, raw: JSON.stringify(raw.value) ?? 'null', problem };
 });
-export type Field = z.infer<typeof fieldSchema>;
 
 export const relationshipSchema = z.object({
   cardinality: z.string(),
@@ -107,7 +138,8 @@ export const fieldDefinitionSchema = z.object({
   id: z.string().nullish(),
   label: z.string(),
   description: z.string().nullish(),
-  valueType: valueTypeSchema,
+  /** A known `ValueType`, or a newer one this client shows read-only. */
+  valueType: z.string(),
   readOnly: z.boolean().nullish(),
   typeConfiguration: z
     .object({

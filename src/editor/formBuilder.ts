@@ -4,7 +4,7 @@
  * documented system rules (required fields on create, `$note` read-only).
  * No `vscode` here.
  */
-import type { Field, FieldValue, Member, Task, TaskDefinitions } from '../api/model';
+import { type Field, type FieldValue, isUnreadable, type Member, type Task, type TaskDefinitions, VALUE_TYPES, type ValueType } from '../api/model';
 import { type FormField, type FormModel, type FormValue } from '../shared/form';
 import { memberName, taskTitle } from '../tasks/grouping';
 
@@ -15,7 +15,13 @@ const READ_ONLY_RELATIONSHIPS = new Set(['$note']);
 /** System fields first, in the order a person fills them in; the rest in definition order. */
 const LEADING = ['$title', '$status', '$assignedTo', '$dueAt', '$description'];
 
+function isKnownType(valueType: string): valueType is ValueType {
+  return (VALUE_TYPES as readonly string[]).includes(valueType);
+}
+
 function formValueOf(field: Field | undefined): FormValue {
+  // What could not be read as its type is shown as it came.
+  if (isUnreadable(field)) return field.raw;
   const value: FieldValue | undefined = field?.value;
   if (value === undefined || value === null) return null;
   if (typeof value === 'object' && !Array.isArray(value)) {
@@ -44,14 +50,16 @@ export function buildForm({ definitions, task, members, defaultAssignee }: Build
     const config = definition.typeConfiguration ?? {};
     const multiple =
       definition.valueType === 'MULTI_SELECT' || definition.valueType === 'TELEPHONE' || (definition.valueType === 'EMAIL' && config.multipleValues === true);
+    const known = isKnownType(definition.valueType);
     fields.push({
       key,
       kind: 'field',
       label: definition.label,
       description: definition.description ?? undefined,
-      valueType: definition.valueType,
-      required: creating ? REQUIRED_ON_CREATE.has(key) : key === '$title' || key === '$status',
-      readOnly: definition.readOnly === true,
+      valueType: isKnownType(definition.valueType) ? definition.valueType : 'UNKNOWN',
+      required: known && (creating ? REQUIRED_ON_CREATE.has(key) : key === '$title' || key === '$status'),
+      // A type this client does not know, or a value it could not read, is shown and never written back.
+      readOnly: definition.readOnly === true || !known || isUnreadable(task?.fields[key]),
       multiple,
       options: config.options?.map((option) => ({ id: option.id, label: option.label })),
       currency: config.currency ?? undefined,

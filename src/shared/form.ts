@@ -17,7 +17,8 @@ export interface FormField {
   kind: 'field' | 'relationship';
   label: string;
   description?: string;
-  valueType: ValueType | 'RELATIONSHIP';
+  /** `UNKNOWN`: a value type newer than this client, shown read-only as the service sent it. */
+  valueType: ValueType | 'RELATIONSHIP' | 'UNKNOWN';
   required: boolean;
   readOnly: boolean;
   /** Holds a list: MULTI_SELECT, TELEPHONE, multi-value EMAIL, HAS_MANY. */

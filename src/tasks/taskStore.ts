@@ -315,7 +315,7 @@ export class TaskStore {
     return this.update(id, { fields: { $status: status } }, {
       optimistic: (task) => ({
         ...task,
-        fields: { ...task.fields, $status: { valueType: task.fields.$status?.valueType ?? 'SINGLE_SELECT', value: status } },
+        fields: { ...task.fields, $status: { valueType: 'SINGLE_SELECT', value: status } },
       }),
     });
   }

@@ -2,7 +2,7 @@ import type { FieldValue, Task, TaskDefinitions, ValueType } from '../../src/api
 import { HttpError } from './httpError';
 
 const ORDERED = ['equal', 'greaterThan', 'greaterThanOrEqual', 'lessThan', 'lessThanOrEqual'];
-const OPERATORS: Partial<Record<ValueType, string[]>> = {
+const OPERATORS: Partial<Record<ValueType | (string & {}), string[]>> = {
   DATETIME: ORDERED,
   NUMBER: ORDERED,
   CURRENCY: ORDERED,

@@ -1,4 +1,4 @@
-import type { Member, Task, TaskDefinitions } from '../../src/api/model';
+import { fieldSchema, type Member, type Task, type TaskDefinitions } from '../../src/api/model';
 import { parseFilters } from './filters';
 import { HttpError } from './httpError';
 import { randomId } from './random';
@@ -149,7 +149,7 @@ export const ROUTES: Route[] = [
       const links = updateRelationships(ctx, task, input.relationships);
       const updated: Task = structuredClone(task);
       for (const [key, value] of Object.entries(fields)) {
-        updated.fields[key] = { valueType: state.definitions.fieldDefinitions[key].valueType, value };
+        updated.fields[key] = fieldSchema.parse({ valueType: state.definitions.fieldDefinitions[key].valueType, value });
       }
       for (const [key, values] of Object.entries(links)) {
         updated.relationships[key] = { ...updated.relationships[key], values };

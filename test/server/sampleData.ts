@@ -1,4 +1,4 @@
-import type { Field, FieldValue, Member, Task, TaskDefinitions, TaskStatus } from '../../src/api/model';
+import { type Field, type FieldValue, fieldSchema, type Member, type Task, type TaskDefinitions, type TaskStatus } from '../../src/api/model';
 import { randomId, seededRandom } from './random';
 
 const PEOPLE: [string, string][] = [
@@ -30,7 +30,7 @@ export function taskEntity(
 ): Task {
   const fields: Record<string, Field> = {};
   for (const [key, definition] of Object.entries(definitions.fieldDefinitions)) {
-    fields[key] = { valueType: definition.valueType, value: values[key] ?? null };
+    fields[key] = fieldSchema.parse({ valueType: definition.valueType, value: values[key] ?? null });
   }
   const relationships: Task['relationships'] = {};
   for (const [key, definition] of Object.entries(definitions.relationshipDefinitions)) {

@@ -91,6 +91,8 @@ export function coerceWrittenValue(key: string, definition: FieldDefinition, val
       }
       return { firstName: (value.firstName) ?? null, lastName: (value.lastName) ?? null };
     }
+    default:
+      throw invalid(key, `a value of type ${definition.valueType}, which this server cannot write`);
   }
 }
 

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Member, Task } from '../../src/api/model';
+import { fieldSchema, type Member, type Task } from '../../src/api/model';
 import { durationText, isOverdue, memberName, relativeTime, sortTasks, taskTitle } from '../../src/tasks/grouping';
 
 const NOW = Date.parse('2026-11-25T12:00:00Z');
 
 function task(id: string, fields: Record<string, Task['fields'][string]['value']>, createdAt = '2026-11-01T00:00:00Z'): Task {
   const typed: Task['fields'] = {};
-  for (const [key, value] of Object.entries(fields)) typed[key] = { valueType: key === '$dueAt' ? 'DATETIME' : 'TEXT', value };
+  for (const [key, value] of Object.entries(fields)) typed[key] = fieldSchema.parse({ valueType: key === '$dueAt' ? 'DATETIME' : 'TEXT', value });
   return { id, createdAt, fields: typed, relationships: {} };
 }
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ApiError } from '../../src/api/errors';
+import { isUnreadable } from '../../src/api/model';
 import { filterQuery } from '../../src/api/lightfield/client';
 import { clientFor, rejection, useServer } from '../support/lightfield';
 
@@ -94,6 +95,27 @@ describe('Lightfield client: calls against the local server', () => {
     const one = await client.getMember(members[0].id);
     assert.equal(one.id, members[0].id);
     assert.match(one.fields.$email.value as string, /@/);
+  });
+
+  it('shows a page whose one field is of the wrong type or a newer type, and logs that field\'s path', async () => {
+    const lines: string[] = [];
+    server().faults.inject({
+      kind: 'mutate',
+      method: 'GET',
+      path: /^\/v1\/tasks$/,
+      mutate: (body) => {
+        const page = body as { data: { fields: Record<string, unknown> }[] };
+        page.data[2].fields.billable = { valueType: 'CHECKBOX', value: 'x' };
+        page.data[3].fields.mood = { valueType: 'EMOJI', value: ':)' };
+        return page;
+      },
+    });
+    const page = await clientFor(server(), { log: (line) => lines.push(line) }).listTasks({ limit: 5 });
+    assert.equal(page.data.length, 5);
+    assert.ok(isUnreadable(page.data[2].fields.billable));
+    assert.ok(isUnreadable(page.data[3].fields.mood));
+    assert.ok(lines.some((line) => line.includes('data[2].fields.billable')), lines.join('\n'));
+    assert.ok(lines.some((line) => line.includes('data[3].fields.mood')));
   });
 
   it('carries the API error type, code and param, and does not retry a 400', async () => {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { fieldSchema } from '../../src/api/model';
 import { buildForm } from '../../src/editor/formBuilder';
 import { fieldOfParam } from '../../src/editor/fieldErrors';
 import { isEmptyUpdate, serverChanges, toCreate, toUpdate } from '../../src/editor/formDiff';
@@ -88,5 +89,16 @@ describe('task form from the definitions', () => {
     for (const elsewhere of ['fields.bogus', '$title', 'relationships.$title', 'fields.$assignedTo', 'Idempotency-Key', undefined]) {
       assert.equal(fieldOfParam(model, elsewhere), undefined, String(elsewhere));
     }
+  });
+
+  it('shows a field of a newer type, or a value it cannot read, read-only as the service sent it', () => {
+    const newer = { ...definitions, fieldDefinitions: { ...definitions.fieldDefinitions, mood: { label: 'Mood', valueType: 'EMOJI' } } };
+    const odd = { ...task, fields: { ...task.fields, mood: fieldSchema.parse({ valueType: 'EMOJI', value: ':)' }), estimate: fieldSchema.parse({ valueType: 'NUMBER', value: 'lots' }) } };
+    const model = buildForm({ definitions: newer, task: odd, members: sample.members });
+    const mood = model.fields.find((f) => f.key === 'mood');
+    assert.deepEqual([mood?.valueType, mood?.readOnly, model.values.mood], ['UNKNOWN', true, '":)"']);
+    const estimate = model.fields.find((f) => f.key === 'estimate');
+    assert.deepEqual([estimate?.readOnly, model.values.estimate], [true, '"lots"']);
+    assert.equal(isEmptyUpdate(toUpdate(model, { ...model.values, mood: 'x', estimate: 1 })), true, 'never written back');
   });
 });

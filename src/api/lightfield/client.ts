@@ -1,4 +1,5 @@
 import {
+  isUnreadable,
   type KeyInfo,
   keyInfoSchema,
   type ListFilter,
@@ -37,10 +38,36 @@ export function filterQuery(filters: readonly ListFilter[] = []): Record<string,
 
 export class LightfieldProvider implements TaskProvider {
   private readonly http: LightfieldHttp;
+  private readonly log: ((line: string) => void) | undefined;
   private slugs: Promise<Map<string, string | undefined>> | undefined;
 
   constructor(options: LightfieldHttpOptions) {
     this.http = new LightfieldHttp(options);
+    this.log = options.log;
+  }
+
+  /**
+   * Fields that could not be read as their type says do not fail the answer (they
+   * show read-only); their paths go to the log, e.g. `data[2].fields.estimate`.
+   */
+  private noteUnreadable<T extends { fields: Task['fields'] }>(what: string, entities: T[], listed: boolean): void {
+    entities.forEach((entity, index) => {
+      for (const [key, field] of Object.entries(entity.fields)) {
+        if (isUnreadable(field)) this.log?.(`${what}: ${listed ? `data[${index}].` : ''}fields.${key}: ${field.problem}`);
+      }
+    });
+  }
+
+  private async read<T extends { fields: Task['fields'] }>(what: string, call: Promise<T>): Promise<T> {
+    const entity = await call;
+    this.noteUnreadable(what, [entity], false);
+    return entity;
+  }
+
+  private async readPage<T extends { data: { fields: Task['fields'] }[] }>(what: string, call: Promise<T>): Promise<T> {
+    const page = await call;
+    this.noteUnreadable(what, page.data, true);
+    return page;
   }
 
   get baseUrl(): string {
@@ -62,14 +89,15 @@ export class LightfieldProvider implements TaskProvider {
   }
 
   async listTasks(query: ListQuery = {}, options: CallOptions = {}): Promise<TaskPage> {
-    return this.http.request({
+    const filters = await this.withSlugs(query.filters ?? [], options);
+    return this.readPage('GET /v1/tasks', this.http.request({
       method: 'GET',
       path: '/v1/tasks',
       category: 'search',
       schema: taskPageSchema,
-      query: { ...pageQuery(query), ...filterQuery(await this.withSlugs(query.filters ?? [], options)) },
+      query: { ...pageQuery(query), ...filterQuery(filters) },
       ...options,
-    });
+    }));
   }
 
   /**
@@ -104,33 +132,33 @@ export class LightfieldProvider implements TaskProvider {
   }
 
   getTask(id: string, options: CallOptions = {}): Promise<Task> {
-    return this.http.request({ method: 'GET', path: `/v1/tasks/${encodeURIComponent(id)}`, category: 'read', schema: taskSchema, ...options });
+    return this.read('GET /v1/tasks/{id}', this.http.request({ method: 'GET', path: `/v1/tasks/${encodeURIComponent(id)}`, category: 'read', schema: taskSchema, ...options }));
   }
 
   createTask(input: TaskCreate, options: WriteOptions = {}): Promise<Task> {
-    return this.http.request({ method: 'POST', path: '/v1/tasks', category: 'write', schema: taskSchema, body: input, ...options });
+    return this.read('POST /v1/tasks', this.http.request({ method: 'POST', path: '/v1/tasks', category: 'write', schema: taskSchema, body: input, ...options }));
   }
 
   updateTask(id: string, input: TaskUpdate, options: WriteOptions = {}): Promise<Task> {
-    return this.http.request({
+    return this.read('POST /v1/tasks/{id}', this.http.request({
       method: 'POST',
       path: `/v1/tasks/${encodeURIComponent(id)}`,
       category: 'write',
       schema: taskSchema,
       body: input,
       ...options,
-    });
+    }));
   }
 
   listMembers(query: Omit<ListQuery, 'filters'> = {}, options: CallOptions = {}): Promise<MemberPage> {
-    return this.http.request({
+    return this.readPage('GET /v1/members', this.http.request({
       method: 'GET',
       path: '/v1/members',
       category: 'search',
       schema: memberPageSchema,
       query: pageQuery(query),
       ...options,
-    });
+    }));
   }
 
   listAllMembers(options: CallOptions = {}): Promise<Member[]> {
