@@ -103,7 +103,8 @@ async function main(): Promise<void> {
   const server = await startLightfieldServer({ tasks: 40, customFields: true, keys: [{ key: DEFAULT_KEY }, { key: OTHER_ACCOUNT_KEY, memberIndex: 1 }] });
   const workspace = sampleWorkspace();
   // VS Code for the Web auto-saves after a delay by default; the suites save explicitly.
-  const codeServer = await startCodeServer(tooling, { home, workspace, settings: { 'lightfield.baseUrl': server.url, 'files.autoSave': 'off' } });
+  // The key in the environment too, as the demo has it: the signed-out view then offers it.
+  const codeServer = await startCodeServer(tooling, { home, workspace, settings: { 'lightfield.baseUrl': server.url, 'files.autoSave': 'off' }, env: { LIGHTFIELD_API_KEY: DEFAULT_KEY } });
   const browser = await launchChromium();
   mkdirSync(RESULTS, { recursive: true });
   writeFileSync(join(RESULTS, 'workbench.log'), '');

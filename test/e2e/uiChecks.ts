@@ -100,6 +100,8 @@ const CHECKS: UiCheck[] = [
       await title.waitFor();
       await sidebar(page).locator('.welcome-view-content', { hasText: 'See and update your Lightfield CRM tasks' }).waitFor();
       await sidebar(page).getByRole('button', { name: 'Set API Key' }).waitFor();
+      // LIGHTFIELD_API_KEY is set in this run's environment: the view offers it, not only a toast.
+      await sidebar(page).getByRole('button', { name: 'Use the Key from LIGHTFIELD_API_KEY' }).waitFor();
       await page.screenshot({ path: join(results, 'sidebar-signed-out.png') });
     },
   },

@@ -37,6 +37,12 @@ describe('the task sidebar in a real VS Code', () => {
     assert.equal(api().session.signedIn, false);
   });
 
+  it('signs in with the key from LIGHTFIELD_API_KEY, as the welcome view\'s button does', async () => {
+    assert.equal(await vscode.commands.executeCommand<boolean>('lightfield.useEnvironmentKey'), true);
+    assert.equal(api().session.signedIn, true);
+    await signOut();
+  });
+
   it('signs in with a key and shows the four status groups with the server counts', async () => {
     await signIn();
     assert.equal(api().session.signedIn, true);
