@@ -13,7 +13,8 @@ async function errorOf(response: Response): Promise<ErrorBody['error'] & { statu
 }
 
 describe('local Lightfield server: the documented refusals', () => {
-  const server = useServer({ tasks: 10, customFields: true });
+  // Many requests in a row: a higher rate limit keeps 429s (tested on their own) out of these checks.
+  const server = useServer({ tasks: 10, customFields: true, rateLimitPerSecond: 1000 });
   const assignee = () => server().members[0].id;
   const create = (body: unknown) => rawRequest(server(), '/v1/tasks', { method: 'POST', body: JSON.stringify(body) });
 
@@ -116,6 +117,28 @@ describe('local Lightfield server: the documented refusals', () => {
     assert.deepEqual(updated.relationships.$account.values, [server().accounts[1]]);
     const longKey = await rawRequest(server(), `/v1/tasks/${task.id}`, { method: 'POST', body: '{}', headers: { 'Idempotency-Key': 'k'.repeat(256) } });
     assert.equal((await errorOf(longKey)).code, 'idempotency_key_too_long');
+  });
+
+  it('never caches a failed request under its Idempotency-Key: a retry does the work', async () => {
+    const post = (body: unknown) => rawRequest(server(), '/v1/tasks', { method: 'POST', body: JSON.stringify(body), headers: { 'Idempotency-Key': 'fails-first' } });
+    assert.equal((await post({ fields: { $status: 'TODO' }, relationships: { $assignedTo: assignee() } })).status, 400);
+    const retried = await post({ fields: { $title: 'second try', $status: 'TODO' }, relationships: { $assignedTo: assignee() } });
+    assert.equal(retried.status, 200);
+    assert.equal(((await retried.json()) as { fields: { $title: { value: string } } }).fields.$title.value, 'second try');
+  });
+
+  it('answers a concurrent duplicate with the bare 409 body the idempotency page prints', async () => {
+    server().faults.rates.latencyMs = 200;
+    try {
+      const body = JSON.stringify({ fields: { $title: 'twice at once', $status: 'TODO' }, relationships: { $assignedTo: assignee() } });
+      const send = () => rawRequest(server(), '/v1/tasks', { method: 'POST', body, headers: { 'Idempotency-Key': 'at-once' } });
+      const [first, second] = await Promise.all([send(), send()]);
+      const conflict = [first, second].find((response) => response.status === 409);
+      assert.ok(conflict, 'one of the two was a 409');
+      assert.deepEqual(Object.keys((await conflict.json()) as object).sort(), ['message', 'type']);
+    } finally {
+      server().faults.rates.latencyMs = 0;
+    }
   });
 
   it('replays the first answer for a repeated Idempotency-Key', async () => {
