@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import * as vscode from 'vscode';
+import { z } from 'zod';
 import type { Member, Task, TaskCreate } from '../api/model';
 import type { Session } from '../auth/session';
 import type { Settings } from '../config';
@@ -116,21 +117,16 @@ function locate(deps: CreateFromTodoDeps, document: vscode.TextDocument, origina
   return candidates.sort((a, b) => Math.abs(a.line - original.line) - Math.abs(b.line - original.line))[0];
 }
 
-/** Answers a caller (a keybinding, another extension, a test) may give instead of being asked. */
-export interface CreateFromTodoAnswers {
-  title?: string;
-  assignee?: string;
-  dueAt?: string | null;
-}
+/** Answers test code may give instead of being asked (the command passes them on only in test mode). */
+const answersSchema = z.object({
+  title: z.string().max(1_000).optional(),
+  assignee: z.string().regex(/^[\w-]{1,128}$/).optional(),
+  dueAt: z.iso.datetime({ offset: true }).nullable().optional(),
+});
+type CreateFromTodoAnswers = z.infer<typeof answersSchema>;
 
 function answersOf(value: unknown): CreateFromTodoAnswers {
-  if (typeof value !== 'object' || value === null) return {};
-  const { title, assignee, dueAt } = value as Record<string, unknown>;
-  return {
-    title: typeof title === 'string' ? title : undefined,
-    assignee: typeof assignee === 'string' ? assignee : undefined,
-    dueAt: typeof dueAt === 'string' || dueAt === null ? dueAt : undefined,
-  };
+  return answersSchema.safeParse(value).data ?? {};
 }
 
 /**

@@ -168,9 +168,11 @@ export async function startLightfieldServer(options: LightfieldServerOptions = {
   async function respond(req: IncomingMessage, method: string, target: URL, text: string): Promise<Reply> {
     let headers: Record<string, string> = {};
     try {
-      const { route, params } = matchRoute(method, target.pathname);
-      // Every answer carries the rate-limit headers, a 401 included.
-      headers = api.rateLimit.take(route.category);
+      // Every answer carries the rate-limit headers, a 401 and an unknown route's 404 included.
+      const matched = matchRoute(method, target.pathname);
+      headers = api.rateLimit.take(matched?.route.category ?? 'read');
+      if (!matched) throw new HttpError(404, `No route for ${method} ${target.pathname}.`);
+      const { route, params } = matched;
       const caller = authenticate(req);
       if (req.headers['lightfield-version'] !== API_VERSION) {
         throw new HttpError(400, `The Lightfield-Version header must be ${API_VERSION}.`, 'version_header', 'Lightfield-Version');
@@ -262,7 +264,7 @@ function matchRoute(method: string, path: string) {
       return { route, params };
     }
   }
-  throw new HttpError(404, `No route for ${method} ${path}.`);
+  return undefined;
 }
 
 function parseJsonBody(req: IncomingMessage, text: string): unknown {

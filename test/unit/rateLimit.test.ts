@@ -25,11 +25,11 @@ describe('rate limits', () => {
     assert.equal(await burst(new RateLimiter()), 0);
   });
 
-  it('sends every answer with the X-RateLimit headers, a 401 included', async () => {
-    for (const key of ['sk_lf_local', 'sk_lf_wrong']) {
+  it('sends every answer with the X-RateLimit headers, a 401 and a 404 included', async () => {
+    for (const [key, path] of [['sk_lf_local', '/v1/tasks'], ['sk_lf_wrong', '/v1/tasks'], ['sk_lf_local', '/v1/nowhere']]) {
       const sent = Date.now();
-      const response = await fetch(`${server().url}/v1/tasks`, { headers: { Authorization: `Bearer ${key}`, 'Lightfield-Version': '2026-03-01' } });
-      assert.equal(response.headers.get('X-RateLimit-Limit'), '25', key);
+      const response = await fetch(`${server().url}${path}`, { headers: { Authorization: `Bearer ${key}`, 'Lightfield-Version': '2026-03-01' } });
+      assert.equal(response.headers.get('X-RateLimit-Limit'), '25', `${key} ${path}`);
       assert.match(response.headers.get('X-RateLimit-Remaining') ?? '', /^\d+$/);
       assert.ok(Number(response.headers.get('X-RateLimit-Reset')) * 1000 > sent);
     }
