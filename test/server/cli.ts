@@ -1,12 +1,15 @@
 /**
  * `npm run server -- --port 0 --tasks 200 --latency 0 --key sk_lf_local`
+ * `npm run server -- --service close --port 0 ...` starts the Close-compatible server instead.
  * Prints the listening line first, then serves until stopped.
  */
 import { parseArgs } from 'node:util';
+import { DEFAULT_CLOSE_KEY, startCloseServer } from './close/closeServer';
 import { DEFAULT_KEY, startLightfieldServer } from './server';
 
 const { values } = parseArgs({
   options: {
+    service: { type: 'string', default: 'lightfield' },
     port: { type: 'string', default: '0' },
     host: { type: 'string', default: '127.0.0.1' },
     tasks: { type: 'string', default: '200' },
@@ -33,7 +36,27 @@ function number(name: keyof typeof values): number {
   return value;
 }
 
+/** `--service close`: the local Close-compatible server instead; it takes --port, --host, --tasks, --seed, --latency and --key. */
+async function startClose(): Promise<void> {
+  const key = values.key === DEFAULT_KEY ? DEFAULT_CLOSE_KEY : values.key;
+  const server = await startCloseServer({ host: values.host, port: number('port'), tasks: number('tasks'), seed: number('seed'), key, faults: { latencyMs: number('latency') } });
+  console.log(`Close-compatible server listening on ${server.url}`);
+  console.log(`${key === DEFAULT_CLOSE_KEY ? `API key: ${DEFAULT_CLOSE_KEY}` : 'API key: the one given with --key'} · ${server.tasks.size} tasks · ${server.users.length} users · Ctrl+C to stop`);
+  stopOnSignal(() => server.close());
+}
+
+function stopOnSignal(close: () => Promise<void>): void {
+  const stop = () => void close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
 async function main(): Promise<void> {
+  if (values.service === 'close') return startClose();
+  if (values.service !== 'lightfield') {
+    console.error(`--service must be lightfield or close, not "${values.service}".`);
+    process.exit(2);
+  }
   const server = await startLightfieldServer({
   host: values.host,
   port: number('port'),
@@ -55,11 +78,7 @@ async function main(): Promise<void> {
   // Only the demo's documented key is printed: a real one must not end up in a terminal's scrollback or a CI log.
   const key = values.key === DEFAULT_KEY ? `API key: ${DEFAULT_KEY}` : 'API key: the one given with --key';
   console.log(`${key} · ${server.index.size} tasks · ${server.members.length} members · Ctrl+C to stop`);
-  const stop = () => {
-    void server.close().then(() => process.exit(0));
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  stopOnSignal(() => server.close());
 }
 
 void main();

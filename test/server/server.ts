@@ -5,6 +5,7 @@ import type { Member, TaskDefinitions } from '../../src/api/model';
 import { buildDefinitions } from './definitions';
 import { type FaultRates, Faults } from './faults';
 import { HttpError } from './httpError';
+import { header, readBody, type Reply, send } from './http';
 import { IdempotencyStore } from './idempotency';
 import { seededRandom } from './random';
 import { ServerRateLimit } from './rateLimit';
@@ -65,12 +66,6 @@ export interface LightfieldServer {
   /** Creates and updates actually applied (idempotent replays not counted), by task ID. */
   appliedWrites: Map<string, number>;
   close(): Promise<void>;
-}
-
-interface Reply {
-  status: number;
-  headers: Record<string, string>;
-  body: unknown;
 }
 
 /** Starts a stateful Lightfield-compatible server on loopback. */
@@ -276,26 +271,4 @@ function parseJsonBody(req: IncomingMessage, text: string): unknown {
   } catch {
     throw new HttpError(400, 'The request body is not valid JSON.', 'invalid_type');
   }
-}
-
-function header(req: IncomingMessage, name: string): string | undefined {
-  const value = req.headers[name];
-  return Array.isArray(value) ? value[0] : value;
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
-function send(res: ServerResponse, reply: Reply): void {
-  if (reply.status === 204) {
-    res.writeHead(204, reply.headers).end();
-    return;
-  }
-  res.writeHead(reply.status, { 'Content-Type': 'application/json', ...reply.headers }).end(JSON.stringify(reply.body));
 }

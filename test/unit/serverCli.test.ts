@@ -27,6 +27,11 @@ describe('the local server\'s command line', () => {
     assert.match(first, /^Lightfield-compatible server listening on http:\/\/127\.0\.0\.1:\d+$/);
   });
 
+  it('with --service close, starts the Close-compatible server and says so first', async () => {
+    const [first] = await banner(['--service', 'close']);
+    assert.match(first, /^Close-compatible server listening on http:\/\/127\.0\.0\.1:\d+$/);
+  });
+
   it('prints the demo\'s documented key, and never a key given with --key', async () => {
     assert.match((await banner([])).join('\n'), /sk_lf_local/);
     const lines = await banner(['--key', 'sk_lf_a_real_secret_1234']);

@@ -1,0 +1,83 @@
+/** Deterministic sample data for the local Close server: users, leads, and tasks of several types. */
+import { randomId, seededRandom } from '../random';
+
+export interface CloseUser {
+  id: string;
+  first_name: string;
+  last_name: string;
+  email: string;
+}
+
+export interface CloseLead {
+  id: string;
+  display_name: string;
+}
+
+/** A task as Close's resources/tasks page lists its properties. */
+export interface CloseTask {
+  id: string;
+  _type: string;
+  text: string;
+  lead_id: string | null;
+  lead_name: string | null;
+  contact_id: string | null;
+  assigned_to: string;
+  assigned_to_name: string;
+  date: string | null;
+  due_date: string | null;
+  is_complete: boolean;
+  is_dateless: boolean;
+  priority: 'high' | 'medium' | null;
+  resolution: 'abandoned' | 'skipped' | null;
+  created_by: string;
+  updated_by: string;
+  date_created: string;
+  date_updated: string;
+}
+
+export const TASK_TYPES = ['lead', 'outgoing_call', 'incoming_email', 'missed_call'] as const;
+
+const PEOPLE = [['Ada', 'Lovelace'], ['Grace', 'Hopper'], ['Alan', 'Turing'], ['Edsger', 'Dijkstra'], ['Barbara', 'Liskov']] as const;
+const COMPANIES = ['Acme', 'Globex', 'Initech', 'Umbrella', 'Hooli', 'Stark Industries', 'Wayne Enterprises'];
+const VERBS = ['Call', 'Follow up with', 'Send proposal to', 'Review contract of', 'Schedule demo for'];
+const DAY = 24 * 60 * 60 * 1000;
+
+export function userName(user: CloseUser): string {
+  return `${user.first_name} ${user.last_name}`;
+}
+
+export function buildCloseData(options: { tasks: number; seed: number; now: number }): { users: CloseUser[]; leads: CloseLead[]; tasks: CloseTask[] } {
+  const random = seededRandom(options.seed);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
+  const users = PEOPLE.map(([first, last]) => ({ id: randomId('user_', random), first_name: first, last_name: last, email: `${first.toLowerCase()}@example.com` }));
+  const leads = COMPANIES.map((name) => ({ id: randomId('lead_', random), display_name: name }));
+  const tasks = Array.from({ length: options.tasks }, (_, index): CloseTask => {
+    // Most are lead tasks; the rest are the other types, which only `_type=all` lists.
+    const type = index % 4 === 3 ? pick(TASK_TYPES.slice(1)) : 'lead';
+    const lead = pick(leads);
+    const user = pick(users);
+    const created = new Date(options.now - (options.tasks - index) * DAY / 4).toISOString();
+    const dateless = random() < 0.15;
+    return {
+      id: randomId('task_', random),
+      _type: type,
+      text: `${pick(VERBS)} ${lead.display_name} #${index + 1}`,
+      lead_id: lead.id,
+      lead_name: lead.display_name,
+      contact_id: null,
+      assigned_to: user.id,
+      assigned_to_name: userName(user),
+      date: dateless ? null : new Date(options.now + Math.round((random() * 20 - 8) * DAY)).toISOString().slice(0, 10),
+      due_date: null,
+      is_complete: random() < 0.3,
+      is_dateless: dateless,
+      priority: random() < 0.2 ? 'high' : null,
+      resolution: null,
+      created_by: users[0].id,
+      updated_by: users[0].id,
+      date_created: created,
+      date_updated: created,
+    };
+  });
+  return { users, leads, tasks };
+}
