@@ -51,15 +51,22 @@ export function buildForm({ definitions, task, members, defaultAssignee }: Build
     const multiple =
       definition.valueType === 'MULTI_SELECT' || definition.valueType === 'TELEPHONE' || (definition.valueType === 'EMAIL' && config.multipleValues === true);
     const known = isKnownType(definition.valueType);
+    const unreadable = isUnreadable(task?.fields[key]);
+    // Says why a field cannot be edited, beside what the service says of it.
+    const note = !known
+      ? 'Shown as the service sent it: this version of the extension does not know its type.'
+      : unreadable
+        ? 'Shown as the service sent it: the value does not match its type.'
+        : undefined;
     fields.push({
       key,
       kind: 'field',
       label: definition.label,
-      description: definition.description ?? undefined,
+      description: [definition.description, note].filter(Boolean).join(' ') || undefined,
       valueType: isKnownType(definition.valueType) ? definition.valueType : 'UNKNOWN',
       required: known && (creating ? REQUIRED_ON_CREATE.has(key) : key === '$title' || key === '$status'),
       // A type this client does not know, or a value it could not read, is shown and never written back.
-      readOnly: definition.readOnly === true || !known || isUnreadable(task?.fields[key]),
+      readOnly: definition.readOnly === true || !known || unreadable,
       multiple,
       options: config.options?.map((option) => ({ id: option.id, label: option.label })),
       currency: config.currency ?? undefined,

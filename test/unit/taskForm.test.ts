@@ -97,6 +97,7 @@ describe('task form from the definitions', () => {
     const model = buildForm({ definitions: newer, task: odd, members: sample.members });
     const mood = model.fields.find((f) => f.key === 'mood');
     assert.deepEqual([mood?.valueType, mood?.readOnly, model.values.mood], ['UNKNOWN', true, '":)"']);
+    assert.match(mood?.description ?? '', /does not know its type/, 'the form says why it cannot be edited');
     const estimate = model.fields.find((f) => f.key === 'estimate');
     assert.deepEqual([estimate?.readOnly, model.values.estimate], [true, '"lots"']);
     assert.equal(isEmptyUpdate(toUpdate(model, { ...model.values, mood: 'x', estimate: 1 })), true, 'never written back');
