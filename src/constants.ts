@@ -1,3 +1,5 @@
+import { originOf } from './api/baseUrl';
+
 /** Every command ID, view ID, context key and storage key, in one place. */
 export const Commands = {
   showLog: 'lightfield.showLog',
@@ -40,10 +42,7 @@ export const LEGACY_SECRET_KEY = 'lightfield.apiKey';
 
 /** The SecretStorage entry of the key entered for `baseUrl`'s origin, or undefined for an invalid URL. */
 export function secretKeyFor(baseUrl: string): string | undefined {
-  try {
-    return `${LEGACY_SECRET_KEY}@${new URL(baseUrl).origin}`;
-  } catch {
-    return undefined;
-  }
+  const origin = originOf(baseUrl);
+  return origin && `${LEGACY_SECRET_KEY}@${origin}`;
 }
 export const ENV_KEY_VARIABLE = 'LIGHTFIELD_API_KEY';

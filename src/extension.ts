@@ -2,7 +2,7 @@ import './api/zodSetup';
 import * as vscode from 'vscode';
 import type { Member } from './api/model';
 import { Session } from './auth/session';
-import { confirmSignOut, hasEnvironmentKey, offerEnvironmentKey, setApiKey, useEnvironmentKey } from './auth/signIn';
+import { confirmSignOut, environmentKey, offerEnvironmentKey, setApiKey, useEnvironmentKey } from './auth/signIn';
 import { onDidChangeSettings, readSettings, type Settings } from './config';
 import { Commands, ContextKeys } from './constants';
 import { TaskEditorProvider } from './editor/taskEditorProvider';
@@ -51,7 +51,8 @@ async function wire(context: vscode.ExtensionContext): Promise<LightfieldExtensi
   const state = new ExtensionState(context);
   let settings = readSettings();
   // What TODO detection reads; one object per settings change, so caches can key on it.
-  let detectOptions: DetectOptions = { tags: settings.todoTags, reference: new ReferenceFormat(settings.referenceFormat) };
+  const detectOptionsOf = (current: Settings): DetectOptions => ({ tags: current.todoTags, reference: new ReferenceFormat(current.referenceFormat) });
+  let detectOptions = detectOptionsOf(settings);
   const storeSettings = (): StoreSettings => ({
     pageSize: settings.pageSize,
     statuses: settings.statuses,
@@ -131,7 +132,7 @@ async function wire(context: vscode.ExtensionContext): Promise<LightfieldExtensi
 
   function applySettings(changed: (keyof Settings)[]): void {
     settings = readSettings();
-    detectOptions = { tags: settings.todoTags, reference: new ReferenceFormat(settings.referenceFormat) };
+    detectOptions = detectOptionsOf(settings);
     if (changed.includes('baseUrl')) void session.setBaseUrl(settings.baseUrl);
     if (changed.includes('pageSize') || changed.includes('statuses')) {
       store.configure(storeSettings());
@@ -147,7 +148,7 @@ async function wire(context: vscode.ExtensionContext): Promise<LightfieldExtensi
   }
 
   void vscode.commands.executeCommand('setContext', ContextKeys.filter, storeSettings().assignee ? 'mine' : 'all');
-  void vscode.commands.executeCommand('setContext', ContextKeys.environmentKey, hasEnvironmentKey());
+  void vscode.commands.executeCommand('setContext', ContextKeys.environmentKey, environmentKey() !== undefined);
   await session.load();
   void offerEnvironmentKey(session, state, settings.baseUrl);
   return { store, view, session, editor, diagnostics, todoView, state };

@@ -4,6 +4,15 @@ function isLoopbackHost(hostname: string): boolean {
   return LOOPBACK_HOSTS.has(hostname) || /^127(\.\d{1,3}){3}$/.test(hostname);
 }
 
+/** The origin (scheme, host, port) of a base URL, the unit a key is bound to; undefined for an invalid URL. */
+export function originOf(baseUrl: string): string | undefined {
+  try {
+    return new URL(baseUrl).origin;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Why a base URL may not carry the API key, or `undefined` when it may.
  * Plain `http:` is allowed only to this machine, so the key never crosses a network in clear text.

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { originOf } from '../api/baseUrl';
 import { Commands, ENV_KEY_VARIABLE } from '../constants';
 import type { ExtensionState } from '../state';
 import { askModal, showError, showInfo } from '../ui/notify';
@@ -22,8 +23,8 @@ function validateKeyInput(value: string): string | undefined {
 export async function setApiKey(session: Session, baseUrl: string): Promise<boolean> {
   const candidate = (
     await vscode.window.showInputBox({
-      title: vscode.l10n.t('Lightfield API Key for {0}', originOf(baseUrl)),
-      prompt: vscode.l10n.t('Create a key in Lightfield under Settings → API keys. It is kept in VS Code\'s secret storage and sent only to {0}.', originOf(baseUrl)),
+      title: vscode.l10n.t('Lightfield API Key for {0}', destination(baseUrl)),
+      prompt: vscode.l10n.t('Create a key in Lightfield under Settings → API keys. It is kept in VS Code\'s secret storage and sent only to {0}.', destination(baseUrl)),
       placeHolder: `${KEY_PREFIX}…`,
       password: true,
       ignoreFocusOut: true,
@@ -34,12 +35,9 @@ export async function setApiKey(session: Session, baseUrl: string): Promise<bool
   return checkAndStore(session, baseUrl, candidate);
 }
 
-function originOf(baseUrl: string): string {
-  try {
-    return new URL(baseUrl).origin;
-  } catch {
-    return baseUrl;
-  }
+/** Where a key goes, as the user reads it: the origin, or the setting as written when it is no URL. */
+function destination(baseUrl: string): string {
+  return originOf(baseUrl) ?? baseUrl;
 }
 
 async function checkAndStore(session: Session, baseUrl: string, candidate: string): Promise<boolean> {
@@ -60,14 +58,14 @@ async function checkAndStore(session: Session, baseUrl: string, candidate: strin
   }
 }
 
-/** Whether the extension host's environment holds a key (`LIGHTFIELD_API_KEY`), for the welcome view's button. */
-export function hasEnvironmentKey(): boolean {
-  return Boolean(process.env[ENV_KEY_VARIABLE]?.trim());
+/** The key in the extension host's environment (`LIGHTFIELD_API_KEY`), if any; the welcome view's button shows when there is one. */
+export function environmentKey(): string | undefined {
+  return process.env[ENV_KEY_VARIABLE]?.trim() || undefined;
 }
 
 /** The welcome view's "Use the key from LIGHTFIELD_API_KEY": the user's click is the consent. Takes no arguments. */
 export async function useEnvironmentKey(session: Session, baseUrl: string): Promise<boolean> {
-  const key = process.env[ENV_KEY_VARIABLE]?.trim();
+  const key = environmentKey();
   if (!key) {
     void showError(vscode.l10n.t('{0} is not set in the environment of the extension host.', ENV_KEY_VARIABLE));
     return false;
@@ -77,12 +75,12 @@ export async function useEnvironmentKey(session: Session, baseUrl: string): Prom
 
 /** Offers, once, to use a key found in the extension host's environment when none is stored. */
 export async function offerEnvironmentKey(session: Session, state: ExtensionState, baseUrl: string): Promise<void> {
-  const key = process.env[ENV_KEY_VARIABLE]?.trim();
+  const key = environmentKey();
   if (!key || session.signedIn || state.envKeyOfferAnswered.get()) return;
   const use = vscode.l10n.t('Use It');
   const never = vscode.l10n.t('Never');
   const choice = await showInfo(
-    vscode.l10n.t('{0} is set in the environment. Use it as your Lightfield API key for {1}?', ENV_KEY_VARIABLE, originOf(baseUrl)),
+    vscode.l10n.t('{0} is set in the environment. Use it as your Lightfield API key for {1}?', ENV_KEY_VARIABLE, destination(baseUrl)),
     use,
     vscode.l10n.t('Not Now'),
     never,
@@ -96,6 +94,6 @@ export async function offerEnvironmentKey(session: Session, state: ExtensionStat
 export async function confirmSignOut(session: Session, baseUrl: string): Promise<void> {
   if (!session.signedIn) return;
   const signOut = vscode.l10n.t('Sign Out');
-  const choice = await askModal(vscode.l10n.t('Sign out of Lightfield at {0}?', originOf(baseUrl)), vscode.l10n.t('The API key is removed from this machine; you will need it again to sign in.'), signOut);
+  const choice = await askModal(vscode.l10n.t('Sign out of Lightfield at {0}?', destination(baseUrl)), vscode.l10n.t('The API key is removed from this machine; you will need it again to sign in.'), signOut);
   if (choice === signOut) await session.signOut();
 }

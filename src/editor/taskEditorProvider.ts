@@ -19,7 +19,7 @@ import { fieldOfParam } from './fieldErrors';
 import { isEmptyUpdate, serverChanges, toCreate, toUpdate } from './formDiff';
 import { TASK_EDITOR_SCHEME, taskIdOf } from './taskUri';
 import { askModal } from '../ui/notify';
-import { notificationText, tabTitle } from '../ui/safeText';
+import { notificationText, tabTitle, webLinkOf } from '../ui/safeText';
 
 export class TaskEditorDocument implements vscode.CustomDocument {
   /** Field errors and a message from the last failed save, shown until the next edit. */
@@ -51,16 +51,6 @@ export interface TaskEditorDeps {
 /** Same payload, same key: a retried save or create is applied once. */
 function idempotencyKey(...parts: string[]): string {
   return `lf-${createHash('sha256').update(parts.join('\u0000')).digest('hex')}`;
-}
-
-/** Only web pages open from the editor: http(s), parsed, never another scheme. */
-function isWebLink(url: string): boolean {
-  try {
-    const { protocol } = new URL(url);
-    return protocol === 'https:' || protocol === 'http:';
-  } catch {
-    return false;
-  }
 }
 
 function pick(values: Record<string, FormValue>, keys: string[]): Record<string, FormValue> {
@@ -132,9 +122,12 @@ export class TaskEditorProvider implements vscode.CustomEditorProvider<TaskEdito
         this.post(panel, { type: 'saveResult', requestId: message.requestId, ok, errors: document.errors, message: document.message });
         return;
       }
-      case 'openLink':
-        if (isWebLink(message.url)) await vscode.env.openExternal(vscode.Uri.parse(message.url, true));
+      case 'openLink': {
+        // Only web pages open from the editor: http(s), parsed, never another scheme.
+        const link = webLinkOf(message.url);
+        if (link) await vscode.env.openExternal(vscode.Uri.parse(link, true));
         return;
+      }
     }
   }
 

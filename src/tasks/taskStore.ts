@@ -215,11 +215,15 @@ export class TaskStore {
     this.notice = 'The service ignored the task list\'s filters, so every task is listed and grouped here.';
   }
 
+  private markGroups(state: Pick<Listing, 'loading' | 'error'>): void {
+    for (const status of this.settings.statuses) {
+      this.listings.set(status, { ...(this.listings.get(status) ?? { ids: [], hasMore: false }), ...state });
+    }
+  }
+
   /** With filters ignored: every task, in the service's order, grouped (and narrowed to "mine") here. */
   private async loadAllAndGroup(provider: TaskProvider, generation: number): Promise<unknown> {
-    for (const status of this.settings.statuses) {
-      this.listings.set(status, { ...(this.listings.get(status) ?? { ids: [], hasMore: false }), loading: true });
-    }
+    this.markGroups({ loading: true });
     this.emit();
     try {
       const all = await provider.listAllTasks();
@@ -232,9 +236,7 @@ export class TaskStore {
       return undefined;
     } catch (error) {
       if (generation !== this.generation) return undefined;
-      for (const status of this.settings.statuses) {
-        this.listings.set(status, { ...(this.listings.get(status) ?? { ids: [], hasMore: false }), loading: false, error });
-      }
+      this.markGroups({ loading: false, error });
       return error;
     }
   }

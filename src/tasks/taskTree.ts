@@ -3,7 +3,7 @@ import type { Member, Task, TaskStatus } from '../api/model';
 import { Commands } from '../constants';
 import { durationText, isOverdue, memberName, relativeTime, type SortOrder, sortTasks, STATUS_INFO, taskAssignee, taskDueAt, taskStatus, taskTitle } from './grouping';
 import type { TaskStore } from './taskStore';
-import { labelText, markdownText } from '../ui/safeText';
+import { labelText, markdownText, webLinkOf } from '../ui/safeText';
 
 export class StatusGroupNode {
   readonly kind = 'group';
@@ -155,11 +155,6 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, 
 
 /** The task's page in the Lightfield web app, only if it is an http(s) link. */
 export function safeLink(task: Task): vscode.Uri | undefined {
-  if (!task.httpLink) return undefined;
-  try {
-    const url = new URL(task.httpLink);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? vscode.Uri.parse(url.toString(), true) : undefined;
-  } catch {
-    return undefined;
-  }
+  const link = webLinkOf(task.httpLink);
+  return link ? vscode.Uri.parse(link, true) : undefined;
 }

@@ -14,7 +14,6 @@ import { iconText } from '../ui/safeText';
 import type { TodoComment } from './detect';
 import type { DocumentTodos } from './documentTodos';
 import { lineLink } from './gitLink';
-import { ReferenceFormat } from './reference';
 
 export interface CreateFromTodoDeps {
   store: TaskStore;
@@ -172,7 +171,7 @@ export async function createTaskFromTodo(deps: CreateFromTodoDeps, uriArg?: unkn
     return undefined;
   }
   const target = locate(deps, document, todo);
-  const reference = new ReferenceFormat(deps.settings().referenceFormat).write(todo.tag, task.id);
+  const reference = deps.todos.reference.write(todo.tag, task.id);
   if (!target) {
     const copy = vscode.l10n.t('Copy Reference');
     void showWarning(vscode.l10n.t('Created "{0}", but the comment changed meanwhile; add {1} to it yourself.', taskTitle(task), reference), copy).then((choice) => {

@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import { syntaxFor } from './commentSyntax';
 import { type DetectOptions, findTodos, type TodoComment } from './detect';
+import { ReferenceFormat } from './reference';
 
 /** TODO comments of documents: whole-document scans cached per version, line ranges read on demand. */
 export class DocumentTodos {
@@ -8,6 +9,11 @@ export class DocumentTodos {
 
   /** `options` is the same object until a setting changes, so it keys the cache. */
   constructor(private readonly options: () => DetectOptions) {}
+
+  /** The reference format detection reads: a rewrite writes with the same object. */
+  get reference(): ReferenceFormat {
+    return this.options().reference ?? new ReferenceFormat();
+  }
 
   all(document: vscode.TextDocument): TodoComment[] {
     const options = this.options();

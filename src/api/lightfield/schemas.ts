@@ -6,7 +6,6 @@ const errorDetailsSchema = z.object({
   code: z.string().nullish(),
   param: z.string().nullish(),
 });
-export type LightfieldErrorDetails = z.infer<typeof errorDetailsSchema>;
 
 /**
  * A Lightfield error body, in both printed shapes: wrapped, `{ "error": { type, message, code?, param? } }`
