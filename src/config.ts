@@ -1,11 +1,13 @@
 import * as vscode from 'vscode';
-import { DEFAULT_BASE_URL } from './api/lightfield/http';
-import { TASK_STATUSES, type TaskStatus } from './api/model';
+import { type ServiceId, TASK_STATUSES, type TaskStatus } from './api/domain';
+import { isServiceId, SERVICES } from './api/services';
 import { CONFIG_SECTION } from './constants';
 import { isTaskStatus, type SortOrder } from './tasks/grouping';
 import { DEFAULT_REFERENCE_FORMAT } from './todo/reference';
 
 export interface Settings {
+  service: ServiceId;
+  /** The chosen service's base URL. */
   baseUrl: string;
   pageSize: number;
   statuses: TaskStatus[];
@@ -17,13 +19,20 @@ export interface Settings {
   todoCodeLens: boolean;
 }
 
+/** Each service's base URL setting (under the `lightfield` section). */
+export const BASE_URL_SETTINGS: Record<ServiceId, string> = { lightfield: 'baseUrl', close: 'close.baseUrl' };
+
 /** The settings as the code uses them, out-of-range values brought back in range. */
 export function readSettings(): Settings {
   const config = vscode.workspace.getConfiguration(CONFIG_SECTION);
   const statuses = config.get<unknown[]>('statuses', [...TASK_STATUSES]).filter(isTaskStatus);
   const sortOrder = config.get<string>('sortOrder', 'dueDate');
+  const chosen = config.get<string>('service', 'lightfield');
+  const service = isServiceId(chosen) ? chosen : 'lightfield';
+  const { defaultBaseUrl } = SERVICES[service];
   return {
-    baseUrl: config.get<string>('baseUrl', DEFAULT_BASE_URL).trim() || DEFAULT_BASE_URL,
+    service,
+    baseUrl: config.get<string>(BASE_URL_SETTINGS[service], defaultBaseUrl).trim() || defaultBaseUrl,
     pageSize: Math.min(25, Math.max(1, Math.round(config.get<number>('pageSize', 25)))),
     statuses: statuses.length > 0 ? TASK_STATUSES.filter((s) => statuses.includes(s)) : [...TASK_STATUSES],
     sortOrder: sortOrder === 'created' || sortOrder === 'title' ? sortOrder : 'dueDate',
@@ -35,10 +44,11 @@ export function readSettings(): Settings {
   };
 }
 
-/** Calls `listener` with the names (without the section) of changed Lightfield settings. */
+/** Calls `listener` with the changed settings, as `Settings` names them. */
 export function onDidChangeSettings(listener: (changed: (keyof Settings)[]) => void): vscode.Disposable {
-  const names: Record<keyof Settings, string> = {
-    baseUrl: 'baseUrl',
+  const names: Record<keyof Settings, string | string[]> = {
+    service: 'service',
+    baseUrl: Object.values(BASE_URL_SETTINGS),
     pageSize: 'pageSize',
     statuses: 'statuses',
     sortOrder: 'sortOrder',
@@ -49,9 +59,9 @@ export function onDidChangeSettings(listener: (changed: (keyof Settings)[]) => v
     todoCodeLens: 'todo.codeLens',
   };
   const keys = Object.keys(names) as (keyof Settings)[];
-  const settingName = (key: keyof Settings) => names[key];
+  const settingNames = (key: keyof Settings) => [names[key]].flat();
   return vscode.workspace.onDidChangeConfiguration((event) => {
-    const changed = keys.filter((key) => event.affectsConfiguration(`${CONFIG_SECTION}.${settingName(key)}`));
+    const changed = keys.filter((key) => settingNames(key).some((name) => event.affectsConfiguration(`${CONFIG_SECTION}.${name}`)));
     if (changed.length > 0) listener(changed);
   });
 }

@@ -1,4 +1,5 @@
 import { originOf } from './api/baseUrl';
+import type { ServiceId } from './api/domain';
 
 /** Every command ID, view ID, context key and storage key, in one place. */
 export const Commands = {
@@ -15,7 +16,7 @@ export const Commands = {
   cancelTask: 'lightfield.cancelTask',
   reopenTask: 'lightfield.reopenTask',
   openTask: 'lightfield.openTask',
-  openInLightfield: 'lightfield.openInLightfield',
+  openInService: 'lightfield.openInLightfield',
   copyTaskId: 'lightfield.copyTaskId',
   loadMore: 'lightfield.loadMore',
   createTaskFromTodo: 'lightfield.createTaskFromTodo',
@@ -31,6 +32,10 @@ export const ContextKeys = {
   signedIn: 'lightfield.signedIn',
   canCreate: 'lightfield.canCreate',
   canUpdate: 'lightfield.canUpdate',
+  /** Whether the service has the statuses "Start" (in progress) and "Cancel" move to. */
+  canStart: 'lightfield.canStart',
+  canCancel: 'lightfield.canCancel',
+  service: 'lightfield.service',
   canReadMembers: 'lightfield.canReadMembers',
   filter: 'lightfield.filter',
   environmentKey: 'lightfield.environmentKey',
@@ -40,9 +45,9 @@ export const CONFIG_SECTION = 'lightfield';
 /** Before keys were bound to an origin they were stored under this name; it is removed on start. */
 export const LEGACY_SECRET_KEY = 'lightfield.apiKey';
 
-/** The SecretStorage entry of the key entered for `baseUrl`'s origin, or undefined for an invalid URL. */
-export function secretKeyFor(baseUrl: string): string | undefined {
+/** The SecretStorage entry of the key entered for a service at `baseUrl`'s origin, or undefined for an invalid URL. */
+export function secretKeyFor(service: ServiceId, baseUrl: string): string | undefined {
   const origin = originOf(baseUrl);
-  return origin && `${LEGACY_SECRET_KEY}@${origin}`;
+  // Lightfield's keys keep the name they had before a second service existed.
+  return origin && `${service === 'lightfield' ? LEGACY_SECRET_KEY : `${service}.apiKey`}@${origin}`;
 }
-export const ENV_KEY_VARIABLE = 'LIGHTFIELD_API_KEY';

@@ -1,6 +1,6 @@
 import './api/zodSetup';
 import * as vscode from 'vscode';
-import type { Member } from './api/model';
+import type { Member } from './api/domain';
 import { Session } from './auth/session';
 import { confirmSignOut, environmentKey, offerEnvironmentKey, setApiKey, useEnvironmentKey } from './auth/signIn';
 import { onDidChangeSettings, readSettings, type Settings } from './config';
@@ -53,37 +53,42 @@ async function wire(context: vscode.ExtensionContext): Promise<LightfieldExtensi
   // What TODO detection reads; one object per settings change, so caches can key on it.
   const detectOptionsOf = (current: Settings): DetectOptions => ({ tags: current.todoTags, reference: new ReferenceFormat(current.referenceFormat) });
   let detectOptions = detectOptionsOf(settings);
-  const storeSettings = (): StoreSettings => ({
-    pageSize: settings.pageSize,
-    statuses: settings.statuses,
-    assignee: state.filter.get() === 'mine' ? state.me(settings.baseUrl).get() : undefined,
-  });
-  const session = new Session(context.secrets, settings.baseUrl, log);
+  const session = new Session(context.secrets, settings.service, settings.baseUrl, log);
+  // The groups the service has, of those the user chose; "Mine" is the key's own member where the service says who that is.
+  const storeSettings = (): StoreSettings => {
+    const { capabilities } = session;
+    return {
+      pageSize: Math.min(settings.pageSize, capabilities.maxPageSize),
+      statuses: settings.statuses.filter((status) => capabilities.statuses.includes(status)),
+      assignee: state.filter.get() === 'mine' ? (session.me ?? state.me(session.connection).get()) : undefined,
+    };
+  };
   const errors = new ErrorReporter(log);
   const store = new TaskStore(() => session.provider, storeSettings());
   const members = new ProviderCache<Map<string, Member>>(
     () => session.provider,
-    async (provider) => new Map((await provider.listAllMembers()).map((member) => [member.id, member])),
+    async (provider) => new Map((await provider.listMembers()).map((member) => [member.id, member])),
   );
-  const definitions = new ProviderCache(() => session.provider, (provider) => provider.definitions());
+  const descriptions = new ProviderCache(() => session.provider, (provider) => provider.describeTasks());
   const view = new TaskView(store, session, state, errors, members, () => settings, log);
   const editor = new TaskEditorProvider({
     extensionUri: context.extensionUri,
     store,
     session,
     errors,
-    definitions,
+    descriptions,
     members,
-    defaultAssignee: () => settings.defaultAssignee,
+    defaultAssignee: () => settings.defaultAssignee || session.me,
     log,
   });
   const todos = new DocumentTodos(() => detectOptions);
-  const referenced = new ReferencedTasks(store);
+  const referenced = new ReferencedTasks(store, (id) => new RegExp(`^(?:${session.capabilities.taskIdPattern})$`).test(id));
   const todoDeps: TodoProviderDeps = {
     todos,
     tasks: referenced,
+    serviceName: () => session.capabilities.name,
     codeLensEnabled: () => settings.todoCodeLens,
-    canCreate: () => session.signedIn && session.can('tasks:create'),
+    canCreate: () => session.signedIn && session.can('create'),
   };
   const lenses = new TodoCodeLenses(todoDeps);
   const diagnostics = new DoneTodoDiagnostics(todoDeps);
@@ -99,9 +104,9 @@ async function wire(context: vscode.ExtensionContext): Promise<LightfieldExtensi
     vscode.window.registerCustomEditorProvider(TASK_EDITOR_VIEW_TYPE, editor, { supportsMultipleEditorsPerDocument: false }),
     ...registerTaskCommands({ log, store, view, session, errors, state, members, settings: () => settings }),
     // Neither takes arguments: a `command:` link must not be able to set or drop the key.
-    vscode.commands.registerCommand(Commands.setApiKey, () => setApiKey(session, settings.baseUrl)),
-    vscode.commands.registerCommand(Commands.signOut, () => confirmSignOut(session, settings.baseUrl)),
-    vscode.commands.registerCommand(Commands.useEnvironmentKey, () => useEnvironmentKey(session, settings.baseUrl)),
+    vscode.commands.registerCommand(Commands.setApiKey, () => setApiKey(session, settings)),
+    vscode.commands.registerCommand(Commands.signOut, () => confirmSignOut(session, settings)),
+    vscode.commands.registerCommand(Commands.useEnvironmentKey, () => useEnvironmentKey(session, settings)),
     vscode.commands.registerCommand(Commands.showLog, () => log.show()),
     referenced,
     lenses,
@@ -116,16 +121,23 @@ async function wire(context: vscode.ExtensionContext): Promise<LightfieldExtensi
       // Prepared answers skip the questions, so only the tests may give them.
       return createTaskFromTodo(deps, target, line, context.extensionMode === vscode.ExtensionMode.Test ? answers : undefined);
     }),
-    session.onDidChangeAccount((baseUrl) => void state.forgetAccount(baseUrl)),
+    session.onDidChangeAccount((connection) => void state.forgetAccount(connection)),
     session.onDidChange((change) => {
       if (change === 'connection') {
+        // Another service, server or account: nothing of the last one may show.
         store.clear();
+        store.configure(storeSettings());
         if (session.signedIn) view.restoreSnapshot();
         if (session.signedIn && view.view.visible) void scheduler.run();
+      } else {
+        // The key's own member is now known: "Mine" means them.
+        if (session.me) void state.me(session.connection).set(session.me);
+        store.configure(storeSettings());
       }
       view.tree.refresh();
       view.updateChrome();
       lenses.refresh();
+      diagnostics.schedule();
     }),
     onDidChangeSettings((changed) => applySettings(changed)),
   );
@@ -133,7 +145,10 @@ async function wire(context: vscode.ExtensionContext): Promise<LightfieldExtensi
   function applySettings(changed: (keyof Settings)[]): void {
     settings = readSettings();
     detectOptions = detectOptionsOf(settings);
-    if (changed.includes('baseUrl')) void session.setBaseUrl(settings.baseUrl);
+    if (changed.includes('service') || changed.includes('baseUrl')) {
+      void vscode.commands.executeCommand('setContext', ContextKeys.environmentKey, environmentKey(settings) !== undefined);
+      void session.connect(settings.service, settings.baseUrl);
+    }
     if (changed.includes('pageSize') || changed.includes('statuses')) {
       store.configure(storeSettings());
       void scheduler.run();
@@ -148,9 +163,9 @@ async function wire(context: vscode.ExtensionContext): Promise<LightfieldExtensi
   }
 
   void vscode.commands.executeCommand('setContext', ContextKeys.filter, storeSettings().assignee ? 'mine' : 'all');
-  void vscode.commands.executeCommand('setContext', ContextKeys.environmentKey, environmentKey() !== undefined);
+  void vscode.commands.executeCommand('setContext', ContextKeys.environmentKey, environmentKey(settings) !== undefined);
   await session.load();
-  void offerEnvironmentKey(session, state, settings.baseUrl);
+  void offerEnvironmentKey(session, state, settings);
   return { store, view, session, editor, diagnostics, todoView, state };
 }
 

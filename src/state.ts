@@ -1,6 +1,6 @@
 import type * as vscode from 'vscode';
 import { z } from 'zod';
-import { taskSchema, taskStatusSchema } from './api/model';
+import { type ServiceId, taskSchema, taskStatusSchema } from './api/domain';
 import type { StoreSnapshot } from './tasks/taskStore';
 
 /** A typed value in a Memento; what is stored is parsed on read, so an old shape reads as unset. */
@@ -21,7 +21,7 @@ export class StoredValue<T> {
   }
 }
 
-const groupSnapshotSchema = z.object({ ids: z.array(z.string()), totalCount: z.number(), hasMore: z.boolean() });
+const groupSnapshotSchema = z.object({ ids: z.array(z.string()), totalCount: z.number().optional(), hasMore: z.boolean() });
 const snapshotSchema: z.ZodType<StoreSnapshot> = z.object({
   savedAt: z.number(),
   settingsKey: z.string(),
@@ -31,28 +31,36 @@ const snapshotSchema: z.ZodType<StoreSnapshot> = z.object({
 
 export type FilterMode = 'all' | 'mine';
 
+/** The unit remembered state belongs to: a service at a base URL. */
+export function connectionOf(service: ServiceId, baseUrl: string): string {
+  // Lightfield's state keeps the name it had before a second service existed.
+  return service === 'lightfield' ? baseUrl : `${service}:${baseUrl}`;
+}
+
 /** Everything the extension remembers, by where it belongs: caches globally, UI state per workspace. */
 export class ExtensionState {
   constructor(private readonly context: vscode.ExtensionContext) {}
 
-  /** The last tree, per API base URL, shown at once on the next start. */
-  snapshot(baseUrl: string): StoredValue<StoreSnapshot> {
-    return new StoredValue(this.context.globalState, `snapshot:${baseUrl}`, snapshotSchema);
+  // Everything below is per connection (a service at a base URL, see `connectionOf`): one service's tasks never show under another.
+
+  /** The last tree, shown at once on the next start. */
+  snapshot(connection: string): StoredValue<StoreSnapshot> {
+    return new StoredValue(this.context.globalState, `snapshot:${connection}`, snapshotSchema);
   }
 
-  /** Which member the user is, per API base URL, for the "mine" filter. */
-  me(baseUrl: string): StoredValue<string> {
-    return new StoredValue(this.context.globalState, `me:${baseUrl}`, z.string());
+  /** Which member the user is, for the "mine" filter, where the service does not say. */
+  me(connection: string): StoredValue<string> {
+    return new StoredValue(this.context.globalState, `me:${connection}`, z.string());
   }
 
-  /** Who tasks made from TODO comments go to, per API base URL, picked once. */
-  todoAssignee(baseUrl: string): StoredValue<string> {
-    return new StoredValue(this.context.globalState, `todoAssignee:${baseUrl}`, z.string());
+  /** Who tasks made from TODO comments go to, picked once. */
+  todoAssignee(connection: string): StoredValue<string> {
+    return new StoredValue(this.context.globalState, `todoAssignee:${connection}`, z.string());
   }
 
-  /** Drops what was remembered of the account a base URL's key belonged to, when that key is removed or replaced. */
-  async forgetAccount(baseUrl: string): Promise<void> {
-    await Promise.all([this.snapshot(baseUrl).set(undefined), this.me(baseUrl).set(undefined), this.todoAssignee(baseUrl).set(undefined)]);
+  /** Drops what was remembered of the account a connection's key belonged to, when that key is removed or replaced. */
+  async forgetAccount(connection: string): Promise<void> {
+    await Promise.all([this.snapshot(connection).set(undefined), this.me(connection).set(undefined), this.todoAssignee(connection).set(undefined)]);
   }
 
   get filter(): StoredValue<FilterMode> {

@@ -16,6 +16,8 @@ export interface ApiErrorDetails {
   type?: string;
   code?: string;
   param?: string;
+  /** Messages by described field key, for the editor to show at the fields. */
+  fieldErrors?: Record<string, string>;
   retryable?: boolean;
   /** Seconds the service asked us to wait (`Retry-After`). */
   retryAfterSeconds?: number;
@@ -28,6 +30,7 @@ export class ApiError extends Error {
   readonly type?: string;
   readonly code?: string;
   readonly param?: string;
+  readonly fieldErrors?: Record<string, string>;
   readonly retryable: boolean;
   readonly retryAfterSeconds?: number;
 
@@ -39,26 +42,13 @@ export class ApiError extends Error {
     this.type = details.type;
     this.code = details.code;
     this.param = details.param;
+    this.fieldErrors = details.fieldErrors;
     this.retryable = details.retryable ?? false;
     this.retryAfterSeconds = details.retryAfterSeconds;
   }
 }
 
-const RETRYABLE_STATUSES = new Set([429, 500, 502, 503, 504]);
-
-/**
- * The documented retry rule: 429, 5xx and idempotency conflicts; never other 4xx.
- * `reasons` are the error's `code` and `type`: the bare 409 body names the
- * conflict in `type`, the wrapped one in `code`.
- */
-export function isRetryableStatus(status: number, ...reasons: (string | null | undefined)[]): boolean {
-  if (status === 409) {
-    return reasons.includes('idempotency_conflict');
-  }
-  return RETRYABLE_STATUSES.has(status) || status >= 500;
-}
-
-/** Names the path of every schema problem, e.g. `data[3].fields.$title.valueType: expected ...`. */
+/** Names the path of every schema problem, e.g. `data[3].fields.title.valueType: expected ...`. */
 export function describeSchemaIssues(error: z.ZodError, limit = 3): string {
   const lines = error.issues.slice(0, limit).map((issue) => `${formatPath(issue.path)}: ${issue.message}`);
   const more = error.issues.length > limit ? ` (and ${error.issues.length - limit} more)` : '';

@@ -1,13 +1,16 @@
 export interface Page<T> {
-  data: T[];
-  totalCount: number;
+  items: T[];
+  /** Undefined where the service does not count; it then says only whether there is more. */
+  total?: number;
+  hasMore?: boolean;
 }
 
 /**
- * Reads every page of an offset-paged list. The first page tells the total; the
- * rest are fetched concurrently (the rate limiter paces them). Because the total
- * is not stable across pages, reading goes on past it while pages come back
- * full, and items seen twice are kept once.
+ * Reads every page of an offset-paged list. With a total, the first page tells
+ * how many more there are and the rest are fetched concurrently (the rate limiter
+ * paces them); because the total is not stable across pages, reading goes on past
+ * it while pages come back full. Without one, pages are read one after another
+ * while the service says there are more. Items seen twice are kept once.
  */
 export async function collectAllPages<T extends { id: string }>(
   fetchPage: (offset: number, limit: number) => Promise<Page<T>>,
@@ -17,30 +20,20 @@ export async function collectAllPages<T extends { id: string }>(
 ): Promise<T[]> {
   const first = await fetchPage(0, pageSize);
   const pages: Page<T>[] = [first];
-  let lastFull = first.data.length === pageSize;
-  if (lastFull) {
+  const more = (page: Page<T>) => (page.total === undefined ? page.hasMore === true : page.items.length === pageSize);
+  if (more(first) && first.total !== undefined) {
     const offsets: number[] = [];
-    for (let offset = pageSize; offset < first.totalCount; offset += pageSize) {
-      offsets.push(offset);
-    }
-    const fetched = await mapConcurrently(offsets, concurrency, (offset) => fetchPage(offset, pageSize));
-    pages.push(...fetched);
-    lastFull = pages[pages.length - 1].data.length === pageSize;
-    let offset = pageSize * pages.length;
-    while (lastFull) {
-      signal?.throwIfAborted();
-      const page = await fetchPage(offset, pageSize);
-      pages.push(page);
-      lastFull = page.data.length === pageSize;
-      offset += pageSize;
-    }
+    for (let offset = pageSize; offset < first.total; offset += pageSize) offsets.push(offset);
+    pages.push(...(await mapConcurrently(offsets, concurrency, (offset) => fetchPage(offset, pageSize))));
+  }
+  while (more(pages[pages.length - 1])) {
+    signal?.throwIfAborted();
+    pages.push(await fetchPage(pageSize * pages.length, pageSize));
   }
   const byId = new Map<string, T>();
   for (const page of pages) {
-    for (const item of page.data) {
-      if (!byId.has(item.id)) {
-        byId.set(item.id, item);
-      }
+    for (const item of page.items) {
+      if (!byId.has(item.id)) byId.set(item.id, item);
     }
   }
   return [...byId.values()];

@@ -1,33 +1,37 @@
-import type {
-  KeyInfo,
-  ListQuery,
-  Member,
-  MemberPage,
-  Task,
-  TaskCreate,
-  TaskDefinitions,
-  TaskPage,
-  TaskUpdate,
-} from './model';
+import type { RetryPolicy } from './retry';
+import type { Account, Capabilities, Member, ParentChoice, Task, TaskDescription, TaskDraft, TaskPage, TaskPatch, TaskQuery } from './domain';
 
 export interface CallOptions {
   signal?: AbortSignal;
 }
 
 export interface WriteOptions extends CallOptions {
-  /** Reused across this call's retries; supply one to make a repeated call safe too. */
+  /** Where the service has idempotency keys: reused across retries; supply one to make a repeated call safe too. */
   idempotencyKey?: string;
 }
 
-/** What the extension needs of a task service. Lightfield is one; Close will be another. */
+/** What the extension needs of a task service, in the domain's words. One adapter per service implements it. */
 export interface TaskProvider {
-  validateKey(options?: CallOptions): Promise<KeyInfo>;
-  definitions(options?: CallOptions): Promise<TaskDefinitions>;
-  listTasks(query?: ListQuery, options?: CallOptions): Promise<TaskPage>;
-  listAllTasks(query?: Omit<ListQuery, 'offset' | 'limit'>, options?: CallOptions): Promise<Task[]>;
+  readonly capabilities: Capabilities;
+  readonly baseUrl: string;
+  checkKey(options?: CallOptions): Promise<Account>;
+  describeTasks(options?: CallOptions): Promise<TaskDescription>;
+  listTasks(query?: TaskQuery, options?: CallOptions): Promise<TaskPage>;
+  listAllTasks(query?: Omit<TaskQuery, 'offset' | 'limit'>, options?: CallOptions): Promise<Task[]>;
   getTask(id: string, options?: CallOptions): Promise<Task>;
-  createTask(input: TaskCreate, options?: WriteOptions): Promise<Task>;
-  updateTask(id: string, input: TaskUpdate, options?: WriteOptions): Promise<Task>;
-  listMembers(query?: Omit<ListQuery, 'filters'>, options?: CallOptions): Promise<MemberPage>;
-  listAllMembers(options?: CallOptions): Promise<Member[]>;
+  createTask(draft: TaskDraft, options?: WriteOptions): Promise<Task>;
+  updateTask(id: string, patch: TaskPatch, options?: WriteOptions): Promise<Task>;
+  listMembers(options?: CallOptions): Promise<Member[]>;
+  /** What a new task can belong to, matching `text` (only where `capabilities.parent` is set). */
+  searchParents(text: string, options?: CallOptions): Promise<ParentChoice[]>;
+}
+
+export interface ProviderOptions {
+  baseUrl?: string;
+  /** Asked before every call, so a changed key applies at once. */
+  getKey: () => Promise<string | undefined> | string | undefined;
+  timeoutMs?: number;
+  retry?: Partial<RetryPolicy>;
+  /** Receives one line per attempt; never the key. */
+  log?: (line: string) => void;
 }

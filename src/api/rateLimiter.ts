@@ -1,14 +1,5 @@
 import { abortableSleep } from './sleep';
 
-/** Lightfield rate-limits each category separately. */
-export type RateCategory = 'read' | 'write' | 'search';
-
-export interface RateLimitHeaders {
-  remaining?: number;
-  /** Unix seconds at which the service's window resets. */
-  resetSeconds?: number;
-}
-
 interface CategoryState {
   /** Send times inside the current sliding window, oldest first. */
   sent: number[];
@@ -18,12 +9,12 @@ interface CategoryState {
 }
 
 /**
- * Keeps each category under its per-second budget, so normal use never meets a 429.
- * Two rules: our own sliding window, and the service's `X-RateLimit-*` report, which
- * also counts requests from other clients of the same organisation.
+ * Keeps each category (a service's rate-limit group) under its budget, so normal use
+ * never meets a 429. Two rules: our own sliding window, and the service's report of
+ * what is left, which also counts requests from other clients of the same account.
  */
 export class RateLimiter {
-  private readonly states = new Map<RateCategory, CategoryState>();
+  private readonly states = new Map<string, CategoryState>();
 
   constructor(
     private readonly perWindow = 25,
@@ -32,7 +23,7 @@ export class RateLimiter {
     private readonly now: () => number = Date.now,
   ) {}
 
-  async acquire(category: RateCategory, signal?: AbortSignal): Promise<void> {
+  async acquire(category: string, signal?: AbortSignal): Promise<void> {
     const state = this.state(category);
     for (;;) {
       const waitMs = this.waitTime(state);
@@ -47,17 +38,15 @@ export class RateLimiter {
     }
   }
 
-  observe(category: RateCategory, headers: RateLimitHeaders): void {
-    if (headers.remaining === undefined || headers.resetSeconds === undefined) {
-      return;
-    }
+  /** What the service reported: requests left, and when its window resets (ms since epoch). */
+  observe(category: string, remaining: number, resetAt: number): void {
     const state = this.state(category);
-    state.serverRemaining = headers.remaining;
-    state.serverResetAt = headers.resetSeconds * 1000;
+    state.serverRemaining = remaining;
+    state.serverResetAt = resetAt;
   }
 
   /** Blocks the category until `seconds` from now, as a 429's `Retry-After` asks. */
-  pause(category: RateCategory, seconds: number): void {
+  pause(category: string, seconds: number): void {
     const state = this.state(category);
     state.serverRemaining = 0;
     state.serverResetAt = this.now() + seconds * 1000;
@@ -81,7 +70,7 @@ export class RateLimiter {
     return state.sent[0] + this.windowMs - now;
   }
 
-  private state(category: RateCategory): CategoryState {
+  private state(category: string): CategoryState {
     let state = this.states.get(category);
     if (!state) {
       state = { sent: [] };

@@ -1,39 +1,43 @@
 /**
- * The API key and what it may do. The key lives only in SecretStorage, stored
- * under the origin it was checked against, and is only ever sent there: when the
- * base URL points elsewhere, that origin needs a key of its own. This class hands
- * the provider a getter, never the key itself, and follows changes made in other
- * windows.
+ * The chosen service's API key and what it may do. The key lives only in
+ * SecretStorage, stored per service under the origin it was checked against, and
+ * is only ever sent there: another service, or a base URL pointing elsewhere,
+ * needs a key of its own. This class hands the provider a getter, never the key
+ * itself, and follows changes made in other windows.
  */
 import * as vscode from 'vscode';
 import { unsafeBaseUrlReason } from '../api/baseUrl';
+import type { Account, Capabilities, ServiceId } from '../api/domain';
 import { ApiError } from '../api/errors';
-import { LightfieldProvider } from '../api/lightfield/client';
-import type { KeyInfo } from '../api/model';
+import type { TaskProvider } from '../api/provider';
+import { SERVICES } from '../api/services';
 import { ContextKeys, LEGACY_SECRET_KEY, secretKeyFor } from '../constants';
+import { connectionOf } from '../state';
 
-export type Scope = 'tasks:read' | 'tasks:create' | 'tasks:update' | 'members:read';
-export type SessionChange = 'connection' | 'scopes';
+/** What a key may do, as the service told when it was checked. */
+export type Permission = 'create' | 'update' | 'readMembers';
+/** `connection`: the service, key or base URL changed, so cached data is another account's; `account`: learned what the key may do. */
+export type SessionChange = 'connection' | 'account';
 
 export class Session implements vscode.Disposable {
   private key: string | undefined;
-  private keyInfo: KeyInfo | undefined;
-  private current: LightfieldProvider | undefined;
+  private account: Account | undefined;
+  private current: TaskProvider | undefined;
   private readonly changed = new vscode.EventEmitter<SessionChange>();
   private readonly accountChanged = new vscode.EventEmitter<string>();
   private readonly disposables: vscode.Disposable[] = [this.changed, this.accountChanged];
   private markLoaded: () => void = () => undefined;
   private pending: Promise<void> = Promise.resolve();
   private legacyKeyRemoved = false;
-  /** `connection`: the key or base URL changed, so cached data is another account's; `scopes`: learned what the key may do. */
   readonly onDidChange = this.changed.event;
-  /** The key of a base URL was replaced or removed: what is remembered for that base URL was another account's. */
+  /** The key of a connection (see `connectionOf`) was replaced or removed: what is remembered for it was another account's. */
   readonly onDidChangeAccount = this.accountChanged.event;
   /** Settles once the stored key has been read; editors restored after a reload wait for it. */
   readonly loaded = new Promise<void>((resolve) => (this.markLoaded = resolve));
 
   constructor(
     private readonly secrets: vscode.SecretStorage,
+    private service: ServiceId,
     private baseUrl: string,
     private readonly log: vscode.LogOutputChannel,
   ) {
@@ -69,9 +73,9 @@ export class Session implements vscode.Disposable {
         const secretKey = this.secretKey();
         const key = secretKey ? await this.secrets.get(secretKey) : undefined;
         if (key === this.key) return;
-        if (this.key !== undefined) this.accountChanged.fire(this.baseUrl);
+        if (this.key !== undefined) this.accountChanged.fire(this.connection);
         this.key = key;
-        this.keyInfo = undefined;
+        this.account = undefined;
         this.rebuild();
       } finally {
         this.markLoaded();
@@ -83,55 +87,72 @@ export class Session implements vscode.Disposable {
     return this.key !== undefined;
   }
 
-  get provider(): LightfieldProvider | undefined {
+  get provider(): TaskProvider | undefined {
     return this.current;
   }
 
-  /** Follows the setting: the key of the new origin (if one was entered there) replaces the current one. */
-  async setBaseUrl(baseUrl: string): Promise<void> {
+  /** What the chosen service can do; known before signing in. */
+  get capabilities(): Capabilities {
+    return SERVICES[this.service].capabilities;
+  }
+
+  /** The service and base URL remembered state belongs to. */
+  get connection(): string {
+    return connectionOf(this.service, this.baseUrl);
+  }
+
+  /** The key's own member, where the service says who that is. */
+  get me(): string | undefined {
+    return this.account?.me;
+  }
+
+  /** Follows the settings: the key of the new service and origin (if one was entered there) replaces the current one. */
+  async connect(service: ServiceId, baseUrl: string): Promise<void> {
     await this.serially(() => {
-      if (baseUrl === this.baseUrl) return;
+      if (service === this.service && baseUrl === this.baseUrl) return;
+      this.service = service;
       this.baseUrl = baseUrl;
       this.key = undefined;
-      this.keyInfo = undefined;
+      this.account = undefined;
       this.rebuild();
     });
     await this.load();
   }
 
-  /** Whether the key may do `scope`; an empty scope list means full access. Unknown until validated: allowed. */
-  can(scope: Scope): boolean {
-    return !this.keyInfo || this.keyInfo.scopes.length === 0 || this.keyInfo.scopes.includes(scope);
+  /** Whether the key may do this. Unknown until checked: allowed. */
+  can(permission: Permission): boolean {
+    if (!this.account) return true;
+    return { create: this.account.canCreate, update: this.account.canUpdate, readMembers: this.account.canReadMembers }[permission];
   }
 
-  /** Checks the stored key once per key and base URL, and learns its scopes. */
+  /** Checks the stored key once per key and connection, and learns what it may do. */
   async validate(): Promise<void> {
-    if (!this.current || this.keyInfo) return;
-    this.keyInfo = await this.current.validateKey();
+    if (!this.current || this.account) return;
+    this.account = await this.current.checkKey();
     this.updateContext();
-    this.changed.fire('scopes');
+    this.changed.fire('account');
   }
 
   /** Checks `key` against the service and stores it only if it is accepted. Throws with the reason. */
   async signIn(key: string): Promise<void> {
-    const baseUrl = this.baseUrl;
-    const secretKey = secretKeyFor(baseUrl);
+    const { service, baseUrl, connection } = this;
+    const secretKey = secretKeyFor(service, baseUrl);
     const unsafe = unsafeBaseUrlReason(baseUrl);
     if (unsafe || !secretKey) throw new Error(unsafe ?? baseUrl);
     const candidate = this.createProvider(() => key);
-    const info = await candidate.validateKey();
-    if (!info.active) throw new Error(vscode.l10n.t('This API key is no longer active.'));
+    const account = await candidate.checkKey();
+    if (!account.active) throw new Error(vscode.l10n.t('This API key is no longer active.'));
     await this.serially(async () => {
-      // The key was checked with that server; it is stored for that server only.
-      if (this.baseUrl !== baseUrl) throw new Error(vscode.l10n.t('The setting lightfield.baseUrl changed while the key was checked; set the key again.'));
-      if (this.key !== undefined && this.key !== key) this.accountChanged.fire(baseUrl);
+      // The key was checked with that service at that server; it is stored for them only.
+      if (this.connection !== connection) throw new Error(vscode.l10n.t('The service or its base URL changed while the key was checked; set the key again.'));
+      if (this.key !== undefined && this.key !== key) this.accountChanged.fire(connection);
       await this.secrets.store(secretKey, key);
       this.key = key;
-      this.keyInfo = info;
+      this.account = account;
       this.current = candidate;
       this.updateContext();
     });
-    this.log.info(`Signed in to ${baseUrl} (${info.subjectType} key, scopes: ${info.scopes.length ? info.scopes.join(', ') : 'all'})`);
+    this.log.info(`Signed in to ${this.capabilities.name} at ${baseUrl} (${account.summary})`);
     this.changed.fire('connection');
   }
 
@@ -139,21 +160,21 @@ export class Session implements vscode.Disposable {
     return this.serially(async () => {
       const secretKey = this.secretKey();
       if (secretKey) await this.secrets.delete(secretKey);
-      if (this.key !== undefined) this.accountChanged.fire(this.baseUrl);
+      if (this.key !== undefined) this.accountChanged.fire(this.connection);
       this.key = undefined;
-      this.keyInfo = undefined;
+      this.account = undefined;
       this.rebuild();
-      this.log.info('Signed out');
+      this.log.info(`Signed out of ${this.capabilities.name}`);
     });
   }
 
-  /** Where the key of the current base URL is stored: one entry per origin. */
+  /** Where the key of the current service and base URL is stored: one entry per service and origin. */
   private secretKey(): string | undefined {
-    return secretKeyFor(this.baseUrl);
+    return secretKeyFor(this.service, this.baseUrl);
   }
 
-  private createProvider(getKey: () => string | undefined): LightfieldProvider {
-    return new LightfieldProvider({ baseUrl: this.baseUrl, getKey, log: (line) => this.log.debug(line) });
+  private createProvider(getKey: () => string | undefined): TaskProvider {
+    return SERVICES[this.service].connect({ baseUrl: this.baseUrl, getKey, log: (line) => this.log.debug(line) });
   }
 
   private rebuild(): void {
@@ -165,9 +186,12 @@ export class Session implements vscode.Disposable {
   private updateContext(): void {
     const set = (key: string, value: boolean) => void vscode.commands.executeCommand('setContext', key, value);
     set(ContextKeys.signedIn, this.signedIn);
-    set(ContextKeys.canCreate, this.signedIn && this.can('tasks:create'));
-    set(ContextKeys.canUpdate, this.signedIn && this.can('tasks:update'));
-    set(ContextKeys.canReadMembers, this.signedIn && this.can('members:read'));
+    set(ContextKeys.canCreate, this.signedIn && this.can('create'));
+    set(ContextKeys.canUpdate, this.signedIn && this.can('update'));
+    set(ContextKeys.canReadMembers, this.signedIn && this.can('readMembers'));
+    set(ContextKeys.canStart, this.capabilities.statuses.includes('IN_PROGRESS'));
+    set(ContextKeys.canCancel, this.capabilities.statuses.includes('CANCELLED'));
+    void vscode.commands.executeCommand('setContext', ContextKeys.service, this.service);
   }
 
   dispose(): void {
@@ -175,18 +199,18 @@ export class Session implements vscode.Disposable {
   }
 }
 
-/** Why a key was refused, in words a user can act on. */
-export function describeSignInFailure(error: unknown, baseUrl: string): string {
+/** Why a key was refused, in words a user can act on. `setting` names the base URL setting to check. */
+export function describeSignInFailure(error: unknown, service: string, baseUrl: string, setting: string): string {
   if (!(error instanceof ApiError)) return error instanceof Error ? error.message : String(error);
   switch (error.kind) {
     case 'network':
-      return vscode.l10n.t('Could not reach {0}. Check the setting lightfield.baseUrl and your connection. ({1})', baseUrl, error.message);
+      return vscode.l10n.t('Could not reach {0}. Check the setting {1} and your connection. ({2})', baseUrl, setting, error.message);
     case 'schema':
-      return vscode.l10n.t('{0} did not answer like the Lightfield API. Check the setting lightfield.baseUrl.', baseUrl);
+      return vscode.l10n.t('{0} did not answer like the {1} API. Check the setting {2}.', baseUrl, service, setting);
     case 'http':
-      if (error.status === 401) return vscode.l10n.t('Lightfield refused this API key (401). Check that you copied the whole key.');
-      if (error.status === 404) return vscode.l10n.t('There is no Lightfield API at {0} (404). Check the setting lightfield.baseUrl.', baseUrl);
-      return vscode.l10n.t('Lightfield answered {0}: {1}', String(error.status), error.message);
+      if (error.status === 401) return vscode.l10n.t('{0} refused this API key (401). Check that you copied the whole key.', service);
+      if (error.status === 404) return vscode.l10n.t('There is no {0} API at {1} (404). Check the setting {2}.', service, baseUrl, setting);
+      return vscode.l10n.t('{0} answered {1}: {2}', service, String(error.status), error.message);
     default:
       return error.message;
   }

@@ -1,38 +1,44 @@
 import * as vscode from 'vscode';
 import { originOf } from '../api/baseUrl';
-import { Commands, ENV_KEY_VARIABLE } from '../constants';
+import type { Capabilities } from '../api/domain';
+import { SERVICES } from '../api/services';
+import { BASE_URL_SETTINGS, type Settings } from '../config';
+import { Commands, CONFIG_SECTION } from '../constants';
 import type { ExtensionState } from '../state';
 import { askModal, showError, showInfo } from '../ui/notify';
 import { describeSignInFailure, type Session } from './session';
 
-const KEY_PREFIX = 'sk_lf_';
-
-function validateKeyInput(value: string): string | undefined {
-  const key = value.trim();
-  if (!key) return vscode.l10n.t('Paste your Lightfield API key.');
-  if (/\s/.test(key)) return vscode.l10n.t('An API key has no spaces.');
-  if (!key.startsWith(KEY_PREFIX)) return vscode.l10n.t('Lightfield API keys start with {0}.', KEY_PREFIX);
-  return undefined;
+function keyInputCheck(capabilities: Capabilities): (value: string) => string | undefined {
+  return (value) => {
+    const key = value.trim();
+    const { prefix } = capabilities.key;
+    if (!key) return vscode.l10n.t('Paste your {0} API key.', capabilities.name);
+    if (/\s/.test(key)) return vscode.l10n.t('An API key has no spaces.');
+    if (prefix && !key.startsWith(prefix)) return vscode.l10n.t('{0} API keys start with {1}.', capabilities.name, prefix);
+    return undefined;
+  };
 }
 
 /**
- * "Set API Key": asks with a password box, checks the key with the service, and
- * stores it only if accepted. It takes no arguments: a `command:` link could
- * otherwise switch the user to someone else's account without a word.
+ * "Set API Key": asks for the chosen service's key with a password box, checks it
+ * with that service, and stores it only if accepted. It takes no arguments: a
+ * `command:` link could otherwise switch the user to someone else's account
+ * without a word.
  */
-export async function setApiKey(session: Session, baseUrl: string): Promise<boolean> {
+export async function setApiKey(session: Session, settings: Settings): Promise<boolean> {
+  const { capabilities } = SERVICES[settings.service];
   const candidate = (
     await vscode.window.showInputBox({
-      title: vscode.l10n.t('Lightfield API Key for {0}', destination(baseUrl)),
-      prompt: vscode.l10n.t('Create a key in Lightfield under Settings → API keys. It is kept in VS Code\'s secret storage and sent only to {0}.', destination(baseUrl)),
-      placeHolder: `${KEY_PREFIX}…`,
+      title: vscode.l10n.t('{0} API Key for {1}', capabilities.name, destination(settings.baseUrl)),
+      prompt: vscode.l10n.t('{0} It is kept in VS Code\'s secret storage and sent only to {1}.', capabilities.key.where, destination(settings.baseUrl)),
+      placeHolder: capabilities.key.placeholder,
       password: true,
       ignoreFocusOut: true,
-      validateInput: validateKeyInput,
+      validateInput: keyInputCheck(capabilities),
     })
   )?.trim();
   if (!candidate) return false;
-  return checkAndStore(session, baseUrl, candidate);
+  return checkAndStore(session, settings, candidate);
 }
 
 /** Where a key goes, as the user reads it: the origin, or the setting as written when it is no URL. */
@@ -40,60 +46,64 @@ function destination(baseUrl: string): string {
   return originOf(baseUrl) ?? baseUrl;
 }
 
-async function checkAndStore(session: Session, baseUrl: string, candidate: string): Promise<boolean> {
+async function checkAndStore(session: Session, settings: Settings, candidate: string): Promise<boolean> {
+  const { name } = SERVICES[settings.service].capabilities;
   try {
     await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking the API key…') }, () =>
       session.signIn(candidate),
     );
-    void showInfo(vscode.l10n.t('Signed in to Lightfield.'));
+    void showInfo(vscode.l10n.t('Signed in to {0}.', name));
     return true;
   } catch (error) {
     const tryAgain = vscode.l10n.t('Try Again');
     const openSettings = vscode.l10n.t('Open Settings');
-    void showError(describeSignInFailure(error, baseUrl), tryAgain, openSettings).then((choice) => {
+    const setting = `${CONFIG_SECTION}.${BASE_URL_SETTINGS[settings.service]}`;
+    void showError(describeSignInFailure(error, name, settings.baseUrl, setting), tryAgain, openSettings).then((choice) => {
       if (choice === tryAgain) void vscode.commands.executeCommand(Commands.setApiKey);
-      if (choice === openSettings) void vscode.commands.executeCommand('workbench.action.openSettings', 'lightfield');
+      if (choice === openSettings) void vscode.commands.executeCommand('workbench.action.openSettings', CONFIG_SECTION);
     });
     return false;
   }
 }
 
-/** The key in the extension host's environment (`LIGHTFIELD_API_KEY`), if any; the welcome view's button shows when there is one. */
-export function environmentKey(): string | undefined {
-  return process.env[ENV_KEY_VARIABLE]?.trim() || undefined;
+/** The key of the chosen service in the extension host's environment (`LIGHTFIELD_API_KEY`, `CLOSE_API_KEY`), if any. */
+export function environmentKey(settings: Settings): string | undefined {
+  return process.env[SERVICES[settings.service].keyVariable]?.trim() || undefined;
 }
 
-/** The welcome view's "Use the key from LIGHTFIELD_API_KEY": the user's click is the consent. Takes no arguments. */
-export async function useEnvironmentKey(session: Session, baseUrl: string): Promise<boolean> {
-  const key = environmentKey();
+/** The welcome view's "Use the key from the environment": the user's click is the consent. Takes no arguments. */
+export async function useEnvironmentKey(session: Session, settings: Settings): Promise<boolean> {
+  const key = environmentKey(settings);
   if (!key) {
-    void showError(vscode.l10n.t('{0} is not set in the environment of the extension host.', ENV_KEY_VARIABLE));
+    void showError(vscode.l10n.t('{0} is not set in the environment of the extension host.', SERVICES[settings.service].keyVariable));
     return false;
   }
-  return checkAndStore(session, baseUrl, key);
+  return checkAndStore(session, settings, key);
 }
 
 /** Offers, once, to use a key found in the extension host's environment when none is stored. */
-export async function offerEnvironmentKey(session: Session, state: ExtensionState, baseUrl: string): Promise<void> {
-  const key = environmentKey();
+export async function offerEnvironmentKey(session: Session, state: ExtensionState, settings: Settings): Promise<void> {
+  const key = environmentKey(settings);
   if (!key || session.signedIn || state.envKeyOfferAnswered.get()) return;
+  const { keyVariable, capabilities } = SERVICES[settings.service];
   const use = vscode.l10n.t('Use It');
   const never = vscode.l10n.t('Never');
   const choice = await showInfo(
-    vscode.l10n.t('{0} is set in the environment. Use it as your Lightfield API key for {1}?', ENV_KEY_VARIABLE, destination(baseUrl)),
+    vscode.l10n.t('{0} is set in the environment. Use it as your {1} API key for {2}?', keyVariable, capabilities.name, destination(settings.baseUrl)),
     use,
     vscode.l10n.t('Not Now'),
     never,
   );
   if (choice === undefined) return;
   await state.envKeyOfferAnswered.set(true);
-  if (choice === use) await checkAndStore(session, baseUrl, key);
+  if (choice === use) await checkAndStore(session, settings, key);
 }
 
 /** Signing out removes the key from this machine, so it asks first (a link could run it too). */
-export async function confirmSignOut(session: Session, baseUrl: string): Promise<void> {
+export async function confirmSignOut(session: Session, settings: Settings): Promise<void> {
   if (!session.signedIn) return;
   const signOut = vscode.l10n.t('Sign Out');
-  const choice = await askModal(vscode.l10n.t('Sign out of Lightfield at {0}?', destination(baseUrl)), vscode.l10n.t('The API key is removed from this machine; you will need it again to sign in.'), signOut);
+  const { name } = SERVICES[settings.service].capabilities;
+  const choice = await askModal(vscode.l10n.t('Sign out of {0} at {1}?', name, destination(settings.baseUrl)), vscode.l10n.t('The API key is removed from this machine; you will need it again to sign in.'), signOut);
   if (choice === signOut) await session.signOut();
 }

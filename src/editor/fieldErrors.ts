@@ -1,16 +1,13 @@
-/** Where a refused save's error belongs in the form. No `vscode` here. */
+/** Where a refused save's errors belong in the form. No `vscode` here. */
+import type { ApiError } from '../api/errors';
 import type { FormModel } from '../shared/form';
 
 /**
- * The form field a Lightfield error `param` names. `param` is a request location
- * (`fields.$title`, `relationships.$assignedTo`, `fields.bogus`); a location that
- * names no field of this form (or a header, say `Idempotency-Key`) gives undefined,
- * and the error shows at the top of the form.
+ * The messages of `error` at the form fields they name (the adapter has already
+ * turned the service's error locations into field keys). Messages for fields this
+ * form does not show are left out: the error's own message shows at the top.
  */
-export function fieldOfParam(model: FormModel, param: string | undefined): string | undefined {
-  const match = param === undefined ? null : /^(fields|relationships)\.(.+)$/.exec(param);
-  if (!match) return undefined;
-  const [, kind, key] = match;
-  const field = model.fields.find((f) => f.key === key);
-  return field && (field.kind === 'field') === (kind === 'fields') ? field.key : undefined;
+export function fieldErrorsOf(model: FormModel, error: Pick<ApiError, 'fieldErrors'>): Record<string, string> {
+  const shown = new Set(model.fields.map((field) => field.key));
+  return Object.fromEntries(Object.entries(error.fieldErrors ?? {}).filter(([key]) => shown.has(key)));
 }

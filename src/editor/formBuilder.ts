@@ -1,23 +1,14 @@
 /**
- * Builds the form model from the server's definitions and a task: one field per
- * field definition, one per relationship definition, nothing hard-coded but the
- * documented system rules (required fields on create, `$note` read-only).
- * No `vscode` here.
+ * Builds the form model from the service's description of task fields and a task:
+ * one form field per described field, in the described order, nothing hard-coded.
+ * What may be edited follows the description: read-only fields, fields fixed after
+ * creation, fields editable only on some kinds of task, and values this client
+ * cannot read. No `vscode` here.
  */
-import { type Field, type FieldValue, isUnreadable, type Member, type Task, type TaskDefinitions, VALUE_TYPES, type ValueType } from '../api/model';
-import { type FormField, type FormModel, type FormValue } from '../shared/form';
-import { memberName, taskTitle } from '../tasks/grouping';
-
-/** Documented ID prefixes by object type; members are picked by name instead. */
-const ID_PREFIXES: Record<string, string> = { account: 'acc_', contact: 'con_', opportunity: 'opp_', member: 'mem_' };
-const REQUIRED_ON_CREATE = new Set(['$title', '$status', '$assignedTo']);
-const READ_ONLY_RELATIONSHIPS = new Set(['$note']);
-/** System fields first, in the order a person fills them in; the rest in definition order. */
-const LEADING = ['$title', '$status', '$assignedTo', '$dueAt', '$description'];
-
-function isKnownType(valueType: string): valueType is ValueType {
-  return (VALUE_TYPES as readonly string[]).includes(valueType);
-}
+import type { FieldDescription, Member, Task, TaskDescription } from '../api/domain';
+import { type Field, type FieldValue, isKnownValueType, isUnreadable } from '../api/values';
+import type { FormField, FormModel, FormValue } from '../shared/form';
+import { taskTitle } from '../tasks/grouping';
 
 function formValueOf(field: Field | undefined): FormValue {
   // What could not be read as its type is shown as it came.
@@ -31,79 +22,63 @@ function formValueOf(field: Field | undefined): FormValue {
 }
 
 export interface BuildOptions {
-  definitions: TaskDefinitions;
+  description: TaskDescription;
   /** The task to edit; none for a new task. */
   task?: Task;
   /** Readable members, for member relationships; undefined when the key may not list them. */
   members?: Member[];
   /** A new task's assignee. */
   defaultAssignee?: string;
+  serviceName: string;
 }
 
-export function buildForm({ definitions, task, members, defaultAssignee }: BuildOptions): FormModel {
+/** Why a described field cannot be edited on this task, or undefined when it can. */
+function lockReason(described: FieldDescription, task: Task | undefined): string | undefined {
+  if (!isKnownValueType(described.valueType)) return 'Shown as the service sent it: this version of the extension does not know its type.';
+  if (task && isUnreadable(task.fields[described.key])) return 'Shown as the service sent it: the value does not match its type.';
+  if (task && described.editableKinds && !described.editableKinds.includes(task.kind ?? '')) {
+    return `Not editable on a task of type ${task.kind ?? 'unknown'}.`;
+  }
+  return undefined;
+}
+
+export function buildForm({ description, task, members, defaultAssignee, serviceName }: BuildOptions): FormModel {
   const creating = task === undefined;
   const fields: FormField[] = [];
   const values: Record<string, FormValue> = {};
-  const memberOptions = members?.map((member) => ({ id: member.id, label: memberName(member) }));
+  const memberOptions = members?.map((member) => ({ id: member.id, label: member.name }));
 
-  for (const [key, definition] of Object.entries(definitions.fieldDefinitions)) {
-    const config = definition.typeConfiguration ?? {};
-    const multiple =
-      definition.valueType === 'MULTI_SELECT' || definition.valueType === 'TELEPHONE' || (definition.valueType === 'EMAIL' && config.multipleValues === true);
-    const known = isKnownType(definition.valueType);
-    const unreadable = isUnreadable(task?.fields[key]);
-    // Says why a field cannot be edited, beside what the service says of it.
-    const note = !known
-      ? 'Shown as the service sent it: this version of the extension does not know its type.'
-      : unreadable
-        ? 'Shown as the service sent it: the value does not match its type.'
-        : undefined;
+  for (const described of description.fields) {
+    const known = isKnownValueType(described.valueType);
+    const reason = lockReason(described, task);
+    const isMember = described.kind === 'relationship' && described.objectType === 'member';
     fields.push({
-      key,
-      kind: 'field',
-      label: definition.label,
-      description: [definition.description, note].filter(Boolean).join(' ') || undefined,
-      valueType: isKnownType(definition.valueType) ? definition.valueType : 'UNKNOWN',
-      required: known && (creating ? REQUIRED_ON_CREATE.has(key) : key === '$title' || key === '$status'),
+      key: described.key,
+      kind: described.kind,
+      label: described.label,
+      description: [described.description, reason].filter(Boolean).join(' ') || undefined,
+      valueType: known ? (described.valueType as FormField['valueType']) : 'UNKNOWN',
+      required: known && (creating ? described.requiredOnCreate : described.requiredOnEdit),
       // A type this client does not know, or a value it could not read, is shown and never written back.
-      readOnly: definition.readOnly === true || !known || unreadable,
-      multiple,
-      options: config.options?.map((option) => ({ id: option.id, label: option.label })),
-      currency: config.currency ?? undefined,
-      handleService: config.handleService ?? undefined,
+      readOnly: described.readOnly || reason !== undefined || (!creating && described.createOnly === true),
+      multiple: described.multiple,
+      options: described.options ?? (isMember ? memberOptions : undefined),
+      currency: described.currency,
+      handleService: described.handleService,
+      objectType: described.objectType,
+      idPrefix: isMember && memberOptions ? undefined : described.idPrefix,
     });
-    values[key] = formValueOf(task?.fields[key]);
+    if (task) values[described.key] = formValueOf(task.fields[described.key]);
+    else if (described.role === 'assignee' && defaultAssignee) values[described.key] = [defaultAssignee];
+    else values[described.key] = formValueOf(described.initial === undefined ? undefined : ({ valueType: described.valueType, value: described.initial } as Field));
   }
-  for (const [key, definition] of Object.entries(definitions.relationshipDefinitions)) {
-    const isMember = definition.objectType === 'member';
-    fields.push({
-      key,
-      kind: 'relationship',
-      label: definition.label,
-      description: definition.description ?? undefined,
-      valueType: 'RELATIONSHIP',
-      // $assignedTo is required on create, and the service refuses to empty it later.
-      required: creating ? REQUIRED_ON_CREATE.has(key) : key === '$assignedTo',
-      readOnly: READ_ONLY_RELATIONSHIPS.has(key),
-      multiple: definition.cardinality === 'HAS_MANY',
-      objectType: definition.objectType,
-      options: isMember ? memberOptions : undefined,
-      idPrefix: isMember && memberOptions ? undefined : ID_PREFIXES[definition.objectType],
-    });
-    values[key] = task?.relationships[key]?.values ?? [];
-  }
-  if (creating) {
-    if (definitions.fieldDefinitions.$status) values.$status = 'TODO';
-    if (defaultAssignee && definitions.relationshipDefinitions.$assignedTo) values.$assignedTo = [defaultAssignee];
-  }
-  const rank = (key: string) => (LEADING.includes(key) ? LEADING.indexOf(key) : LEADING.length);
-  fields.sort((a, b) => rank(a.key) - rank(b.key));
   return {
     mode: creating ? 'create' : 'edit',
     taskId: task?.id,
     title: task ? taskTitle(task) : 'New task',
-    updatedAt: task?.updatedAt ?? undefined,
-    httpLink: task?.httpLink ?? undefined,
+    updatedAt: task?.updatedAt,
+    httpLink: task?.webLink,
+    serviceName,
     fields,
     values,
   };

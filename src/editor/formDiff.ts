@@ -1,53 +1,42 @@
-/** From the edited form to the smallest write. No `vscode` here. */
-import type { RelationshipOperation, TaskCreate, TaskUpdate } from '../api/model';
+/** From the edited form to the smallest write, in the domain's words. No `vscode` here. */
+import type { TaskDraft, TaskPatch } from '../api/domain';
+import type { WritableValue } from '../api/values';
 import { changedKeys, type FormModel, type FormValue, normalize } from '../shared/form';
 
-function ids(value: FormValue | undefined): string[] {
+/** A form value as a written value: relationships as ID lists, everything else as it normalizes. */
+function written(kind: 'field' | 'relationship', value: FormValue | undefined): WritableValue {
   const normal = normalize(value ?? null);
+  if (kind === 'field') return normal as WritableValue;
   return Array.isArray(normal) ? normal : typeof normal === 'string' ? [normal] : [];
 }
 
-/**
- * Only what changed: fields by value (`null` clears); a changed relationship as one
- * operation, as the API asks ("one of add, remove, or replace"): `replace` with the
- * final list, or the one ID of a has-one. A required relationship is never emptied.
- */
-export function toUpdate(model: FormModel, values: Record<string, FormValue>): TaskUpdate {
-  const update: TaskUpdate = {};
+/** Only what changed (`null` or an empty list clears); a required relationship is never emptied. */
+export function toUpdate(model: FormModel, values: Record<string, FormValue>): TaskPatch {
+  const changed: Record<string, WritableValue> = {};
   for (const key of changedKeys(model, values)) {
     const field = model.fields.find((f) => f.key === key);
     if (!field) continue;
-    if (field.kind === 'field') {
-      (update.fields ??= {})[key] = normalize(values[key]);
-      continue;
-    }
-    const after = ids(values[key]);
-    if (after.length === 0 && field.required) continue;
-    const operation: RelationshipOperation = { replace: field.multiple ? after : (after[0] ?? []) };
-    (update.relationships ??= {})[key] = operation;
+    const value = written(field.kind, values[key]);
+    if (field.kind === 'relationship' && Array.isArray(value) && value.length === 0 && field.required) continue;
+    changed[key] = value;
   }
-  return update;
+  return Object.keys(changed).length > 0 ? { values: changed } : {};
 }
 
-export function isEmptyUpdate(update: TaskUpdate): boolean {
-  return Object.keys(update.fields ?? {}).length === 0 && Object.keys(update.relationships ?? {}).length === 0;
+export function isEmptyUpdate(patch: TaskPatch): boolean {
+  return Object.keys(patch.values ?? {}).length === 0;
 }
 
-/** Every value a new task has: single relationships as one ID, many as a list. */
-export function toCreate(model: FormModel, values: Record<string, FormValue>): TaskCreate {
-  const create: TaskCreate = { fields: {}, relationships: {} };
+/** Every value a new task has. */
+export function toCreate(model: FormModel, values: Record<string, FormValue>): TaskDraft {
+  const draft: Record<string, WritableValue> = {};
   for (const field of model.fields) {
     if (field.readOnly) continue;
-    const value = normalize(values[field.key]);
-    if (value === null) continue;
-    if (field.kind === 'field') {
-      create.fields[field.key] = value;
-    } else {
-      const list = ids(value);
-      create.relationships[field.key] = field.multiple ? list : list[0];
-    }
+    const value = written(field.kind, values[field.key]);
+    if (value === null || (Array.isArray(value) && value.length === 0)) continue;
+    draft[field.key] = value;
   }
-  return create;
+  return { values: draft };
 }
 
 /** Keys whose server value moved between two reads of the task. */

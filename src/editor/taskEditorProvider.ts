@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import * as vscode from 'vscode';
 import { ApiError } from '../api/errors';
-import type { Member, Task, TaskDefinitions } from '../api/model';
+import type { Member, Task, TaskDescription } from '../api/domain';
 import type { Session } from '../auth/session';
 import { changedKeys, type FormModel, type FormValue, sameValue, validateValues } from '../shared/form';
 import { type HostMessage, webviewMessageSchema } from '../shared/protocol';
@@ -15,7 +15,7 @@ import type { TaskStore } from '../tasks/taskStore';
 import type { ErrorReporter } from '../ui/errorReporter';
 import { editorHtml, editorResourceRoots } from './editorHtml';
 import { buildForm } from './formBuilder';
-import { fieldOfParam } from './fieldErrors';
+import { fieldErrorsOf } from './fieldErrors';
 import { isEmptyUpdate, serverChanges, toCreate, toUpdate } from './formDiff';
 import { TASK_EDITOR_SCHEME, taskIdOf } from './taskUri';
 import { askModal } from '../ui/notify';
@@ -42,9 +42,10 @@ export interface TaskEditorDeps {
   store: TaskStore;
   session: Session;
   errors: ErrorReporter;
-  definitions: ProviderCache<TaskDefinitions>;
+  descriptions: ProviderCache<TaskDescription>;
   members: ProviderCache<Map<string, Member>>;
-  defaultAssignee: () => string;
+  /** A new task's assignee, if there is one to suggest. */
+  defaultAssignee: () => string | undefined;
   log: vscode.LogOutputChannel;
 }
 
@@ -65,13 +66,13 @@ export class TaskEditorProvider implements vscode.CustomEditorProvider<TaskEdito
   constructor(private readonly deps: TaskEditorDeps) {}
 
   private async form(task: Task | undefined): Promise<FormModel> {
-    const members = this.deps.session.can('members:read') ? await this.deps.members.get().catch(() => undefined) : undefined;
-    return buildForm({ definitions: await this.deps.definitions.get(), task, members: members && [...members.values()], defaultAssignee: this.deps.defaultAssignee() });
+    const members = this.deps.session.can('readMembers') ? await this.deps.members.get().catch(() => undefined) : undefined;
+    return buildForm({ description: await this.deps.descriptions.get(), task, members: members && [...members.values()], defaultAssignee: this.deps.defaultAssignee(), serviceName: this.deps.session.capabilities.name });
   }
 
   async openCustomDocument(uri: vscode.Uri, context: vscode.CustomDocumentOpenContext): Promise<TaskEditorDocument> {
     // A file on disk named *.lightfield-task is not a task: its name must not become an authenticated request.
-    if (uri.scheme !== TASK_EDITOR_SCHEME) throw new Error(vscode.l10n.t('Lightfield tasks open from the Lightfield view, not from files.'));
+    if (uri.scheme !== TASK_EDITOR_SCHEME) throw new Error(vscode.l10n.t('Tasks open from the Tasks view, not from files.'));
     // After a reload VS Code restores editors before the stored key is read.
     await this.deps.session.loaded;
     const id = taskIdOf(uri);
@@ -246,14 +247,13 @@ export class TaskEditorProvider implements vscode.CustomEditorProvider<TaskEdito
 
   /** Keeps every edit; puts the server's complaint at the field it names. */
   private recordFailure(document: TaskEditorDocument, error: unknown): void {
-    const field = error instanceof ApiError ? fieldOfParam(document.model, error.param) : undefined;
-    if (field && error instanceof ApiError) document.errors = { ...document.errors, [field]: error.message };
+    if (error instanceof ApiError) document.errors = { ...document.errors, ...fieldErrorsOf(document.model, error) };
     document.message = error instanceof ApiError ? this.deps.errors.describe(error) : error instanceof Error ? error.message : String(error);
     this.deps.log.error(`Saving ${document.model.taskId ?? 'a new task'} failed: ${document.message}`);
   }
 
   saveCustomDocumentAs(): Promise<void> {
-    return Promise.reject(new Error(vscode.l10n.t('A Lightfield task cannot be saved as a file.')));
+    return Promise.reject(new Error(vscode.l10n.t('A task cannot be saved as a file.')));
   }
 
   async revertCustomDocument(document: TaskEditorDocument): Promise<void> {

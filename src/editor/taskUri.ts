@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { Task } from '../api/model';
+import type { Task } from '../api/domain';
 import { taskTitle } from '../tasks/grouping';
 import { notificationText, tabTitle } from '../ui/safeText';
 

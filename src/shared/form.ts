@@ -3,7 +3,7 @@
  * server's definitions, values in an editable shape, and validation. No `vscode`
  * and no DOM here, so both sides and plain-Node tests share it.
  */
-import type { ValueType } from '../api/model';
+import type { ValueType } from '../api/values';
 
 export type FormValue = string | number | boolean | string[] | { [part: string]: string | number | null } | null;
 
@@ -38,6 +38,8 @@ export interface FormModel {
   title: string;
   updatedAt?: string;
   httpLink?: string;
+  /** The service's name, for "Open in …". */
+  serviceName: string;
   fields: FormField[];
   /** The values as the server has them (or a new task's defaults). */
   values: Record<string, FormValue>;

@@ -1,6 +1,5 @@
 /** Pure presentation logic for tasks: statuses, due dates, names, order. No `vscode` here. */
-import type { FullName, Member, Task, TaskStatus } from '../api/model';
-import { TASK_STATUSES } from '../api/model';
+import { type Capabilities, TASK_STATUSES, type Task, type TaskStatus } from '../api/domain';
 
 export interface StatusInfo {
   status: TaskStatus;
@@ -18,29 +17,48 @@ export const STATUS_INFO: Record<TaskStatus, StatusInfo> = {
   CANCELLED: { status: 'CANCELLED', label: 'Cancelled', icon: 'circle-slash', open: false },
 };
 
+/** A status's name as the service calls it (Close's "Done" is the product's Complete). */
+export function statusLabel(status: TaskStatus, capabilities?: Capabilities): string {
+  return capabilities?.statusLabels[status] ?? STATUS_INFO[status].label;
+}
+
 export function isTaskStatus(value: unknown): value is TaskStatus {
   return typeof value === 'string' && (TASK_STATUSES as readonly string[]).includes(value);
 }
 
 export function taskStatus(task: Task): TaskStatus | undefined {
-  const value = task.fields.$status?.value;
-  return isTaskStatus(value) ? value : undefined;
+  return task.status;
 }
 
 export function taskTitle(task: Task): string {
-  const value = task.fields.$title?.value;
-  return typeof value === 'string' && value.trim() !== '' ? value : '(untitled)';
+  return task.title.trim() !== '' ? task.title : '(untitled)';
 }
 
 export function taskDueAt(task: Task): Date | undefined {
-  const value = task.fields.$dueAt?.value;
-  if (typeof value !== 'string') return undefined;
-  const date = new Date(value);
+  if (task.dueAt === undefined) return undefined;
+  const date = new Date(task.dueAt);
   return Number.isNaN(date.getTime()) ? undefined : date;
 }
 
-export function taskAssignee(task: Task): string | undefined {
-  return task.relationships.$assignedTo?.values[0];
+export type StatusAction = 'start' | 'complete' | 'cancel' | 'reopen';
+
+/** The status moves the product offers: where each goes, and from where. */
+export const STATUS_ACTIONS: Record<StatusAction, { to: TaskStatus; from: readonly TaskStatus[] }> = {
+  start: { to: 'IN_PROGRESS', from: ['TODO'] },
+  complete: { to: 'COMPLETE', from: ['TODO', 'IN_PROGRESS'] },
+  cancel: { to: 'CANCELLED', from: ['TODO', 'IN_PROGRESS'] },
+  reopen: { to: 'TODO', from: ['COMPLETE', 'CANCELLED', 'IN_PROGRESS'] },
+};
+
+/** Whether a service has the statuses an action needs at all. */
+export function serviceOffers(action: StatusAction, capabilities: Capabilities): boolean {
+  return capabilities.statuses.includes(STATUS_ACTIONS[action].to);
+}
+
+/** The moves a task can make on its service. */
+export function actionsFor(task: Task, capabilities: Capabilities): StatusAction[] {
+  const status = task.status;
+  return (Object.keys(STATUS_ACTIONS) as StatusAction[]).filter((action) => status !== undefined && serviceOffers(action, capabilities) && STATUS_ACTIONS[action].from.includes(status));
 }
 
 /** Open work past its due date. */
@@ -74,20 +92,6 @@ export function durationText(ms: number, locale = 'en'): string {
   const [unit, size] = UNITS.find(([, unitSize]) => Math.abs(ms) >= unitSize) ?? UNITS[UNITS.length - 1];
   const count = Math.max(1, Math.round(Math.abs(ms) / size));
   return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' }).format(count);
-}
-
-export function memberName(member: Member): string {
-  const name = member.fields.$name?.value;
-  if (typeof name === 'string' && name.trim()) return name;
-  if (name && typeof name === 'object' && !Array.isArray(name)) {
-    const { firstName, lastName } = name as FullName;
-    const full = [firstName, lastName].filter(Boolean).join(' ');
-    if (full) return full;
-  }
-  const email = member.fields.$email?.value;
-  if (typeof email === 'string' && email) return email;
-  if (Array.isArray(email) && email[0]) return email[0];
-  return member.id;
 }
 
 export type SortOrder = 'dueDate' | 'created' | 'title';

@@ -11,7 +11,7 @@ export class ProviderCache<T> {
 
   get(): Promise<T> {
     const provider = this.provider();
-    if (!provider) return Promise.reject(new Error('Not signed in to Lightfield.'));
+    if (!provider) return Promise.reject(new Error('Not signed in.'));
     if (this.cache?.provider !== provider) {
       const value = this.read(provider);
       value.catch(() => (this.cache = undefined));

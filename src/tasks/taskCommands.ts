@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { z } from 'zod';
-import type { Member, Task, TaskStatus } from '../api/model';
-import type { Scope, Session } from '../auth/session';
+import type { Member, Task, TaskStatus } from '../api/domain';
+import type { Permission, Session } from '../auth/session';
 import type { Settings } from '../config';
 import { newTaskUri, TASK_EDITOR_VIEW_TYPE, taskEditorUri } from '../editor/taskUri';
 import { Commands, ContextKeys } from '../constants';
@@ -9,7 +9,7 @@ import type { ExtensionState, FilterMode } from '../state';
 import type { ErrorReporter } from '../ui/errorReporter';
 import { askModal, flashStatus, showWarning } from '../ui/notify';
 import { iconText } from '../ui/safeText';
-import { memberName, STATUS_INFO, taskTitle } from './grouping';
+import { serviceOffers, STATUS_ACTIONS, type StatusAction, statusLabel, taskTitle } from './grouping';
 import type { ProviderCache } from './providerCache';
 import { pickTask } from './taskPicker';
 import type { TaskStore } from './taskStore';
@@ -19,11 +19,13 @@ import type { TaskView } from './taskView';
 /** A task ID as a command argument: short, and nothing that could be a path or a query. */
 const taskIdArgument = z.string().regex(/^[\w-]{1,128}$/);
 
-async function confirmMove(task: Task, to: TaskStatus): Promise<boolean> {
-  const move = vscode.l10n.t('Move to {0}', STATUS_INFO[to].label);
-  const choice = await askModal(vscode.l10n.t('Move "{0}" to {1}?', taskTitle(task), STATUS_INFO[to].label), task.id, move);
+async function confirmMove(task: Task, label: string): Promise<boolean> {
+  const move = vscode.l10n.t('Move to {0}', label);
+  const choice = await askModal(vscode.l10n.t('Move "{0}" to {1}?', taskTitle(task), label), task.id, move);
   return choice === move;
 }
+
+const PERMISSION_NAMES: Record<Permission, string> = { create: 'create tasks', update: 'change tasks', readMembers: 'list members' };
 
 export interface TaskCommandDeps {
   log: vscode.LogOutputChannel;
@@ -53,23 +55,30 @@ export function registerTaskCommands(deps: TaskCommandDeps): vscode.Disposable[]
     return store.task(id) ?? store.fetch(id);
   }
 
-  function allowed(scope: Scope): boolean {
-    if (session.can(scope)) return true;
-    void showWarning(vscode.l10n.t('Your Lightfield API key does not have the {0} scope, so this is not available.', scope));
+  function allowed(permission: Permission): boolean {
+    if (session.can(permission)) return true;
+    void showWarning(vscode.l10n.t('Your {0} API key may not {1}, so this is not available.', session.capabilities.name, PERMISSION_NAMES[permission]));
     return false;
   }
 
-  /** A status move to `to`, for tasks in one of `from` (the picker offers only those). */
-  const move = (to: TaskStatus, from: TaskStatus[]) => async (arg?: unknown) => {
-    if (!allowed('tasks:update')) return;
-    const task = await resolveTask(arg, vscode.l10n.t('Which task should move to {0}?', STATUS_INFO[to].label), from);
+  /** A status move, for tasks in one of the statuses it starts from (the picker offers only those). */
+  const move = (action: StatusAction) => async (arg?: unknown) => {
+    const { to, from } = STATUS_ACTIONS[action];
+    const { capabilities } = session;
+    const label = statusLabel(to, capabilities);
+    if (!serviceOffers(action, capabilities)) {
+      void showWarning(vscode.l10n.t('{0} tasks have no status "{1}".', capabilities.name, label));
+      return;
+    }
+    if (!allowed('update')) return;
+    const task = await resolveTask(arg, vscode.l10n.t('Which task should move to {0}?', label), from.filter((status) => capabilities.statuses.includes(status)));
     if (!task) return;
     // A bare ID can come from a `command:` link; only the tree and the picker are the user's own choice.
-    if (typeof arg === 'string' && !(await confirmMove(task, to))) return;
+    if (typeof arg === 'string' && !(await confirmMove(task, label))) return;
     try {
       await store.setStatus(task.id, to);
     } catch (error) {
-      errors.report(vscode.l10n.t('"{0}" could not move to {1}; it is back where it was', taskTitle(task), STATUS_INFO[to].label), error);
+      errors.report(vscode.l10n.t('"{0}" could not move to {1}; it is back where it was', taskTitle(task), label), error);
     }
   };
 
@@ -86,9 +95,10 @@ export function registerTaskCommands(deps: TaskCommandDeps): vscode.Disposable[]
     await view.refresh();
   }
 
-  /** The member the user is, asked once per base URL (the key's own member is not in the API). */
+  /** The member the user is: the service says so where it can; otherwise asked once per connection. */
   async function whoAmI(): Promise<string | undefined> {
-    const remembered = state.me(deps.settings().baseUrl);
+    if (session.me) return session.me;
+    const remembered = state.me(session.connection);
     const known = remembered.get() ?? (deps.settings().defaultAssignee || undefined);
     if (known) return known;
     const member = await pickMember(deps, vscode.l10n.t('Which member are you? (remembered for "Mine")'));
@@ -97,10 +107,10 @@ export function registerTaskCommands(deps: TaskCommandDeps): vscode.Disposable[]
   }
 
   return [
-    vscode.commands.registerCommand(Commands.startTask, move('IN_PROGRESS', ['TODO'])),
-    vscode.commands.registerCommand(Commands.completeTask, move('COMPLETE', ['TODO', 'IN_PROGRESS'])),
-    vscode.commands.registerCommand(Commands.cancelTask, move('CANCELLED', ['TODO', 'IN_PROGRESS'])),
-    vscode.commands.registerCommand(Commands.reopenTask, move('TODO', ['COMPLETE', 'CANCELLED', 'IN_PROGRESS'])),
+    vscode.commands.registerCommand(Commands.startTask, move('start')),
+    vscode.commands.registerCommand(Commands.completeTask, move('complete')),
+    vscode.commands.registerCommand(Commands.cancelTask, move('cancel')),
+    vscode.commands.registerCommand(Commands.reopenTask, move('reopen')),
     vscode.commands.registerCommand(Commands.refresh, () => view.refresh()),
     vscode.commands.registerCommand(Commands.loadMore, (node?: unknown) => (node instanceof LoadMoreNode ? view.loadMore(node.status) : undefined)),
     vscode.commands.registerCommand(Commands.openTask, async (arg?: unknown) => {
@@ -111,8 +121,8 @@ export function registerTaskCommands(deps: TaskCommandDeps): vscode.Disposable[]
       const task = await pickTask(store, vscode.l10n.t('Find a task by its title'));
       if (task) await vscode.commands.executeCommand(Commands.openTask, task.id);
     }),
-    vscode.commands.registerCommand(Commands.openInLightfield, async (arg?: unknown) => {
-      const task = await resolveTask(arg, vscode.l10n.t('Open which task in Lightfield?'));
+    vscode.commands.registerCommand(Commands.openInService, async (arg?: unknown) => {
+      const task = await resolveTask(arg, vscode.l10n.t('Open which task in {0}?', session.capabilities.name));
       const link = task && safeLink(task);
       if (link) await vscode.env.openExternal(link);
       else if (task) void showWarning(vscode.l10n.t('This task has no web link.'));
@@ -124,7 +134,7 @@ export function registerTaskCommands(deps: TaskCommandDeps): vscode.Disposable[]
       flashStatus(vscode.l10n.t('Copied {0}', task.id), 3000);
     }),
     vscode.commands.registerCommand(Commands.newTask, async () => {
-      if (allowed('tasks:create')) await vscode.commands.executeCommand('vscode.openWith', newTaskUri(), TASK_EDITOR_VIEW_TYPE);
+      if (allowed('create')) await vscode.commands.executeCommand('vscode.openWith', newTaskUri(), TASK_EDITOR_VIEW_TYPE);
     }),
     vscode.commands.registerCommand(Commands.filterMine, () => setFilter('mine')),
     vscode.commands.registerCommand(Commands.filterAll, () => setFilter('all')),
@@ -132,8 +142,8 @@ export function registerTaskCommands(deps: TaskCommandDeps): vscode.Disposable[]
 }
 
 async function pickMember(deps: TaskCommandDeps, placeholder: string): Promise<Member | undefined> {
-  if (!deps.session.can('members:read')) {
-    void showWarning(vscode.l10n.t('Your API key cannot read members (members:read). Set lightfield.defaultAssignee to a member ID instead.'));
+  if (!deps.session.can('readMembers')) {
+    void showWarning(vscode.l10n.t('Your API key cannot list members. Set lightfield.defaultAssignee to a member ID instead.'));
     return undefined;
   }
   let members: Map<string, Member>;
@@ -144,7 +154,7 @@ async function pickMember(deps: TaskCommandDeps, placeholder: string): Promise<M
     return undefined;
   }
   const picked = await vscode.window.showQuickPick(
-    [...members.values()].map((member) => ({ label: iconText(memberName(member)), description: iconText(member.id), member })),
+    [...members.values()].map((member) => ({ label: iconText(member.name), description: iconText(member.id), member })),
     { placeHolder: placeholder, matchOnDescription: true },
   );
   return picked?.member;

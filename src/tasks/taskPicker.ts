@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { Task, TaskStatus } from '../api/model';
-import { relativeTime, STATUS_INFO, taskDueAt, taskStatus, taskTitle } from './grouping';
+import type { Capabilities, Task, TaskStatus } from '../api/domain';
+import { relativeTime, STATUS_INFO, statusLabel, taskDueAt, taskStatus, taskTitle } from './grouping';
 import type { TaskStore } from './taskStore';
 import { iconText } from '../ui/safeText';
 
@@ -10,13 +10,13 @@ interface TaskPick extends vscode.QuickPickItem {
 
 const SEARCH_DELAY_MS = 250;
 
-function toPick(task: Task): TaskPick {
+function toPick(task: Task, capabilities: Capabilities | undefined): TaskPick {
   const status = taskStatus(task);
   const due = taskDueAt(task);
   return {
     taskId: task.id,
     label: `$(${status ? STATUS_INFO[status].icon : 'circle-large-outline'}) ${iconText(taskTitle(task))}`,
-    description: status ? STATUS_INFO[status].label : undefined,
+    description: status ? statusLabel(status, capabilities) : undefined,
     detail: due ? vscode.l10n.t('due {0}', relativeTime(due, Date.now())) : undefined,
   };
 }
@@ -32,7 +32,7 @@ export function pickTask(store: TaskStore, placeholder: string, statuses?: reado
   const quickPick = vscode.window.createQuickPick<TaskPick>();
   quickPick.placeholder = placeholder;
   quickPick.matchOnDescription = true;
-  quickPick.items = [...known.values()].map(toPick);
+  quickPick.items = [...known.values()].map((task) => toPick(task, store.capabilities));
   let timer: ReturnType<typeof setTimeout> | undefined;
   let latestQuery = '';
   quickPick.onDidChangeValue((value) => {
@@ -47,7 +47,7 @@ export function pickTask(store: TaskStore, placeholder: string, statuses?: reado
         .then((found) => {
           if (query !== latestQuery) return;
           for (const task of found.filter(allowed)) known.set(task.id, task);
-          quickPick.items = [...known.values()].map(toPick);
+          quickPick.items = [...known.values()].map((task) => toPick(task, store.capabilities));
         })
         .catch(() => undefined)
         .finally(() => (quickPick.busy = false));

@@ -5,7 +5,7 @@
  * which win over list results until a full refresh shows the index has caught up.
  * No `vscode` import: it runs in plain Node tests against the local server.
  */
-import type { ListFilter, Task, TaskCreate, TaskStatus, TaskUpdate } from '../api/model';
+import type { Capabilities, Task, TaskDraft, TaskPatch, TaskQuery, TaskStatus } from '../api/domain';
 import type { TaskProvider } from '../api/provider';
 import { taskStatus, taskTitle } from './grouping';
 
@@ -19,7 +19,9 @@ export interface StoreSettings {
 export interface GroupView {
   status: TaskStatus;
   tasks: Task[];
-  /** Undefined until the group was listed once. */
+  /** Whether the group was listed at least once. */
+  listed: boolean;
+  /** Undefined until the group was listed once, and where the service does not count. */
   totalCount?: number;
   hasMore: boolean;
   loading: boolean;
@@ -28,7 +30,8 @@ export interface GroupView {
 
 interface Listing {
   ids: string[];
-  /** Undefined until the first page arrives. */
+  listed: boolean;
+  /** Undefined until the first page arrives, and where the service does not count. */
   totalCount?: number;
   hasMore: boolean;
   loading: boolean;
@@ -47,7 +50,7 @@ interface Override {
 export interface StoreSnapshot {
   savedAt: number;
   settingsKey: string;
-  groups: Partial<Record<TaskStatus, { ids: string[]; totalCount: number; hasMore: boolean }>>;
+  groups: Partial<Record<TaskStatus, { ids: string[]; totalCount?: number; hasMore: boolean }>>;
   tasks: Task[];
 }
 
@@ -87,6 +90,11 @@ export class TaskStore {
 
   private emit(): void {
     for (const listener of [...this.listeners]) listener();
+  }
+
+  /** What the connected service can do, if connected. */
+  get capabilities(): Capabilities | undefined {
+    return this.provider()?.capabilities;
   }
 
   get currentSettings(): StoreSettings {
@@ -148,6 +156,7 @@ export class TaskStore {
     return {
       status,
       tasks: [...movedIn, ...stayed],
+      listed: listing?.listed ?? false,
       totalCount: listing?.totalCount === undefined ? undefined : Math.max(0, listing.totalCount + arrived - left),
       hasMore: listing?.hasMore ?? false,
       loading: listing?.loading ?? false,
@@ -206,7 +215,7 @@ export class TaskStore {
   /** Whether a listed task is one the filters of `status` asked for. */
   private matches(task: Task, status: TaskStatus | undefined): boolean {
     const { assignee } = this.settings;
-    return (status === undefined || taskStatus(task) === status) && (!assignee || (task.relationships.$assignedTo?.values.includes(assignee) ?? false));
+    return (status === undefined || taskStatus(task) === status) && (!assignee || task.assignee === assignee);
   }
 
   private switchToClientGrouping(): void {
@@ -217,7 +226,7 @@ export class TaskStore {
 
   private markGroups(state: Pick<Listing, 'loading' | 'error'>): void {
     for (const status of this.settings.statuses) {
-      this.listings.set(status, { ...(this.listings.get(status) ?? { ids: [], hasMore: false }), ...state });
+      this.listings.set(status, { ...(this.listings.get(status) ?? { ids: [], listed: false, hasMore: false }), ...state });
     }
   }
 
@@ -231,7 +240,7 @@ export class TaskStore {
       for (const task of all) this.latest.set(task.id, task);
       for (const status of this.settings.statuses) {
         const ids = all.filter((task) => this.matches(task, status)).map((task) => task.id);
-        this.listings.set(status, { ids, totalCount: ids.length, hasMore: false, loading: false });
+        this.listings.set(status, { ids, listed: true, totalCount: ids.length, hasMore: false, loading: false });
       }
       return undefined;
     } catch (error) {
@@ -242,31 +251,30 @@ export class TaskStore {
   }
 
   private async load(provider: TaskProvider, status: TaskStatus, offset: number, pages: number, generation: number): Promise<unknown> {
-    const listing: Listing = this.listings.get(status) ?? { ids: [], hasMore: false, loading: false };
+    const listing: Listing = this.listings.get(status) ?? { ids: [], listed: false, hasMore: false, loading: false };
     this.listings.set(status, { ...listing, loading: true });
     this.emit();
     const { pageSize } = this.settings;
     try {
       const answers = await Promise.all(
-        Array.from({ length: pages }, (_, page) => provider.listTasks({ offset: offset + page * pageSize, limit: pageSize, filters: this.filters(status) })),
+        Array.from({ length: pages }, (_, page) => provider.listTasks({ ...this.query(status), offset: offset + page * pageSize, limit: pageSize })),
       );
       if (generation !== this.generation) return undefined;
       // Our own recent writes may be listed where the lagging index still has them: not evidence.
-      if (answers.some((answer) => answer.data.some((task) => !this.overrides.has(task.id) && !this.matches(task, status)))) {
+      if (answers.some((answer) => answer.tasks.some((task) => !this.overrides.has(task.id) && !this.matches(task, status)))) {
         this.switchToClientGrouping();
         this.listings.set(status, { ...listing, loading: false });
         return undefined;
       }
       const ids = offset === 0 ? [] : [...listing.ids];
       for (const answer of answers) {
-        for (const task of answer.data) {
+        for (const task of answer.tasks) {
           this.latest.set(task.id, task);
           if (!ids.includes(task.id)) ids.push(task.id);
         }
       }
       const last = answers[answers.length - 1];
-      const hasMore = last.data.length === pageSize && ids.length < last.totalCount;
-      this.listings.set(status, { ids, totalCount: last.totalCount, hasMore, loading: false });
+      this.listings.set(status, { ids, listed: true, totalCount: last.total, hasMore: last.hasMore, loading: false });
       return undefined;
     } catch (error) {
       if (generation === this.generation) this.listings.set(status, { ...listing, loading: false, error });
@@ -274,10 +282,8 @@ export class TaskStore {
     }
   }
 
-  private filters(status: TaskStatus): ListFilter[] {
-    const filters: ListFilter[] = [{ key: '$status', operator: 'equal', value: status }];
-    if (this.settings.assignee) filters.push({ key: '$assignedTo', relationship: true, operator: 'contains', value: this.settings.assignee });
-    return filters;
+  private query(status: TaskStatus | undefined): TaskQuery {
+    return { status, assignee: this.settings.assignee };
   }
 
   /** After a full refresh: drop our writes that the lists now show, and old ones. */
@@ -300,7 +306,7 @@ export class TaskStore {
 
   private requireProvider(): TaskProvider {
     const provider = this.provider();
-    if (!provider) throw new Error('Not signed in to Lightfield.');
+    if (!provider) throw new Error('Not signed in.');
     return provider;
   }
 
@@ -314,24 +320,19 @@ export class TaskStore {
 
   /** Moves a task at once; rolls back and rethrows when the server refuses. */
   setStatus(id: string, status: TaskStatus): Promise<Task> {
-    return this.update(id, { fields: { $status: status } }, {
-      optimistic: (task) => ({
-        ...task,
-        fields: { ...task.fields, $status: { valueType: 'SINGLE_SELECT', value: status } },
-      }),
-    });
+    return this.update(id, { status }, { optimistic: (task) => ({ ...task, status }) });
   }
 
   /**
    * Sends an update. `optimistic`, when given, is shown until the server answers.
    * The write is confirmed with a retrieve, the fresh read the lists lag behind.
    */
-  update(id: string, update: TaskUpdate, options: { optimistic?: (task: Task) => Task; idempotencyKey?: string } = {}): Promise<Task> {
+  update(id: string, patch: TaskPatch, options: { optimistic?: (task: Task) => Task; idempotencyKey?: string } = {}): Promise<Task> {
     const { optimistic, idempotencyKey } = options;
     const provider = this.provider();
     const current = this.task(id);
     if (!provider || !current) {
-      return Promise.reject(new Error(provider ? `Task ${id} is not loaded.` : 'Not signed in to Lightfield.'));
+      return Promise.reject(new Error(provider ? `Task ${id} is not loaded.` : 'Not signed in.'));
     }
     const previous = this.overrides.get(id);
     const indexedStatus = previous ? previous.indexedStatus : taskStatus(this.latest.get(id) ?? current);
@@ -343,7 +344,7 @@ export class TaskStore {
     return this.serialize(id, async () => {
       let written: Task;
       try {
-        written = await provider.updateTask(id, update, { idempotencyKey });
+        written = await provider.updateTask(id, patch, { idempotencyKey });
       } catch (error) {
         if (previous) this.overrides.set(id, previous);
         else this.overrides.delete(id);
@@ -357,8 +358,8 @@ export class TaskStore {
     });
   }
 
-  async create(input: TaskCreate, idempotencyKey?: string): Promise<Task> {
-    const task = await this.requireProvider().createTask(input, { idempotencyKey });
+  async create(draft: TaskDraft, idempotencyKey?: string): Promise<Task> {
+    const task = await this.requireProvider().createTask(draft, { idempotencyKey });
     this.overrides.set(task.id, { task, indexedStatus: undefined, pending: false, at: this.now() });
     this.emit();
     return task;
@@ -374,13 +375,13 @@ export class TaskStore {
     return task;
   }
 
-  /** Tasks whose title starts with `prefix`, from the server; for "Find task". */
+  /** Tasks whose title starts with `prefix`, from the server where it can search titles; for "Find task". */
   async searchTitles(prefix: string): Promise<Task[]> {
-    const filters: ListFilter[] = [{ key: '$title', operator: 'startsWith', value: prefix }];
-    if (this.settings.assignee) filters.push({ key: '$assignedTo', relationship: true, operator: 'contains', value: this.settings.assignee });
-    const page = await this.requireProvider().listTasks({ limit: 25, filters });
+    const provider = this.requireProvider();
+    if (!provider.capabilities.filters.titlePrefix) return [];
+    const page = await provider.listTasks({ ...this.query(undefined), titlePrefix: prefix, limit: 25 });
     // Checked here too: a service that ignores filters answers with any tasks.
-    const found = page.data.filter((task) => taskTitle(task).startsWith(prefix) && this.matches(task, undefined));
+    const found = page.tasks.filter((task) => taskTitle(task).startsWith(prefix) && this.matches(task, undefined));
     return found.map((task) => this.liveOverride(task.id)?.task ?? task);
   }
 
@@ -389,7 +390,7 @@ export class TaskStore {
     const tasks = new Map<string, Task>();
     for (const status of this.settings.statuses) {
       const listing = this.listings.get(status);
-      if (listing?.totalCount === undefined) continue;
+      if (!listing?.listed) continue;
       groups[status] = { ids: listing.ids, totalCount: listing.totalCount, hasMore: listing.hasMore };
       for (const id of listing.ids) {
         const task = this.latest.get(id);
@@ -404,7 +405,7 @@ export class TaskStore {
     if (snapshot.settingsKey !== this.settingsKey || this.listings.size > 0) return false;
     for (const task of snapshot.tasks) this.latest.set(task.id, task);
     for (const [status, group] of Object.entries(snapshot.groups) as [TaskStatus, StoreSnapshot['groups'][TaskStatus]][]) {
-      if (group) this.listings.set(status, { ...group, loading: false });
+      if (group) this.listings.set(status, { ...group, listed: true, loading: false });
     }
     this.stale = true;
     this.emit();

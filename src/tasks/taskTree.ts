@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import type { Member, Task, TaskStatus } from '../api/model';
+import type { Capabilities, Member, Task, TaskStatus } from '../api/domain';
 import { Commands } from '../constants';
-import { durationText, isOverdue, memberName, relativeTime, type SortOrder, sortTasks, STATUS_INFO, taskAssignee, taskDueAt, taskStatus, taskTitle } from './grouping';
+import { actionsFor, durationText, isOverdue, relativeTime, type SortOrder, sortTasks, STATUS_INFO, statusLabel, taskDueAt, taskStatus, taskTitle } from './grouping';
 import type { TaskStore } from './taskStore';
 import { labelText, markdownText, webLinkOf } from '../ui/safeText';
 
@@ -28,6 +28,8 @@ export type TaskTreeNode = StatusGroupNode | TaskNode | LoadMoreNode;
 export interface TaskTreeOptions {
   sortOrder: () => SortOrder;
   signedIn: () => boolean;
+  /** What the connected service can do: its statuses' names, and the moves it offers. */
+  capabilities: () => Capabilities;
   /** Member names for tooltips; resolves to none when members may not be read. */
   members: () => Promise<Map<string, Member>>;
   now?: () => number;
@@ -77,13 +79,16 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, 
 
   private groupItem(node: StatusGroupNode): vscode.TreeItem {
     const info = STATUS_INFO[node.status];
+    const label = statusLabel(node.status, this.options.capabilities());
     const group = this.store.group(node.status);
-    const item = new vscode.TreeItem(info.label, info.open ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+    const item = new vscode.TreeItem(label, info.open ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
     item.id = `group:${node.status}`;
-    item.description = group.totalCount === undefined ? (group.loading ? vscode.l10n.t('loading…') : '') : String(group.totalCount);
+    // A service that does not count says only that there are more: "25+".
+    const count = group.totalCount !== undefined ? String(group.totalCount) : group.listed ? `${group.tasks.length}${group.hasMore ? '+' : ''}` : undefined;
+    item.description = count ?? (group.loading ? vscode.l10n.t('loading…') : '');
     item.iconPath = new vscode.ThemeIcon(group.error ? 'warning' : info.icon);
     item.contextValue = 'statusGroup';
-    item.accessibilityInformation = { label: vscode.l10n.t('{0}, {1} tasks', info.label, String(group.totalCount ?? 0)) };
+    item.accessibilityInformation = { label: vscode.l10n.t('{0}, {1} tasks', label, count ?? '0') };
     return item;
   }
 
@@ -98,8 +103,8 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, 
     // Short: the sidebar is narrow. The warning-coloured clock says "overdue" at a glance.
     item.description = due ? (overdue ? vscode.l10n.t('{0} overdue', durationText(this.now() - due.getTime(), vscode.env.language)) : relativeTime(due, this.now(), vscode.env.language)) : undefined;
     item.iconPath = overdue ? new vscode.ThemeIcon('clock', new vscode.ThemeColor('list.warningForeground')) : new vscode.ThemeIcon(STATUS_INFO[status].icon);
-    // e.g. "task:TODO:link": status-specific inline actions and "open in Lightfield" match it by regex.
-    item.contextValue = `task:${status}${safeLink(task) ? ':link' : ''}`;
+    // e.g. "task start complete cancel link": the moves this task can make on its service, and whether it has a web page.
+    item.contextValue = ['task', ...actionsFor(task, this.options.capabilities()), ...(safeLink(task) ? ['link'] : [])].join(' ');
     item.command = { command: Commands.openTask, title: vscode.l10n.t('Open Task'), arguments: [node] };
     return item;
   }
@@ -108,7 +113,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, 
     const group = this.store.group(node.status);
     const item = new vscode.TreeItem(vscode.l10n.t('Load more…'), vscode.TreeItemCollapsibleState.None);
     item.id = `more:${node.status}`;
-    item.description = vscode.l10n.t('{0} of {1}', String(group.tasks.length), String(group.totalCount ?? '?'));
+    item.description = group.totalCount === undefined ? vscode.l10n.t('{0} shown', String(group.tasks.length)) : vscode.l10n.t('{0} of {1}', String(group.tasks.length), String(group.totalCount));
     item.iconPath = new vscode.ThemeIcon(group.loading ? 'loading~spin' : 'ellipsis');
     item.contextValue = 'loadMore';
     item.command = { command: Commands.loadMore, title: vscode.l10n.t('Load More'), arguments: [node] };
@@ -129,19 +134,19 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, 
     tip.appendMarkdown(`**${markdownText(taskTitle(task))}**\n\n`);
     const status = taskStatus(task);
     const rows: [string, string][] = [];
-    if (status) rows.push([vscode.l10n.t('Status'), STATUS_INFO[status].label]);
+    if (status) rows.push([vscode.l10n.t('Status'), statusLabel(status, this.options.capabilities())]);
     const due = taskDueAt(task);
     if (due) rows.push([vscode.l10n.t('Due'), `${due.toLocaleString()} (${relativeTime(due, this.now())})`]);
-    const assignee = taskAssignee(task);
+    const { assignee } = task;
     if (assignee) {
       const member = (await this.options.members().catch(() => new Map<string, Member>())).get(assignee);
-      rows.push([vscode.l10n.t('Assigned to'), member ? memberName(member) : assignee]);
+      rows.push([vscode.l10n.t('Assigned to'), member?.name ?? assignee]);
     }
     rows.push([vscode.l10n.t('Created'), new Date(task.createdAt).toLocaleString()]);
     if (task.updatedAt) rows.push([vscode.l10n.t('Updated'), new Date(task.updatedAt).toLocaleString()]);
     for (const [label, value] of rows) tip.appendMarkdown(`- ${markdownText(label)}: ${markdownText(value)}\n`);
-    const description = task.fields.$description?.value;
-    if (typeof description === 'string' && description.trim()) {
+    const { description } = task;
+    if (description?.trim()) {
       tip.appendMarkdown(`\n---\n\n${markdownText(description.length > 600 ? `${description.slice(0, 600)}…` : description)}`);
     }
     return tip;
@@ -153,8 +158,8 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, 
   }
 }
 
-/** The task's page in the Lightfield web app, only if it is an http(s) link. */
+/** The task's page in the service's web app, only if it is an http(s) link. */
 export function safeLink(task: Task): vscode.Uri | undefined {
-  const link = webLinkOf(task.httpLink);
+  const link = webLinkOf(task.webLink);
   return link ? vscode.Uri.parse(link, true) : undefined;
 }

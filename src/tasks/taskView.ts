@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Member } from '../api/model';
+import type { Member } from '../api/domain';
 import type { Session } from '../auth/session';
 import type { Settings } from '../config';
 import { Views } from '../constants';
@@ -30,21 +30,22 @@ export class TaskView implements vscode.Disposable {
     private readonly state: ExtensionState,
     private readonly errors: ErrorReporter,
     members: ProviderCache<Map<string, Member>>,
-    private readonly settings: () => Settings,
+    settings: () => Settings,
     private readonly log: vscode.LogOutputChannel,
   ) {
     this.tree = new TaskTreeProvider(store, {
       sortOrder: () => settings().sortOrder,
       signedIn: () => session.signedIn,
-      members: () => (session.can('members:read') ? members.get() : Promise.resolve(new Map())),
+      capabilities: () => session.capabilities,
+      members: () => (session.can('readMembers') ? members.get() : Promise.resolve(new Map())),
     });
     this.view = vscode.window.createTreeView(Views.tasks, { treeDataProvider: this.tree, showCollapseAll: true });
     this.disposables.push(this.tree, this.view, store.onDidChange(() => this.updateChrome()));
   }
 
-  /** Shows the saved tree of this base URL and filter, if there is one; no network. */
+  /** Shows the saved tree of this connection and filter, if there is one; no network. */
   restoreSnapshot(): void {
-    const snapshot = this.state.snapshot(this.settings().baseUrl).get();
+    const snapshot = this.state.snapshot(this.session.connection).get();
     if (snapshot && this.store.restore(snapshot)) this.updateChrome();
   }
 
@@ -69,7 +70,7 @@ export class TaskView implements vscode.Disposable {
         this.errors.report(vscode.l10n.t('Could not load tasks'), error, () => void this.refresh());
         return false;
       }
-      await this.state.snapshot(this.settings().baseUrl).set(this.store.snapshot());
+      await this.state.snapshot(this.session.connection).set(this.store.snapshot());
       return true;
     });
   }
@@ -90,7 +91,7 @@ export class TaskView implements vscode.Disposable {
     const notice = this.store.takeNotice();
     if (notice) {
       this.log.info(notice);
-      this.notice = vscode.l10n.t('Lightfield ignored the list filters, so all tasks are loaded and grouped here.');
+      this.notice = vscode.l10n.t('{0} ignored the list filters, so all tasks are loaded and grouped here.', this.session.capabilities.name);
     }
     const failed = this.store.groups().find((group) => group.error !== undefined);
     this.view.message = this.session.signedIn && failed ? notificationText(vscode.l10n.t('Some tasks could not be loaded: {0}', this.errors.describe(failed.error))) : this.notice;

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import * as vscode from 'vscode';
 import { z } from 'zod';
-import type { Member, Task, TaskCreate } from '../api/model';
+import type { Member, ParentChoice, Task, TaskDraft } from '../api/domain';
 import type { Session } from '../auth/session';
 import type { Settings } from '../config';
 import type { ExtensionState } from '../state';
-import { memberName, taskTitle } from '../tasks/grouping';
+import { taskTitle } from '../tasks/grouping';
 import type { ProviderCache } from '../tasks/providerCache';
 import type { TaskStore } from '../tasks/taskStore';
 import type { ErrorReporter } from '../ui/errorReporter';
@@ -73,18 +73,18 @@ function description(document: vscode.TextDocument, todo: TodoComment): string {
 }
 
 async function chooseAssignee(deps: CreateFromTodoDeps): Promise<string | undefined> {
-  const configured = deps.settings().defaultAssignee;
+  const configured = deps.settings().defaultAssignee || deps.session.me;
   if (configured) return configured;
-  const remembered = deps.state.todoAssignee(deps.settings().baseUrl);
+  const remembered = deps.state.todoAssignee(deps.session.connection);
   const known = remembered.get();
   if (known) return known;
-  if (!deps.session.can('members:read')) {
+  if (!deps.session.can('readMembers')) {
     void showWarning(vscode.l10n.t('Set lightfield.defaultAssignee to a member ID: this API key cannot list members.'));
     return undefined;
   }
   const members = await deps.members.get();
   const picked = await vscode.window.showQuickPick(
-    [...members.values()].map((member) => ({ label: iconText(memberName(member)), description: iconText(member.id), member })),
+    [...members.values()].map((member) => ({ label: iconText(member.name), description: iconText(member.id), member })),
     { title: vscode.l10n.t('Assign tasks from TODO comments to…'), placeHolder: vscode.l10n.t('Remembered for the next ones'), matchOnDescription: true },
   );
   if (picked) await remembered.set(picked.member.id);
@@ -116,10 +116,51 @@ function locate(deps: CreateFromTodoDeps, document: vscode.TextDocument, origina
   return candidates.sort((a, b) => Math.abs(a.line - original.line) - Math.abs(b.line - original.line))[0];
 }
 
+/**
+ * What the new task belongs to, where the service asks for it (a Close lead):
+ * picked from the service's matches for what the user types.
+ */
+async function chooseParent(deps: CreateFromTodoDeps, label: string): Promise<string | undefined> {
+  const provider = deps.session.provider;
+  if (!provider) return undefined;
+  const quickPick = vscode.window.createQuickPick<vscode.QuickPickItem & { choice: ParentChoice }>();
+  quickPick.title = vscode.l10n.t('The {0} of the new task', label);
+  quickPick.placeholder = vscode.l10n.t('Type to search');
+  const search = (text: string) => {
+    quickPick.busy = true;
+    provider
+      .searchParents(text)
+      .then((choices) => {
+        if (quickPick.value.trim() === text) quickPick.items = choices.map((choice) => ({ label: iconText(choice.label), description: iconText(choice.id), choice }));
+      })
+      .catch((error: unknown) => deps.errors.report(vscode.l10n.t('Could not search for a {0}', label), error))
+      .finally(() => (quickPick.busy = false));
+  };
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  quickPick.onDidChangeValue((value) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => search(value.trim()), 250);
+  });
+  search('');
+  return new Promise((resolve) => {
+    quickPick.onDidAccept(() => {
+      resolve(quickPick.selectedItems[0]?.choice.id);
+      quickPick.hide();
+    });
+    quickPick.onDidHide(() => {
+      clearTimeout(timer);
+      resolve(undefined);
+      quickPick.dispose();
+    });
+    quickPick.show();
+  });
+}
+
 /** Answers test code may give instead of being asked (the command passes them on only in test mode). */
 const answersSchema = z.object({
   title: z.string().max(1_000).optional(),
   assignee: z.string().regex(/^[\w-]{1,128}$/).optional(),
+  parent: z.string().regex(/^[\w-]{1,128}$/).optional(),
   dueAt: z.iso.datetime({ offset: true }).nullable().optional(),
 });
 type CreateFromTodoAnswers = z.infer<typeof answersSchema>;
@@ -146,8 +187,9 @@ export async function createTaskFromTodo(deps: CreateFromTodoDeps, uriArg?: unkn
     void showInfo(vscode.l10n.t('This comment is already linked to task {0}.', todo.reference));
     return undefined;
   }
+  const { capabilities } = deps.session;
   const title = answers.title ?? await vscode.window.showInputBox({
-    title: vscode.l10n.t('New Lightfield task from {0}', todo.tag),
+    title: vscode.l10n.t('New {0} task from {1}', capabilities.name, todo.tag),
     value: todo.text || `${todo.tag} in ${vscode.workspace.asRelativePath(document.uri, false)}`,
     validateInput: (value) => (value.trim() ? undefined : vscode.l10n.t('A task needs a title.')),
   });
@@ -156,11 +198,17 @@ export async function createTaskFromTodo(deps: CreateFromTodoDeps, uriArg?: unkn
   if (!assignee) return undefined;
   const dueAt = answers.dueAt !== undefined ? answers.dueAt : await chooseDueDate();
   if (dueAt === undefined) return undefined;
+  const parent = capabilities.parent ? (answers.parent ?? (await chooseParent(deps, capabilities.parent.label))) : undefined;
+  if (capabilities.parent && !parent) return undefined;
 
   const folder = vscode.workspace.getWorkspaceFolder(document.uri)?.uri.toString() ?? '';
-  const payload: TaskCreate = {
-    fields: { $title: title.trim(), $status: 'TODO', $description: description(document, todo), ...(dueAt ? { $dueAt: dueAt } : {}) },
-    relationships: { $assignedTo: assignee },
+  const payload: TaskDraft = {
+    title: title.trim(),
+    status: 'TODO',
+    assignee,
+    ...(capabilities.descriptions ? { description: description(document, todo) } : {}),
+    ...(dueAt ? { dueAt } : {}),
+    ...(parent ? { parent } : {}),
   };
   const key = todoIdempotencyKey(folder, vscode.workspace.asRelativePath(document.uri, false), todo.text, payload);
   let task: Task;
@@ -182,6 +230,6 @@ export async function createTaskFromTodo(deps: CreateFromTodoDeps, uriArg?: unkn
   const edit = new vscode.WorkspaceEdit();
   edit.replace(document.uri, new vscode.Range(target.line, target.tagStart, target.line, target.tagEnd), reference);
   await vscode.workspace.applyEdit(edit);
-  flashStatus(vscode.l10n.t('Created Lightfield task "{0}"', taskTitle(task)), 4000);
+  flashStatus(vscode.l10n.t('Created {0} task "{1}"', capabilities.name, taskTitle(task)), 4000);
   return task;
 }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { ApiError } from '../api/errors';
-import type { Task } from '../api/model';
+import type { Task } from '../api/domain';
 import type { TaskStore } from '../tasks/taskStore';
 
 /** How long a failed look-up (say, a deleted task) is not retried, and a read task is trusted. */
@@ -19,22 +19,27 @@ export class ReferencedTasks implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private readonly subscription: { dispose(): void };
 
-  constructor(private readonly store: TaskStore) {
+  constructor(
+    private readonly store: TaskStore,
+    /** Whether an ID has the connected service's shape: another service's IDs are never looked up there. */
+    readonly belongsHere: (id: string) => boolean,
+  ) {
     this.subscription = store.onDidChange(() => this.changed.fire());
   }
 
   /** The task if known now (reading it again when that knowledge is old); otherwise starts reading it and answers undefined. */
   peek(id: string): Task | undefined {
     void this.load(id);
-    return this.store.task(id);
+    return this.belongsHere(id) ? this.store.task(id) : undefined;
   }
 
   async get(id: string): Promise<Task | undefined> {
     await this.load(id);
-    return this.store.task(id);
+    return this.belongsHere(id) ? this.store.task(id) : undefined;
   }
 
   private load(id: string): Promise<void> {
+    if (!this.belongsHere(id)) return Promise.resolve();
     const fresh = this.store.task(id) && Date.now() - (this.readAt.get(id) ?? 0) < FRESH_FOR_MS;
     if (fresh || Date.now() - (this.failedAt.get(id) ?? 0) < RETRY_AFTER_MS) return Promise.resolve();
     let pending = this.pending.get(id);

@@ -4,7 +4,7 @@
  * hint (with a fix that removes the comment) once that task is done.
  */
 import * as vscode from 'vscode';
-import type { Task } from '../api/model';
+import type { Task } from '../api/domain';
 import { Commands } from '../constants';
 import { STATUS_INFO, taskStatus, taskTitle } from '../tasks/grouping';
 import { removalRange, type TodoComment } from './detect';
@@ -17,6 +17,8 @@ export const DONE_DIAGNOSTIC_CODE = 'lightfield.taskDone';
 export interface TodoProviderDeps {
   todos: DocumentTodos;
   tasks: ReferencedTasks;
+  /** The connected service's name, for the actions' titles. */
+  serviceName: () => string;
   codeLensEnabled: () => boolean;
   canCreate: () => boolean;
 }
@@ -35,8 +37,8 @@ function isDone(task: Task | undefined): boolean {
   return status === 'COMPLETE' || status === 'CANCELLED';
 }
 
-function createAction(document: vscode.TextDocument, todo: TodoComment): vscode.CodeAction {
-  const action = new vscode.CodeAction(vscode.l10n.t('Create Lightfield task'), vscode.CodeActionKind.QuickFix);
+function createAction(document: vscode.TextDocument, todo: TodoComment, service: string): vscode.CodeAction {
+  const action = new vscode.CodeAction(vscode.l10n.t('Create {0} task', service), vscode.CodeActionKind.QuickFix);
   action.command = { command: Commands.createTaskFromTodo, title: action.title, arguments: [document.uri, todo.line] };
   return action;
 }
@@ -65,7 +67,7 @@ export class TodoCodeActions implements vscode.CodeActionProvider {
     }
     if (this.deps.canCreate()) {
       const todo = this.deps.todos.at(document, range.start.line);
-      if (todo && !todo.reference) actions.push(createAction(document, todo));
+      if (todo && !todo.reference) actions.push(createAction(document, todo, this.deps.serviceName()));
     }
     return actions;
   }
@@ -104,7 +106,7 @@ export class TodoCodeLenses implements vscode.CodeLensProvider<TodoLens>, vscode
   async resolveCodeLens(lens: TodoLens): Promise<TodoLens> {
     const { todo } = lens;
     if (!todo.reference) {
-      lens.command = { command: Commands.createTaskFromTodo, title: `$(add) ${vscode.l10n.t('Create Lightfield task')}`, arguments: [lens.uri, todo.line] };
+      lens.command = { command: Commands.createTaskFromTodo, title: `$(add) ${vscode.l10n.t('Create {0} task', this.deps.serviceName())}`, arguments: [lens.uri, todo.line] };
       return lens;
     }
     const task = await this.deps.tasks.get(todo.reference);
@@ -132,7 +134,10 @@ export class TodoHovers implements vscode.HoverProvider {
     // server or the file goes in through markdownText.
     text.isTrusted = { enabledCommands: [Commands.openTask] };
     if (!task) {
-      text.appendMarkdown(markdownText(vscode.l10n.t('Lightfield task {0} could not be found.', todo.reference)));
+      const missing = this.deps.tasks.belongsHere(todo.reference)
+        ? vscode.l10n.t('{0} task {1} could not be found.', this.deps.serviceName(), todo.reference)
+        : vscode.l10n.t('{0} is not a {1} task ID: it may belong to another service.', todo.reference, this.deps.serviceName());
+      text.appendMarkdown(markdownText(missing));
       return new vscode.Hover(text, tagRange(todo));
     }
     text.appendMarkdown(`**${markdownText(taskTitle(task))}**\n\n`);
@@ -182,7 +187,7 @@ export class DoneTodoDiagnostics implements vscode.Disposable {
           vscode.DiagnosticSeverity.Hint,
         );
         diagnostic.code = DONE_DIAGNOSTIC_CODE;
-        diagnostic.source = 'Lightfield';
+        diagnostic.source = this.deps.serviceName();
         diagnostic.tags = [vscode.DiagnosticTag.Unnecessary];
         diagnostics.push(diagnostic);
       }

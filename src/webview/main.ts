@@ -79,7 +79,7 @@ function render(message: Extract<HostMessage, { type: 'show' }>): void {
   if (model.httpLink) {
     const link = model.httpLink;
     const open = Object.assign(make('vscode-button', 'open-link'), { secondary: true, icon: 'link-external' });
-    open.textContent = 'Open in Lightfield';
+    open.textContent = `Open in ${model.serviceName}`;
     open.addEventListener('click', () => openLink(link));
     actions.append(open);
   }

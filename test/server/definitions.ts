@@ -1,4 +1,4 @@
-import type { FieldDefinition, RelationshipDefinition, TaskDefinitions } from '../../src/api/model';
+import { type FieldDefinition, type RelationshipDefinition, type TaskDefinitions } from '../../src/api/lightfield/schemas';
 import { randomId, seededRandom } from './random';
 
 const STATUS_OPTIONS = [

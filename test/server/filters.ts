@@ -1,4 +1,5 @@
-import type { FieldValue, Task, TaskDefinitions, ValueType } from '../../src/api/model';
+import { type Task, type TaskDefinitions } from '../../src/api/lightfield/schemas';
+import { type FieldValue, type ValueType } from '../../src/api/values';
 import { HttpError } from './httpError';
 
 const ORDERED = ['equal', 'greaterThan', 'greaterThanOrEqual', 'lessThan', 'lessThanOrEqual'];

@@ -1,4 +1,5 @@
-import { fieldSchema, type Member, type Task, type TaskDefinitions } from '../../src/api/model';
+import { type Member, type Task, type TaskDefinitions } from '../../src/api/lightfield/schemas';
+import { fieldSchema } from '../../src/api/values';
 import { parseFilters } from './filters';
 import { HttpError } from './httpError';
 import { randomId } from './random';

@@ -1,4 +1,6 @@
-import { type Field, type FieldValue, fieldSchema, type Member, type Task, type TaskDefinitions, type TaskStatus } from '../../src/api/model';
+import { type Member, type Task, type TaskDefinitions } from '../../src/api/lightfield/schemas';
+import { type Field, type FieldValue, fieldSchema } from '../../src/api/values';
+import { type TaskStatus } from '../../src/api/domain';
 import { randomId, seededRandom } from './random';
 
 const PEOPLE: [string, string][] = [

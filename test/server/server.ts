@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
-import type { Member, TaskDefinitions } from '../../src/api/model';
+import { type Member, type TaskDefinitions } from '../../src/api/lightfield/schemas';
 import { buildDefinitions } from './definitions';
 import { type FaultRates, Faults } from './faults';
 import { HttpError } from './httpError';

@@ -1,4 +1,4 @@
-import type { Task } from '../../src/api/model';
+import { type Task } from '../../src/api/lightfield/schemas';
 
 interface Versions {
   /** Oldest first; each becomes visible to lists `lagMs` after it was written. */

@@ -1,4 +1,5 @@
-import type { FieldValue, Task, TaskDefinitions } from '../../src/api/model';
+import { type Task, type TaskDefinitions } from '../../src/api/lightfield/schemas';
+import { type FieldValue } from '../../src/api/values';
 import { READ_ONLY_RELATIONSHIPS } from './definitions';
 import { HttpError } from './httpError';
 import { coerceWrittenValue } from './values';

@@ -1,4 +1,5 @@
-import type { FieldDefinition, FieldValue } from '../../src/api/model';
+import { type FieldDefinition } from '../../src/api/lightfield/schemas';
+import { type FieldValue } from '../../src/api/values';
 import { HttpError } from './httpError';
 
 /** Any ISO 8601 date-time, as the docs allow: the offset may be left out (then it is UTC), and written with or without a colon. */

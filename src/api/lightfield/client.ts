@@ -1,56 +1,177 @@
+/**
+ * The Lightfield adapter: the domain's tasks, queries and patches to and from
+ * Lightfield's entities, whose fields and relationships its definitions describe.
+ * The definitions are read once per adapter: they name the status options, the
+ * relationships' filter slugs, and every field the editor shows.
+ */
 import {
-  isUnreadable,
-  type KeyInfo,
+  type Account,
+  type Capabilities,
+  type FieldDescription,
+  type Member,
+  type ParentChoice,
+  TASK_STATUSES,
+  type Task,
+  type TaskDescription,
+  type TaskDraft,
+  type TaskPage,
+  type TaskPatch,
+  type TaskQuery,
+  type TaskStatus,
+} from '../domain';
+import { ApiError } from '../errors';
+import type { ServiceHttp } from '../http';
+import { collectAllPages } from '../paging';
+import type { CallOptions, ProviderOptions, TaskProvider, WriteOptions } from '../provider';
+import { type Field, type FullName, isUnreadable, type WritableValue } from '../values';
+import { lightfieldHttp } from './http';
+import {
   keyInfoSchema,
   type ListFilter,
-  type ListQuery,
-  type Member,
-  type MemberPage,
   memberPageSchema,
-  memberSchema,
-  type Task,
+  type Member as LightfieldMember,
+  type RelationshipOperation,
+  type Task as LightfieldTask,
   type TaskCreate,
   type TaskDefinitions,
   taskDefinitionsSchema,
-  type TaskPage,
   taskPageSchema,
   taskSchema,
   type TaskUpdate,
-} from '../model';
-import { ApiError } from '../errors';
-import { collectAllPages } from '../paging';
-import type { CallOptions, TaskProvider, WriteOptions } from '../provider';
-import { LightfieldHttp, type LightfieldHttpOptions } from './http';
+} from './schemas';
 
 /** The service's page size ceiling. */
 export const MAX_PAGE_SIZE = 25;
 /** Pages in flight at once while listing everything; the rate limiter paces them further. */
 const LIST_CONCURRENCY = 6;
 
+export const LIGHTFIELD_CAPABILITIES: Capabilities = {
+  service: 'lightfield',
+  name: 'Lightfield',
+  statuses: TASK_STATUSES,
+  statusLabels: {},
+  totals: true,
+  idempotentWrites: true,
+  filters: { status: true, assignee: true, titlePrefix: true },
+  maxPageSize: MAX_PAGE_SIZE,
+  descriptions: true,
+  taskIdPattern: 'tsk_[A-Za-z0-9]+',
+  key: { placeholder: 'sk_lf_…', prefix: 'sk_lf_', where: 'Create a key in Lightfield under Settings → API keys.' },
+};
+
+/** The documented system keys, the only ones this adapter names. */
+const KEYS = { title: '$title', status: '$status', dueAt: '$dueAt', assignee: '$assignedTo', description: '$description' } as const;
+const REQUIRED_ON_CREATE = new Set<string>([KEYS.title, KEYS.status, KEYS.assignee]);
+/** Required on every save: the service refuses to empty them. */
+const REQUIRED_ON_EDIT = new Set<string>([KEYS.title, KEYS.status, KEYS.assignee]);
+const READ_ONLY_RELATIONSHIPS = new Set(['$note']);
+/** Documented ID prefixes by object type. */
+const ID_PREFIXES: Record<string, string> = { account: 'acc_', contact: 'con_', opportunity: 'opp_', member: 'mem_' };
+/** System fields first, in the order a person fills them in; the rest in definition order. */
+const LEADING: string[] = [KEYS.title, KEYS.status, KEYS.assignee, KEYS.dueAt, KEYS.description];
+const ROLES: Record<string, FieldDescription['role']> = {
+  [KEYS.title]: 'title',
+  [KEYS.status]: 'status',
+  [KEYS.dueAt]: 'dueAt',
+  [KEYS.assignee]: 'assignee',
+  [KEYS.description]: 'description',
+};
+
 /** Lightfield's list filters travel as `key[operator]=value`; a leading `-` on the operator negates it. */
 export function filterQuery(filters: readonly ListFilter[] = []): Record<string, string> {
   const query: Record<string, string> = {};
-  for (const filter of filters) {
-    query[`${filter.key}[${filter.negate ? '-' : ''}${filter.operator}]`] = filter.value;
-  }
+  for (const filter of filters) query[`${filter.key}[${filter.negate ? '-' : ''}${filter.operator}]`] = filter.value;
   return query;
 }
 
-export class LightfieldProvider implements TaskProvider {
-  private readonly http: LightfieldHttp;
-  private readonly log: ((line: string) => void) | undefined;
-  private slugs: Promise<Map<string, string | undefined>> | undefined;
+/** Letters only, lower case: "In progress" and "IN_PROGRESS" read the same. */
+function squash(text: string): string {
+  return text.toLowerCase().replace(/[^a-z]/g, '');
+}
 
-  constructor(options: LightfieldHttpOptions) {
-    this.http = new LightfieldHttp(options);
+/**
+ * What the definitions say, read for translation: status options both ways
+ * (matched by ID, else by label, never assuming the ID spells the status) and
+ * which keys are relationships.
+ */
+class Vocabulary {
+  readonly statusOf = new Map<string, TaskStatus>();
+  readonly optionOf = new Map<TaskStatus, string>();
+
+  constructor(readonly definitions: TaskDefinitions) {
+    const options = definitions.fieldDefinitions[KEYS.status]?.typeConfiguration?.options ?? [];
+    for (const status of TASK_STATUSES) {
+      const option = options.find((o) => o.id === status) ?? options.find((o) => squash(o.label) === squash(status));
+      if (!option) continue;
+      this.statusOf.set(option.id, status);
+      this.optionOf.set(status, option.id);
+    }
+  }
+
+  isRelationship(key: string): boolean {
+    return key in this.definitions.relationshipDefinitions;
+  }
+
+  option(status: TaskStatus): string {
+    const id = this.optionOf.get(status);
+    if (!id) throw new ApiError({ kind: 'config', message: `Lightfield's task status has no option for ${status}.` });
+    return id;
+  }
+
+  slug(key: string): string {
+    const slug = this.definitions.relationshipDefinitions[key]?.slug;
+    if (!slug) throw new ApiError({ kind: 'config', message: `Tasks cannot be filtered by ${key}: its definition names no slug.` });
+    return slug;
+  }
+}
+
+function text(field: Field | undefined): string | undefined {
+  return typeof field?.value === 'string' ? field.value : undefined;
+}
+
+function memberOf(member: LightfieldMember): Member {
+  const name = member.fields.$name?.value;
+  const email = member.fields.$email?.value;
+  let label: string | undefined;
+  if (typeof name === 'string' && name.trim()) label = name;
+  else if (name && typeof name === 'object' && !Array.isArray(name)) label = [(name as FullName).firstName, (name as FullName).lastName].filter(Boolean).join(' ') || undefined;
+  label ??= typeof email === 'string' && email ? email : Array.isArray(email) && email[0] ? email[0] : undefined;
+  return { id: member.id, name: label ?? member.id };
+}
+
+export class LightfieldProvider implements TaskProvider {
+  readonly capabilities = LIGHTFIELD_CAPABILITIES;
+  private readonly http: ServiceHttp;
+  private readonly log: ((line: string) => void) | undefined;
+  private vocabularyRead: Promise<Vocabulary> | undefined;
+
+  constructor(options: ProviderOptions) {
+    this.http = lightfieldHttp(options);
     this.log = options.log;
+  }
+
+  get baseUrl(): string {
+    return this.http.baseUrl;
+  }
+
+  private vocabulary(options: CallOptions): Promise<Vocabulary> {
+    this.vocabularyRead ??= this.http
+      .request({ method: 'GET', path: '/v1/tasks/definitions', category: 'read', schema: taskDefinitionsSchema, ...options })
+      .then(
+        (definitions) => new Vocabulary(definitions),
+        (error: unknown) => {
+          this.vocabularyRead = undefined;
+          throw error;
+        },
+      );
+    return this.vocabularyRead;
   }
 
   /**
    * Fields that could not be read as their type says do not fail the answer (they
    * show read-only); their paths go to the log, e.g. `data[2].fields.estimate`.
    */
-  private noteUnreadable<T extends { fields: Task['fields'] }>(what: string, entities: T[], listed: boolean): void {
+  private noteUnreadable(what: string, entities: { fields: Record<string, Field> }[], listed: boolean): void {
     entities.forEach((entity, index) => {
       for (const [key, field] of Object.entries(entity.fields)) {
         if (isUnreadable(field)) this.log?.(`${what}: ${listed ? `data[${index}].` : ''}fields.${key}: ${field.problem}`);
@@ -58,73 +179,117 @@ export class LightfieldProvider implements TaskProvider {
     });
   }
 
-  private async read<T extends { fields: Task['fields'] }>(what: string, call: Promise<T>): Promise<T> {
-    const entity = await call;
-    this.noteUnreadable(what, [entity], false);
-    return entity;
+  private toTask(wire: LightfieldTask, words: Vocabulary): Task {
+    const fields: Record<string, Field> = { ...wire.fields };
+    for (const [key, relationship] of Object.entries(wire.relationships)) fields[key] = { valueType: 'RELATIONSHIP', value: relationship.values };
+    const status = text(wire.fields[KEYS.status]);
+    return {
+      id: wire.id,
+      title: text(wire.fields[KEYS.title]) ?? '',
+      status: status === undefined ? undefined : words.statusOf.get(status),
+      dueAt: text(wire.fields[KEYS.dueAt]),
+      assignee: wire.relationships[KEYS.assignee]?.values[0],
+      description: text(wire.fields[KEYS.description]),
+      webLink: wire.httpLink ?? undefined,
+      createdAt: wire.createdAt,
+      updatedAt: wire.updatedAt ?? undefined,
+      fields,
+    };
   }
 
-  private async readPage<T extends { data: { fields: Task['fields'] }[] }>(what: string, call: Promise<T>): Promise<T> {
-    const page = await call;
-    this.noteUnreadable(what, page.data, true);
-    return page;
+  private async readTask(what: string, call: (words: Vocabulary) => Promise<LightfieldTask>, options: CallOptions): Promise<Task> {
+    const words = await this.vocabulary(options);
+    const wire = await call(words);
+    this.noteUnreadable(what, [wire], false);
+    return this.toTask(wire, words);
   }
 
-  get baseUrl(): string {
-    return this.http.baseUrl;
+  async checkKey(options: CallOptions = {}): Promise<Account> {
+    const info = await this.http.request({ method: 'GET', path: '/v1/auth/validate', category: 'read', schema: keyInfoSchema, ...options });
+    // An empty scope list means full access.
+    const can = (scope: string) => info.scopes.length === 0 || info.scopes.includes(scope);
+    return {
+      active: info.active,
+      canCreate: can('tasks:create'),
+      canUpdate: can('tasks:update'),
+      canReadMembers: can('members:read'),
+      summary: `${info.subjectType} key, scopes: ${info.scopes.length ? info.scopes.join(', ') : 'all'}`,
+    };
   }
 
-  validateKey(options: CallOptions = {}): Promise<KeyInfo> {
-    return this.http.request({ method: 'GET', path: '/v1/auth/validate', category: 'read', schema: keyInfoSchema, ...options });
+  async describeTasks(options: CallOptions = {}): Promise<TaskDescription> {
+    const { definitions, optionOf } = await this.vocabulary(options);
+    const fields: FieldDescription[] = [];
+    for (const [key, definition] of Object.entries(definitions.fieldDefinitions)) {
+      const config = definition.typeConfiguration ?? {};
+      fields.push({
+        key,
+        kind: 'field',
+        label: definition.label,
+        description: definition.description ?? undefined,
+        valueType: definition.valueType,
+        multiple: definition.valueType === 'MULTI_SELECT' || definition.valueType === 'TELEPHONE' || (definition.valueType === 'EMAIL' && config.multipleValues === true),
+        options: config.options?.map((option) => ({ id: option.id, label: option.label })),
+        currency: config.currency ?? undefined,
+        handleService: config.handleService ?? undefined,
+        readOnly: definition.readOnly === true,
+        requiredOnCreate: REQUIRED_ON_CREATE.has(key),
+        requiredOnEdit: REQUIRED_ON_EDIT.has(key),
+        role: ROLES[key],
+        initial: key === KEYS.status ? (optionOf.get('TODO') ?? null) : undefined,
+      });
+    }
+    for (const [key, definition] of Object.entries(definitions.relationshipDefinitions)) {
+      fields.push({
+        key,
+        kind: 'relationship',
+        label: definition.label,
+        description: definition.description ?? undefined,
+        valueType: 'RELATIONSHIP',
+        multiple: definition.cardinality === 'HAS_MANY',
+        objectType: definition.objectType,
+        idPrefix: ID_PREFIXES[definition.objectType],
+        readOnly: READ_ONLY_RELATIONSHIPS.has(key),
+        requiredOnCreate: REQUIRED_ON_CREATE.has(key),
+        requiredOnEdit: REQUIRED_ON_EDIT.has(key),
+        role: ROLES[key],
+      });
+    }
+    const rank = (key: string) => (LEADING.includes(key) ? LEADING.indexOf(key) : LEADING.length);
+    return { fields: fields.sort((a, b) => rank(a.key) - rank(b.key)) };
   }
 
-  definitions(options: CallOptions = {}): Promise<TaskDefinitions> {
-    return this.http.request({
-      method: 'GET',
-      path: '/v1/tasks/definitions',
-      category: 'read',
-      schema: taskDefinitionsSchema,
-      ...options,
-    });
+  private filters(query: TaskQuery, words: Vocabulary): ListFilter[] {
+    const filters: ListFilter[] = [];
+    if (query.status) filters.push({ key: KEYS.status, operator: 'equal', value: words.option(query.status) });
+    // Relationship filters name the relationship by its slug, which varies per organisation.
+    if (query.assignee) filters.push({ key: words.slug(KEYS.assignee), operator: 'contains', value: query.assignee });
+    if (query.titlePrefix) filters.push({ key: KEYS.title, operator: 'startsWith', value: query.titlePrefix });
+    return filters;
   }
 
-  async listTasks(query: ListQuery = {}, options: CallOptions = {}): Promise<TaskPage> {
-    const filters = await this.withSlugs(query.filters ?? [], options);
-    return this.readPage('GET /v1/tasks', this.http.request({
+  async listTasks(query: TaskQuery = {}, options: CallOptions = {}): Promise<TaskPage> {
+    const words = await this.vocabulary(options);
+    const page = await this.http.request({
       method: 'GET',
       path: '/v1/tasks',
       category: 'search',
       schema: taskPageSchema,
-      query: { ...pageQuery(query), ...filterQuery(filters) },
+      query: { ...pageQuery(query), ...filterQuery(this.filters(query, words)) },
       ...options,
-    }));
-  }
-
-  /**
-   * Relationship filters name the relationship by its definition's slug, which
-   * varies per organisation: read it from the definitions (once), never guess it.
-   */
-  private async withSlugs(filters: readonly ListFilter[], options: CallOptions): Promise<ListFilter[]> {
-    if (!filters.some((filter) => filter.relationship)) return [...filters];
-    this.slugs ??= this.definitions(options).then(
-      (definitions) => new Map(Object.entries(definitions.relationshipDefinitions).map(([key, definition]) => [key, definition.slug ?? undefined])),
-      (error: unknown) => {
-        this.slugs = undefined;
-        throw error;
-      },
-    );
-    const slugs = await this.slugs;
-    return filters.map((filter) => {
-      if (!filter.relationship) return filter;
-      const slug = slugs.get(filter.key);
-      if (!slug) throw new ApiError({ kind: 'config', message: `Tasks cannot be filtered by ${filter.key}: its definition names no slug.` });
-      return { key: slug, operator: filter.operator, value: filter.value, negate: filter.negate };
     });
+    this.noteUnreadable('GET /v1/tasks', page.data, true);
+    const offset = query.offset ?? 0;
+    const full = page.data.length === (query.limit ?? MAX_PAGE_SIZE);
+    return { tasks: page.data.map((task) => this.toTask(task, words)), total: page.totalCount, hasMore: full && offset + page.data.length < page.totalCount };
   }
 
-  listAllTasks(query: Omit<ListQuery, 'offset' | 'limit'> = {}, options: CallOptions = {}): Promise<Task[]> {
+  listAllTasks(query: Omit<TaskQuery, 'offset' | 'limit'> = {}, options: CallOptions = {}): Promise<Task[]> {
     return collectAllPages(
-      (offset, limit) => this.listTasks({ ...query, offset, limit }, options),
+      async (offset, limit) => {
+        const page = await this.listTasks({ ...query, offset, limit }, options);
+        return { items: page.tasks, total: page.total };
+      },
       MAX_PAGE_SIZE,
       LIST_CONCURRENCY,
       options.signal,
@@ -132,56 +297,98 @@ export class LightfieldProvider implements TaskProvider {
   }
 
   getTask(id: string, options: CallOptions = {}): Promise<Task> {
-    return this.read('GET /v1/tasks/{id}', this.http.request({ method: 'GET', path: `/v1/tasks/${encodeURIComponent(id)}`, category: 'read', schema: taskSchema, ...options }));
+    const path = `/v1/tasks/${encodeURIComponent(id)}`;
+    return this.readTask('GET /v1/tasks/{id}', () => this.http.request({ method: 'GET', path, category: 'read', schema: taskSchema, ...options }), options);
   }
 
-  createTask(input: TaskCreate, options: WriteOptions = {}): Promise<Task> {
-    return this.read('POST /v1/tasks', this.http.request({ method: 'POST', path: '/v1/tasks', category: 'write', schema: taskSchema, body: input, ...options }));
+  createTask(draft: TaskDraft, options: WriteOptions = {}): Promise<Task> {
+    return this.readTask(
+      'POST /v1/tasks',
+      (words) => this.http.request({ method: 'POST', path: '/v1/tasks', category: 'write', schema: taskSchema, body: this.toCreate(draft, words), ...options }),
+      options,
+    );
   }
 
-  updateTask(id: string, input: TaskUpdate, options: WriteOptions = {}): Promise<Task> {
-    return this.read('POST /v1/tasks/{id}', this.http.request({
-      method: 'POST',
-      path: `/v1/tasks/${encodeURIComponent(id)}`,
-      category: 'write',
-      schema: taskSchema,
-      body: input,
-      ...options,
-    }));
+  updateTask(id: string, patch: TaskPatch, options: WriteOptions = {}): Promise<Task> {
+    const path = `/v1/tasks/${encodeURIComponent(id)}`;
+    return this.readTask(
+      'POST /v1/tasks/{id}',
+      (words) => this.http.request({ method: 'POST', path, category: 'write', schema: taskSchema, body: this.toUpdate(patch, words), ...options }),
+      options,
+    );
   }
 
-  listMembers(query: Omit<ListQuery, 'filters'> = {}, options: CallOptions = {}): Promise<MemberPage> {
-    return this.readPage('GET /v1/members', this.http.request({
-      method: 'GET',
-      path: '/v1/members',
-      category: 'search',
-      schema: memberPageSchema,
-      query: pageQuery(query),
-      ...options,
-    }));
+  /** A patch's values by wire key: its named properties, then the described fields it sets. */
+  private valuesOf(patch: TaskPatch, words: Vocabulary): Record<string, WritableValue> {
+    const values: Record<string, WritableValue> = {};
+    if (patch.title !== undefined) values[KEYS.title] = patch.title;
+    if (patch.status !== undefined) values[KEYS.status] = words.option(patch.status);
+    if (patch.dueAt !== undefined) values[KEYS.dueAt] = patch.dueAt;
+    if (patch.assignee !== undefined) values[KEYS.assignee] = [patch.assignee];
+    if (patch.description !== undefined) values[KEYS.description] = patch.description;
+    return { ...values, ...patch.values };
   }
 
-  listAllMembers(options: CallOptions = {}): Promise<Member[]> {
-    return collectAllPages(
-      (offset, limit) => this.listMembers({ offset, limit }, options),
+  /** Fields by value (`null` clears); a relationship as one `replace`, as the API asks ("one of add, remove, or replace"). */
+  private toUpdate(patch: TaskPatch, words: Vocabulary): TaskUpdate {
+    const update: TaskUpdate = {};
+    for (const [key, value] of Object.entries(this.valuesOf(patch, words))) {
+      if (!words.isRelationship(key)) {
+        (update.fields ??= {})[key] = value;
+        continue;
+      }
+      const ids = idsOf(value);
+      const many = words.definitions.relationshipDefinitions[key].cardinality === 'HAS_MANY';
+      const operation: RelationshipOperation = { replace: many ? ids : (ids[0] ?? []) };
+      (update.relationships ??= {})[key] = operation;
+    }
+    return update;
+  }
+
+  /** Every value a new task has: a has-one relationship as one ID, a has-many as a list. */
+  private toCreate(draft: TaskDraft, words: Vocabulary): TaskCreate {
+    const create: TaskCreate = { fields: {}, relationships: {} };
+    for (const [key, value] of Object.entries(this.valuesOf(draft, words))) {
+      if (value === null) continue;
+      if (!words.isRelationship(key)) {
+        create.fields[key] = value;
+        continue;
+      }
+      const ids = idsOf(value);
+      if (ids.length > 0) create.relationships[key] = words.definitions.relationshipDefinitions[key].cardinality === 'HAS_MANY' ? ids : ids[0];
+    }
+    return create;
+  }
+
+  async listMembers(options: CallOptions = {}): Promise<Member[]> {
+    const members = await collectAllPages(
+      async (offset, limit) => {
+        const page = await this.http.request({ method: 'GET', path: '/v1/members', category: 'search', schema: memberPageSchema, query: { offset, limit }, ...options });
+        this.noteUnreadable('GET /v1/members', page.data, true);
+        return { items: page.data, total: page.totalCount };
+      },
       MAX_PAGE_SIZE,
       LIST_CONCURRENCY,
       options.signal,
     );
+    return members.map(memberOf);
   }
 
-  getMember(id: string, options: CallOptions = {}): Promise<Member> {
-    return this.http.request({ method: 'GET', path: `/v1/members/${encodeURIComponent(id)}`, category: 'read', schema: memberSchema, ...options });
+  /** Lightfield tasks belong to nothing in particular. */
+  searchParents(): Promise<ParentChoice[]> {
+    return Promise.resolve([]);
   }
 }
 
-function pageQuery(query: Pick<ListQuery, 'offset' | 'limit'>): Record<string, number> {
+function idsOf(value: WritableValue): string[] {
+  if (Array.isArray(value)) return value;
+  return typeof value === 'string' && value ? [value] : [];
+}
+
+function pageQuery(query: Pick<TaskQuery, 'offset' | 'limit'>): Record<string, number> {
   const result: Record<string, number> = {};
-  if (query.offset !== undefined) {
-    result.offset = query.offset;
-  }
-  if (query.limit !== undefined) {
-    result.limit = query.limit;
-  }
+  if (query.offset !== undefined) result.offset = query.offset;
+  if (query.limit !== undefined) result.limit = query.limit;
   return result;
 }
+

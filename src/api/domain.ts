@@ -1,0 +1,156 @@
+/**
+ * The product's own words for tasks, which every feature speaks and every service
+ * adapter translates to and from its wire format: a task, the people it can be
+ * assigned to, what a service can do (its capabilities), how a service describes
+ * its task fields for the editor, a semantic query and a semantic patch.
+ * Nothing here knows a service's field keys, ID formats or status values.
+ */
+import { z } from 'zod';
+import { storedFieldSchema, type WritableValue } from './values';
+
+/** The product's statuses, in the order the tree shows them; a service offers some of them. */
+export const TASK_STATUSES = ['TODO', 'IN_PROGRESS', 'COMPLETE', 'CANCELLED'] as const;
+export const taskStatusSchema = z.enum(TASK_STATUSES);
+export type TaskStatus = z.infer<typeof taskStatusSchema>;
+
+/** Zod, because a snapshot of tasks comes back from storage and is parsed like any outside input. */
+export const taskSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  /** Undefined when the service's value maps to none of the product's statuses. */
+  status: taskStatusSchema.optional(),
+  /** ISO 8601. */
+  dueAt: z.string().optional(),
+  /** The assignee's member ID. */
+  assignee: z.string().optional(),
+  description: z.string().optional(),
+  /** The task's page in the service's web app, as the service sent it (checked before any use). */
+  webLink: z.string().optional(),
+  createdAt: z.string(),
+  updatedAt: z.string().optional(),
+  /** The service's type of task where it has several (Close: `lead`, `outgoing_call`, …). */
+  kind: z.string().optional(),
+  /** Every described field by its key, the ones above included, as the editor shows them. */
+  fields: z.record(z.string(), storedFieldSchema),
+});
+export type Task = z.infer<typeof taskSchema>;
+
+export interface Member {
+  id: string;
+  name: string;
+}
+
+/** What checking a key told: whether it works, who it belongs to, and what it may do. */
+export interface Account {
+  active: boolean;
+  /** The key's own member, where the service says (it is then the default assignee and "Mine"). */
+  me?: string;
+  canCreate: boolean;
+  canUpdate: boolean;
+  canReadMembers: boolean;
+  /** One line for the log, e.g. "workspace key, scopes: all". */
+  summary: string;
+}
+
+export type ServiceId = 'lightfield' | 'close';
+
+/** What a service can do; the features offer only that. */
+export interface Capabilities {
+  service: ServiceId;
+  /** The service's name as users know it. */
+  name: string;
+  /** The statuses tasks can have there, in the tree's order. */
+  statuses: readonly TaskStatus[];
+  /** How the service names a status where it differs from the product's ("Done"). */
+  statusLabels: Partial<Record<TaskStatus, string>>;
+  /** Whether lists say how many tasks match (otherwise only whether there are more). */
+  totals: boolean;
+  /** Whether a repeated write with the same idempotency key is applied once. */
+  idempotentWrites: boolean;
+  /** The list filters the service applies itself; the others are applied here. */
+  filters: { status: boolean; assignee: boolean; titlePrefix: boolean };
+  /** The largest page the service lists. */
+  maxPageSize: number;
+  /** Whether tasks have a description (a TODO's code goes there). */
+  descriptions: boolean;
+  /** What a new task must belong to, when it must (Close: a lead). */
+  parent?: { label: string };
+  /** The shape of the service's task IDs, a regular expression source (TODO references use it). */
+  taskIdPattern: string;
+  /** How the key looks and where it comes from, for the key prompt. */
+  key: { placeholder: string; prefix?: string; where: string };
+}
+
+/**
+ * One field as the editor shows it, described by the service: from a definitions
+ * endpoint (Lightfield), or by the adapter for a service without one (Close).
+ */
+export interface FieldDescription {
+  key: string;
+  kind: 'field' | 'relationship';
+  label: string;
+  description?: string;
+  /** A known `ValueType`, `RELATIONSHIP`, or a newer type shown read-only. */
+  valueType: string;
+  multiple: boolean;
+  options?: { id: string; label: string }[];
+  currency?: string;
+  handleService?: string;
+  /** For relationships: what they point at (`member` ones are picked from members). */
+  objectType?: string;
+  /** For relationships entered by ID: the ID prefix, e.g. `acc_`. */
+  idPrefix?: string;
+  readOnly: boolean;
+  requiredOnCreate: boolean;
+  requiredOnEdit: boolean;
+  /** Editable only on tasks of these kinds (Close: a task's text, on lead tasks only). */
+  editableKinds?: readonly string[];
+  /** Set on create, fixed afterwards. */
+  createOnly?: boolean;
+  /** Which of the task's own properties this field holds, if any. */
+  role?: 'title' | 'status' | 'dueAt' | 'assignee' | 'description' | 'parent';
+  /** A new task's value. */
+  initial?: WritableValue;
+}
+
+export interface TaskDescription {
+  /** In the order a person fills them in. */
+  fields: FieldDescription[];
+}
+
+/** A list request in the product's words; a service that cannot filter by something lists more, and the store narrows. */
+export interface TaskQuery {
+  status?: TaskStatus;
+  assignee?: string;
+  titlePrefix?: string;
+  offset?: number;
+  limit?: number;
+}
+
+export interface TaskPage {
+  tasks: Task[];
+  /** Undefined where the service does not count (Close). */
+  total?: number;
+  hasMore: boolean;
+}
+
+/** A change in the product's words; `values` are described fields by key (from the editor). `null` clears. */
+export interface TaskPatch {
+  title?: string;
+  status?: TaskStatus;
+  dueAt?: string | null;
+  assignee?: string;
+  description?: string | null;
+  values?: Record<string, WritableValue>;
+}
+
+/** A new task: the patch's properties plus what it belongs to, where the service asks for that. */
+export interface TaskDraft extends TaskPatch {
+  parent?: string;
+}
+
+/** Something a new task can belong to (a Close lead), as a picker shows it. */
+export interface ParentChoice {
+  id: string;
+  label: string;
+}

@@ -1,0 +1,196 @@
+/**
+ * The HTTP machinery every service adapter shares: the key asked for per call and
+ * refused over plain HTTP to another machine, timeouts and abort, pacing by the
+ * client's and the service's rate limits, bounded retries with backoff honouring
+ * `Retry-After`, a zod parse of every answer, and the key redacted from every
+ * error. A service plugs in what differs (`ServiceRules`): its auth headers, its
+ * error bodies, what it retries, how it reports its rate limits.
+ */
+import { randomUUID } from 'node:crypto';
+import { type $Fetch, type FetchResponse, ofetch } from 'ofetch';
+import type { z } from 'zod';
+import { unsafeBaseUrlReason } from './baseUrl';
+import { ApiError, describeSchemaIssues, redact } from './errors';
+import type { ProviderOptions } from './provider';
+import { RateLimiter } from './rateLimiter';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy, retryDelayMs } from './retry';
+import { abortableSleep } from './sleep';
+
+/** A `Retry-After` longer than this is reported instead of waited out. */
+const LONGEST_RETRY_AFTER_SECONDS = 60;
+
+/** What a service's error answer says, in the shape `ApiError` carries. */
+export interface ErrorReading {
+  message: string;
+  type?: string;
+  code?: string;
+  param?: string;
+  /** Messages by described field key. */
+  fieldErrors?: Record<string, string>;
+  /** From the body, where a service puts it there (used only without a `Retry-After` header). */
+  retryAfterSeconds?: number;
+}
+
+export interface ServiceRules {
+  /** The service's name, for messages. */
+  name: string;
+  /** The headers every request carries: auth, version, content negotiation. */
+  headers(key: string): Record<string, string>;
+  /** Reads an error answer's body (already JSON-parsed when it was JSON). */
+  readError(status: number, body: unknown): ErrorReading;
+  /** Whether an error answer may be retried (for a request that is safe to repeat). */
+  retryable(status: number, error: ErrorReading): boolean;
+  /** The service's report of its rate limit on this answer, if any: requests left, and when the window resets (ms since epoch). */
+  rateLimit(headers: Headers, now: number): { remaining: number; resetAt: number } | undefined;
+  /** The header a POST carries its idempotency key in, where the service has them. */
+  idempotencyHeader?: string;
+  /** Client-side budget per category: requests in each window. */
+  budget: { perWindow: number; windowMs: number };
+}
+
+export interface RequestSpec<T> {
+  method: 'GET' | 'POST' | 'PUT';
+  path: string;
+  /** The rate-limit group the request counts in. */
+  category: string;
+  schema: z.ZodType<T>;
+  query?: Record<string, string | number | boolean>;
+  body?: unknown;
+  idempotencyKey?: string;
+  signal?: AbortSignal;
+}
+
+export class ServiceHttp {
+  readonly baseUrl: string;
+  private readonly fetcher: $Fetch;
+  private readonly retry: RetryPolicy;
+  private readonly limiter: RateLimiter;
+  private readonly timeoutMs: number;
+
+  constructor(
+    private readonly rules: ServiceRules,
+    private readonly options: ProviderOptions & { baseUrl: string },
+  ) {
+    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+    this.retry = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+    this.limiter = new RateLimiter(rules.budget.perWindow, rules.budget.windowMs);
+    this.timeoutMs = options.timeoutMs ?? 30_000;
+    // ofetch's own retry is off: it cannot tell which errors a service retries, nor honour `Retry-After`, nor pace attempts.
+    this.fetcher = ofetch.create({ baseURL: this.baseUrl, retry: false, ignoreResponseError: true });
+  }
+
+  /**
+   * Sends one logical call. A request that is not safe to repeat (a POST without an
+   * idempotency key) is retried only on a 429, which the service did not act on; any
+   * other failure is the caller's to resolve.
+   */
+  async request<T>(spec: RequestSpec<T>): Promise<T> {
+    const key = await this.options.getKey();
+    if (!key) throw new ApiError({ kind: 'config', message: `No ${this.rules.name} API key is set.` });
+    const unsafe = unsafeBaseUrlReason(this.baseUrl);
+    if (unsafe) throw new ApiError({ kind: 'config', message: unsafe });
+    const idempotencyKey = spec.method === 'POST' && this.rules.idempotencyHeader ? (spec.idempotencyKey ?? randomUUID()) : undefined;
+    const repeatable = spec.method !== 'POST' || idempotencyKey !== undefined;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.attempt(spec, key, idempotencyKey, attempt);
+      } catch (error) {
+        const apiError = toApiError(error, key, this.baseUrl, spec.signal);
+        const waitSeconds = apiError.retryAfterSeconds ?? 0;
+        const retry =
+          apiError.retryable &&
+          (repeatable || apiError.status === 429) &&
+          attempt < this.retry.maxAttempts &&
+          waitSeconds <= LONGEST_RETRY_AFTER_SECONDS;
+        if (!retry) throw apiError;
+        if (apiError.status === 429) this.limiter.pause(spec.category, waitSeconds || 1);
+        await abortableSleep(retryDelayMs(attempt - 1, this.retry, apiError.retryAfterSeconds), spec.signal).catch(() => {
+          throw abortedError();
+        });
+      }
+    }
+  }
+
+  private async attempt<T>(spec: RequestSpec<T>, key: string, idempotencyKey: string | undefined, attempt: number): Promise<T> {
+    await this.limiter.acquire(spec.category, spec.signal);
+    const headers: Record<string, string> = { Accept: 'application/json', ...this.rules.headers(key) };
+    if (spec.body !== undefined) headers['Content-Type'] = 'application/json';
+    if (idempotencyKey && this.rules.idempotencyHeader) headers[this.rules.idempotencyHeader] = idempotencyKey;
+    const signals = [AbortSignal.timeout(this.timeoutMs), ...(spec.signal ? [spec.signal] : [])];
+    const started = Date.now();
+    const response: FetchResponse<string> = await this.fetcher.raw(spec.path, {
+      method: spec.method,
+      query: spec.query,
+      body: spec.body === undefined ? undefined : JSON.stringify(spec.body),
+      headers,
+      signal: AbortSignal.any(signals),
+      responseType: 'text',
+    });
+    const limit = this.rules.rateLimit(response.headers, Date.now());
+    if (limit) this.limiter.observe(spec.category, limit.remaining, limit.resetAt);
+    this.options.log?.(`${spec.method} ${spec.path} -> ${response.status} (${Date.now() - started} ms, attempt ${attempt})`);
+    const text = response._data ?? '';
+    if (!response.ok) throw this.httpError(response.status, text, numberHeader(response.headers, 'Retry-After'));
+    return parseBody(text, spec.schema, `${spec.method} ${spec.path}`);
+  }
+
+  private httpError(status: number, text: string, retryAfterHeader: number | undefined): ApiError {
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      body = undefined;
+    }
+    const reading = this.rules.readError(status, body);
+    return new ApiError({
+      kind: 'http',
+      status,
+      ...reading,
+      retryable: this.rules.retryable(status, reading),
+      retryAfterSeconds: retryAfterHeader ?? reading.retryAfterSeconds,
+    });
+  }
+}
+
+function parseBody<T>(text: string, schema: z.ZodType<T>, what: string): T {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new ApiError({ kind: 'schema', message: `${what}: the service's answer is not valid JSON.` });
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    throw new ApiError({ kind: 'schema', message: `${what}: unexpected answer from the service: ${describeSchemaIssues(parsed.error)}` });
+  }
+  return parsed.data;
+}
+
+function toApiError(error: unknown, key: string, baseUrl: string, signal: AbortSignal | undefined): ApiError {
+  if (signal?.aborted) return abortedError();
+  if (error instanceof ApiError) return new ApiError({ ...error, kind: error.kind, message: redact(error.message, key) });
+  const cause = error instanceof Error ? describeNetworkFailure(error) : String(error);
+  return new ApiError({ kind: 'network', message: redact(`Could not reach ${baseUrl}: ${cause}`, key), retryable: true });
+}
+
+function describeNetworkFailure(error: Error): string {
+  if (error.name === 'TimeoutError' || /timeout/i.test(error.message)) return 'the request timed out.';
+  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+  return cause?.code ?? cause?.message ?? error.message;
+}
+
+function abortedError(): ApiError {
+  return new ApiError({ kind: 'aborted', message: 'The request was cancelled.' });
+}
+
+export function numberHeader(headers: Headers, name: string): number | undefined {
+  const raw = headers.get(name);
+  if (raw === null || raw.trim() === '') return undefined;
+  const value = Number(raw);
+  return Number.isFinite(value) ? value : undefined;
+}
+
+/** Any 5xx and 429: the failures a service asks to be retried. */
+export function isServerTrouble(status: number): boolean {
+  return status === 429 || status >= 500;
+}

@@ -1,0 +1,36 @@
+/** The services the extension speaks, by ID: what each can do, where it lives by default, and its adapter. */
+import { CLOSE_CAPABILITIES, CloseProvider } from './close/client';
+import { DEFAULT_CLOSE_BASE_URL } from './close/http';
+import type { Capabilities, ServiceId } from './domain';
+import { LIGHTFIELD_CAPABILITIES, LightfieldProvider } from './lightfield/client';
+import { DEFAULT_BASE_URL } from './lightfield/http';
+import type { ProviderOptions, TaskProvider } from './provider';
+
+export interface Service {
+  capabilities: Capabilities;
+  defaultBaseUrl: string;
+  /** The environment variable a key may come from (`LIGHTFIELD_API_KEY`, `CLOSE_API_KEY`). */
+  keyVariable: string;
+  connect(options: ProviderOptions): TaskProvider;
+}
+
+export const SERVICES: Record<ServiceId, Service> = {
+  lightfield: {
+    capabilities: LIGHTFIELD_CAPABILITIES,
+    defaultBaseUrl: DEFAULT_BASE_URL,
+    keyVariable: 'LIGHTFIELD_API_KEY',
+    connect: (options) => new LightfieldProvider(options),
+  },
+  close: {
+    capabilities: CLOSE_CAPABILITIES,
+    defaultBaseUrl: DEFAULT_CLOSE_BASE_URL,
+    keyVariable: 'CLOSE_API_KEY',
+    connect: (options) => new CloseProvider(options),
+  },
+};
+
+export const SERVICE_IDS = Object.keys(SERVICES) as ServiceId[];
+
+export function isServiceId(value: unknown): value is ServiceId {
+  return typeof value === 'string' && value in SERVICES;
+}
