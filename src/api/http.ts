@@ -73,7 +73,7 @@ export class ServiceHttp {
   ) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.retry = { ...DEFAULT_RETRY_POLICY, ...options.retry };
-    this.limiter = new RateLimiter(rules.budget.perWindow, rules.budget.windowMs);
+    this.limiter = options.limiter ?? new RateLimiter(rules.budget.perWindow, rules.budget.windowMs);
     this.timeoutMs = options.timeoutMs ?? 30_000;
     // ofetch's own retry is off: it cannot tell which errors a service retries, nor honour `Retry-After`, nor pace attempts.
     this.fetcher = ofetch.create({ baseURL: this.baseUrl, retry: false, ignoreResponseError: true });

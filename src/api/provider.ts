@@ -1,3 +1,4 @@
+import type { RateLimiter } from './rateLimiter';
 import type { RetryPolicy } from './retry';
 import type { Account, Capabilities, Member, ParentChoice, Task, TaskDescription, TaskDraft, TaskPage, TaskPatch, TaskQuery } from './domain';
 
@@ -32,6 +33,8 @@ export interface ProviderOptions {
   getKey: () => Promise<string | undefined> | string | undefined;
   timeoutMs?: number;
   retry?: Partial<RetryPolicy>;
+  /** Paces the calls instead of the service's own budget: one shared by several adapters, or a test's. */
+  limiter?: RateLimiter;
   /** Receives one line per attempt; never the key. */
   log?: (line: string) => void;
 }

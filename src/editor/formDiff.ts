@@ -6,7 +6,7 @@ import { changedKeys, type FormModel, type FormValue, normalize } from '../share
 /** A form value as a written value: relationships as ID lists, everything else as it normalizes. */
 function written(kind: 'field' | 'relationship', value: FormValue | undefined): WritableValue {
   const normal = normalize(value ?? null);
-  if (kind === 'field') return normal as WritableValue;
+  if (kind === 'field') return normal;
   return Array.isArray(normal) ? normal : typeof normal === 'string' ? [normal] : [];
 }
 

@@ -1,20 +1,27 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
-import { buildForm } from '../../src/editor/formBuilder';
+import type { Member, Task, TaskDescription } from '../../src/api/domain';
+import { buildForm, type BuildOptions } from '../../src/editor/formBuilder';
 import type { FormModel } from '../../src/shared/form';
 import { launchChromium } from '../e2e/browser';
-import { buildDefinitions } from '../server/definitions';
-import { buildSampleData } from '../server/sampleData';
+import { clientFor, useServer } from '../support/lightfield';
 import { fieldId, type Harness, lastEdit, openEditorPage, sendToWebview, show, startHarness } from './harness';
 
-const definitions = buildDefinitions({ customFields: true, seed: 3 });
-const sample = buildSampleData({ tasks: 2, seed: 3, now: Date.parse('2026-11-25T12:00:00Z'), definitions, linkBase: 'https://app.example/tasks' });
+// The form is built as the extension builds it: from what the Lightfield adapter reads of the local server.
+const server = useServer({ tasks: 2, customFields: true, seed: 3 });
+const sample: { tasks: Task[]; members: Member[] } = { tasks: [], members: [] };
+let description: TaskDescription;
+const form = (options: Partial<BuildOptions>) => buildForm({ description, members: sample.members, serviceName: 'Lightfield', ...options });
 
 let context: BrowserContext;
 let harness: Harness;
 
 before(async () => {
+  const client = clientFor(server());
+  description = await client.describeTasks();
+  sample.members = await client.listMembers();
+  sample.tasks = await Promise.all(server().index.listed().slice(0, 2).map((task) => client.getTask(task.id)));
   harness = await startHarness();
   context = await launchChromium();
 });
@@ -40,9 +47,9 @@ async function choose(page: Page, key: string, label: string): Promise<void> {
 describe('the editor webview in Chromium', () => {
   it('renders every value type and edits each to the payload the host expects', async () => {
     const page = await openEditorPage(context, harness);
-    const model = buildForm({ definitions, task: sample.tasks[0], members: sample.members });
+    const model = form({ task: sample.tasks[0] });
     await show(page, model);
-    const labelIds = definitions.fieldDefinitions.labels.typeConfiguration!.options!;
+    const labelIds = description.fields.find((field) => field.key === 'labels')!.options!;
 
     await fill(page, `${fieldId('$title')} input`, 'A new title');
     await page.locator(`${fieldId('$status')} vscode-radio`, { hasText: 'In progress' }).click();
@@ -95,7 +102,7 @@ describe('the editor webview in Chromium', () => {
 
   it('shows validation messages at the field as the user types, and host errors where they belong', async () => {
     const page = await openEditorPage(context, harness);
-    const model = buildForm({ definitions, members: sample.members });
+    const model = form({});
     await show(page, model);
     const errorOf = (key: string) => page.locator(`.field[data-key="${key}"] .field-error`);
     await fill(page, `${fieldId('estimate')} input`, '1.234');
@@ -153,7 +160,7 @@ function hostileModel(base: FormModel, text: string): FormModel {
 describe('the editor webview with hostile server text', () => {
   it('renders every hostile string as inert text in every server-provided slot', async () => {
     const page = await openEditorPage(context, harness);
-    const base = buildForm({ definitions, task: sample.tasks[1], members: sample.members.map((m) => ({ ...m, fields: { ...m.fields, $name: { valueType: 'TEXT', value: HOSTILE[1] } } })) });
+    const base = form({ task: sample.tasks[1], members: sample.members.map((m) => ({ ...m, name: HOSTILE[1] })) });
     for (const text of HOSTILE) {
       await show(page, hostileModel(base, text));
       assert.equal(await page.locator('.title').evaluate((node) => node.textContent), text);
@@ -198,7 +205,7 @@ describe('the editor webview with hostile server text', () => {
       window.addEventListener('click', (event) => { if (event.composedPath().some((n) => n.tagName === 'A')) window.__hostOpened += 1; });
       window.addEventListener('auxclick', (event) => { if (event.composedPath().some((n) => n.tagName === 'A')) window.__hostOpened += 1; });
     `);
-    const model = buildForm({ definitions, task: sample.tasks[0], members: sample.members });
+    const model = form({ task: sample.tasks[0] });
     await show(page, model, { ...model.values, $description: 'See [the spec](https://example.com/spec)' });
     await page.locator('.preview-toggle').first().click();
     const link = page.locator('.markdown-preview a', { hasText: 'the spec' });

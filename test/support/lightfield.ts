@@ -1,6 +1,6 @@
 import { after, before } from 'node:test';
 import { LightfieldProvider } from '../../src/api/lightfield/client';
-import type { LightfieldHttpOptions } from '../../src/api/lightfield/http';
+import type { ProviderOptions } from '../../src/api/provider';
 import { DEFAULT_KEY, type LightfieldServer, type LightfieldServerOptions, startLightfieldServer } from '../server/server';
 
 /** Starts a fresh local server for the enclosing suite and stops it afterwards. */
@@ -19,7 +19,7 @@ export function useServer(options: LightfieldServerOptions = {}): () => Lightfie
 }
 
 /** A client for `server`, with quick retries so failure tests stay fast. */
-export function clientFor(server: LightfieldServer, options: Partial<LightfieldHttpOptions> = {}): LightfieldProvider {
+export function clientFor(server: LightfieldServer, options: Partial<ProviderOptions> = {}): LightfieldProvider {
   return new LightfieldProvider({
     baseUrl: server.url,
     getKey: () => DEFAULT_KEY,

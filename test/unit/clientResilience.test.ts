@@ -9,8 +9,10 @@ const TASK_PATH = /^\/v1\/tasks$/;
 
 describe('Lightfield client: retries, idempotency and failures', () => {
   const server = useServer({ tasks: 5 });
-  const newTask = (title = `Retry test ${Math.random()}`) => ({ fields: { $title: title, $status: 'TODO' }, relationships: { $assignedTo: server().members[0].id } });
+  const newTask = (title = `Retry test ${Math.random()}`) => ({ title, status: 'TODO' as const, assignee: server().members[0].id });
   const createsSince = (start: number) => server().requests.slice(start).filter((r) => r.method === 'POST' && r.path === '/v1/tasks');
+  // Lists only: a new client reads the definitions once first.
+  const listsSince = (start: number) => server().requests.slice(start).filter((r) => r.method === 'GET' && /^\/v1\/tasks(\?|$)/.test(r.path));
 
   it('retries a create whose answer was lost, with the same Idempotency-Key, and the server holds one task', async () => {
     const start = server().requests.length;
@@ -23,7 +25,7 @@ describe('Lightfield client: retries, idempotency and failures', () => {
     assert.ok(typeof keys[0] === 'string' && keys[0].length > 0);
     assert.equal(keys[0], keys[1]);
     assert.equal(server().index.size, tasksBefore + 1);
-    assert.equal(server().index.get(created.id)?.fields.$title.value, created.fields.$title.value);
+    assert.equal(server().index.get(created.id)?.fields.$title.value, created.title);
   });
 
   it('retries 500 and 503 with backoff, then succeeds', async () => {
@@ -31,8 +33,8 @@ describe('Lightfield client: retries, idempotency and failures', () => {
     server().faults.inject({ kind: 'status', status: 500, path: /^\/v1\/tasks$/, method: 'GET' });
     server().faults.inject({ kind: 'status', status: 503, path: /^\/v1\/tasks$/, method: 'GET' });
     const page = await clientFor(server()).listTasks();
-    assert.equal(page.totalCount, server().index.size);
-    assert.equal(server().requests.length - start, 3);
+    assert.equal(page.total, server().index.size);
+    assert.equal(listsSince(start).length, 3);
   });
 
   it('honours Retry-After on a 429', async () => {
@@ -49,7 +51,7 @@ describe('Lightfield client: retries, idempotency and failures', () => {
     const error = await rejection(() => clientFor(server(), { retry: { maxAttempts: 3, baseDelayMs: 1 } }).listTasks());
     server().faults.clear();
     assert.ok(error instanceof ApiError && error.status === 503 && error.type === 'service_unavailable' && error.retryable);
-    assert.equal(server().requests.length - start, 3);
+    assert.equal(listsSince(start).length, 3);
   });
 
   it('retries an idempotency conflict and gets the first answer', async () => {
@@ -64,7 +66,7 @@ describe('Lightfield client: retries, idempotency and failures', () => {
     server().faults.rates.latencyMs = 0;
     assert.equal(a.id, b.id);
     assert.ok(createsSince(start).length >= 3, 'the conflicting call was answered 409 and retried');
-    assert.equal(server().index.listed().filter((task) => task.fields.$title.value === input.fields.$title).length, 1);
+    assert.equal(server().index.listed().filter((task) => task.fields.$title.value === input.title).length, 1);
   });
 
   it('reads a bare 409 body: its message reaches the caller, and a plain conflict is not retried', async () => {
@@ -73,7 +75,7 @@ describe('Lightfield client: retries, idempotency and failures', () => {
     const error = await rejection(() => clientFor(server()).createTask(newTask()));
     assert.ok(error instanceof ApiError);
     assert.deepEqual([error.status, error.type, error.message, error.retryable], [409, 'conflict', 'Someone else is editing this task.', false]);
-    assert.equal(server().requests.length - start, 1);
+    assert.equal(createsSince(start).length, 1);
   });
 
   it('gets the first answer again for a reused key, whatever the new body (as documented), so keys must name one payload', async () => {
@@ -81,19 +83,19 @@ describe('Lightfield client: retries, idempotency and failures', () => {
     const first = await client.createTask(newTask('first payload'), { idempotencyKey: 'reused-key' });
     const second = await client.createTask(newTask('another payload'), { idempotencyKey: 'reused-key' });
     assert.equal(second.id, first.id);
-    assert.equal(second.fields.$title.value, 'first payload');
+    assert.equal(second.title, 'first payload');
   });
 
   it('scopes a key to the operation: the same key on an update is a new request', async () => {
     const client = clientFor(server());
     const created = await client.createTask(newTask('scoped'), { idempotencyKey: 'scoped-key' });
-    const updated = await client.updateTask(created.id, { fields: { $title: 'renamed' } }, { idempotencyKey: 'scoped-key' });
-    assert.equal(updated.fields.$title.value, 'renamed');
+    const updated = await client.updateTask(created.id, { title: 'renamed' }, { idempotencyKey: 'scoped-key' });
+    assert.equal(updated.title, 'renamed');
   });
 
   it('reports a non-JSON answer as a schema error, not a crash', async () => {
     server().faults.inject({ kind: 'malformed', path: /^\/v1\/tasks\/definitions$/ });
-    const error = await rejection(() => clientFor(server()).definitions());
+    const error = await rejection(() => clientFor(server()).describeTasks());
     assert.ok(error instanceof ApiError && error.kind === 'schema');
     assert.match(error.message, /not valid JSON/);
   });
@@ -115,8 +117,8 @@ describe('Lightfield client: retries, idempotency and failures', () => {
 
   it('tolerates unknown extra properties', async () => {
     server().faults.inject({ kind: 'mutate', path: /^\/v1\/auth\/validate$/, mutate: (body) => ({ ...(body as object), organizationId: 'org_1', extra: { nested: true } }) });
-    const info = await clientFor(server()).validateKey();
-    assert.equal(info.active, true);
+    const account = await clientFor(server()).checkKey();
+    assert.equal(account.active, true);
   });
 
   it('reports an unreachable server as a network error after retrying', async () => {
@@ -128,8 +130,8 @@ describe('Lightfield client: retries, idempotency and failures', () => {
 
   it('retries a dropped connection on a read', async () => {
     server().faults.inject({ kind: 'drop-before', path: /^\/v1\/members$/ });
-    const page = await clientFor(server()).listMembers();
-    assert.equal(page.data.length, 5);
+    const members = await clientFor(server()).listMembers();
+    assert.equal(members.length, 5);
   });
 
   it('times out a slow answer', async () => {
@@ -168,7 +170,7 @@ describe('Lightfield client: the key never shows', () => {
     const client = clientFor(server(), { getKey: () => secret, log: (line) => lines.push(line), retry: { maxAttempts: 2, baseDelayMs: 1 } });
     server().faults.inject({ kind: 'mutate', path: /^\/v1\/tasks\/definitions$/, mutate: () => ({ leaked: secret }) });
     const failures: unknown[] = [
-      await rejection(() => client.definitions()),
+      await rejection(() => client.describeTasks()),
       await rejection(() => client.getTask('tsk_nope')),
       await rejection(() => new LightfieldProvider({ baseUrl: 'http://127.0.0.1:9', getKey: () => secret, retry: { maxAttempts: 1 } }).listTasks()),
     ];

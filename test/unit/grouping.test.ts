@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { fieldSchema, type Member, type Task } from '../../src/api/model';
-import { durationText, isOverdue, memberName, relativeTime, sortTasks, taskTitle } from '../../src/tasks/grouping';
+import type { Task, TaskStatus } from '../../src/api/domain';
+import { actionsFor, durationText, isOverdue, relativeTime, sortTasks, taskTitle } from '../../src/tasks/grouping';
+import { CLOSE_CAPABILITIES } from '../../src/api/close/client';
+import { LIGHTFIELD_CAPABILITIES } from '../../src/api/lightfield/client';
 
 const NOW = Date.parse('2026-11-25T12:00:00Z');
 
-function task(id: string, fields: Record<string, Task['fields'][string]['value']>, createdAt = '2026-11-01T00:00:00Z'): Task {
-  const typed: Task['fields'] = {};
-  for (const [key, value] of Object.entries(fields)) typed[key] = fieldSchema.parse({ valueType: key === '$dueAt' ? 'DATETIME' : 'TEXT', value });
-  return { id, createdAt, fields: typed, relationships: {} };
+function task(id: string, parts: { title?: string; status?: TaskStatus; dueAt?: string | null }, createdAt = '2026-11-01T00:00:00Z'): Task {
+  return { id, title: parts.title ?? '', status: parts.status, dueAt: parts.dueAt ?? undefined, createdAt, fields: {} };
 }
 
 describe('task presentation', () => {
@@ -25,30 +25,36 @@ describe('task presentation', () => {
 
   it('marks open tasks past their due date as overdue, not finished ones', () => {
     const past = '2026-11-20T09:00:00Z';
-    assert.equal(isOverdue(task('a', { $status: 'TODO', $dueAt: past }), NOW), true);
-    assert.equal(isOverdue(task('b', { $status: 'IN_PROGRESS', $dueAt: past }), NOW), true);
-    assert.equal(isOverdue(task('c', { $status: 'COMPLETE', $dueAt: past }), NOW), false);
-    assert.equal(isOverdue(task('d', { $status: 'TODO', $dueAt: '2026-12-20T09:00:00Z' }), NOW), false);
-    assert.equal(isOverdue(task('e', { $status: 'TODO', $dueAt: null }), NOW), false);
+    assert.equal(isOverdue(task('a', { status: 'TODO', dueAt: past }), NOW), true);
+    assert.equal(isOverdue(task('b', { status: 'IN_PROGRESS', dueAt: past }), NOW), true);
+    assert.equal(isOverdue(task('c', { status: 'COMPLETE', dueAt: past }), NOW), false);
+    assert.equal(isOverdue(task('d', { status: 'TODO', dueAt: '2026-12-20T09:00:00Z' }), NOW), false);
+    assert.equal(isOverdue(task('e', { status: 'TODO', dueAt: null }), NOW), false);
   });
 
   it('sorts by due date with undated tasks last, by title, or newest first', () => {
     const tasks = [
-      task('late', { $title: 'b', $dueAt: '2026-12-01T00:00:00Z' }, '2026-11-03T00:00:00Z'),
-      task('none', { $title: 'a', $dueAt: null }, '2026-11-02T00:00:00Z'),
-      task('soon', { $title: 'c', $dueAt: '2026-11-26T00:00:00Z' }, '2026-11-01T00:00:00Z'),
+      task('late', { title: 'b', dueAt: '2026-12-01T00:00:00Z' }, '2026-11-03T00:00:00Z'),
+      task('none', { title: 'a', dueAt: null }, '2026-11-02T00:00:00Z'),
+      task('soon', { title: 'c', dueAt: '2026-11-26T00:00:00Z' }, '2026-11-01T00:00:00Z'),
     ];
     assert.deepEqual(sortTasks(tasks, 'dueDate').map((t) => t.id), ['soon', 'late', 'none']);
     assert.deepEqual(sortTasks(tasks, 'title').map((t) => t.id), ['none', 'late', 'soon']);
     assert.deepEqual(sortTasks(tasks, 'created').map((t) => t.id), ['late', 'none', 'soon']);
   });
 
-  it('names members from a full name, a text name or an email, and untitled tasks plainly', () => {
-    const member = (fields: Member['fields']): Member => ({ id: 'mem_1', createdAt: '', fields });
-    assert.equal(memberName(member({ $name: { valueType: 'FULL_NAME', value: { firstName: 'Ada', lastName: 'Lovelace' } } })), 'Ada Lovelace');
-    assert.equal(memberName(member({ $name: { valueType: 'TEXT', value: 'Grace' } })), 'Grace');
-    assert.equal(memberName(member({ $email: { valueType: 'EMAIL', value: ['a@b.co'] } })), 'a@b.co');
-    assert.equal(memberName(member({})), 'mem_1');
-    assert.equal(taskTitle(task('x', { $title: '  ' })), '(untitled)');
+  it('names untitled tasks plainly', () => {
+    assert.equal(taskTitle(task('x', { title: '  ' })), '(untitled)');
+  });
+
+  it('offers only the status moves a service has, from where a task is', () => {
+    const open = task('o', { status: 'TODO' });
+    const started = task('s', { status: 'IN_PROGRESS' });
+    const done = task('d', { status: 'COMPLETE' });
+    assert.deepEqual(actionsFor(open, LIGHTFIELD_CAPABILITIES), ['start', 'complete', 'cancel']);
+    assert.deepEqual(actionsFor(started, LIGHTFIELD_CAPABILITIES), ['complete', 'cancel', 'reopen']);
+    assert.deepEqual(actionsFor(done, LIGHTFIELD_CAPABILITIES), ['reopen']);
+    assert.deepEqual(actionsFor(open, CLOSE_CAPABILITIES), ['complete'], 'Close has no "in progress" and no "cancelled"');
+    assert.deepEqual(actionsFor(done, CLOSE_CAPABILITIES), ['reopen']);
   });
 });

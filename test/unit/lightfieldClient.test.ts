@@ -1,46 +1,55 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ApiError } from '../../src/api/errors';
-import { isUnreadable } from '../../src/api/model';
+import { isUnreadable } from '../../src/api/values';
 import { filterQuery } from '../../src/api/lightfield/client';
 import { clientFor, rejection, useServer } from '../support/lightfield';
 
 describe('Lightfield client: calls against the local server', () => {
   const server = useServer({ tasks: 60, customFields: true });
 
-  it('validates the key and reports its scopes', async () => {
-    const info = await clientFor(server()).validateKey();
-    assert.deepEqual(info, { active: true, scopes: [], subjectType: 'user', tokenType: 'api_key' });
+  it('checks the key and says what it may do', async () => {
+    const account = await clientFor(server()).checkKey();
+    assert.deepEqual(account, { active: true, canCreate: true, canUpdate: true, canReadMembers: true, summary: 'user key, scopes: all' });
   });
 
-  it('reads the definitions, custom fields and option IDs included', async () => {
-    const definitions = await clientFor(server()).definitions();
-    assert.equal(definitions.fieldDefinitions.$title.valueType, 'TEXT');
-    assert.equal(definitions.relationshipDefinitions.$assignedTo.cardinality, 'HAS_ONE');
-    const priority = definitions.fieldDefinitions.priority;
-    assert.equal(priority.valueType, 'SINGLE_SELECT');
-    assert.ok(priority.typeConfiguration?.options?.every((option) => option.id.startsWith('opt_')));
+  it('describes the task fields from the definitions: system fields first, custom fields and option IDs included', async () => {
+    const { fields } = await clientFor(server()).describeTasks();
+    assert.deepEqual(fields.slice(0, 5).map((field) => field.role), ['title', 'status', 'assignee', 'dueAt', 'description']);
+    const assignee = fields.find((field) => field.role === 'assignee');
+    assert.equal(assignee?.kind, 'relationship');
+    assert.equal(assignee?.objectType, 'member');
+    assert.equal(assignee?.requiredOnCreate, true);
+    const priority = fields.find((field) => field.key === 'priority');
+    assert.equal(priority?.valueType, 'SINGLE_SELECT');
+    assert.ok(priority?.options?.every((option) => option.id.startsWith('opt_')));
+    assert.equal(fields.find((field) => field.key === '$note')?.readOnly, true);
   });
 
-  it('lists one page with offset and limit', async () => {
+  it('lists one page with offset and limit, with the total', async () => {
     const client = clientFor(server());
     const first = await client.listTasks({ limit: 10 });
     const second = await client.listTasks({ limit: 10, offset: 10 });
-    assert.equal(first.data.length, 10);
-    assert.equal(first.totalCount, 60);
-    assert.equal(new Set([...first.data, ...second.data].map((task) => task.id)).size, 20);
+    assert.equal(first.tasks.length, 10);
+    assert.equal(first.total, 60);
+    assert.equal(first.hasMore, true);
+    assert.equal(new Set([...first.tasks, ...second.tasks].map((task) => task.id)).size, 20);
   });
 
-  it('filters by status, negated status and due date', async () => {
+  it('translates a semantic query to filters: status, assignee (by the slug the definitions name) and title prefix', async () => {
     const client = clientFor(server());
-    const todo = await client.listAllTasks({ filters: [{ key: '$status', operator: 'equal', value: 'TODO' }] });
-    const notTodo = await client.listAllTasks({ filters: [{ key: '$status', operator: 'equal', value: 'TODO', negate: true }] });
-    assert.ok(todo.length > 0 && todo.every((task) => task.fields.$status.value === 'TODO'));
-    assert.ok(notTodo.every((task) => task.fields.$status.value !== 'TODO'));
-    assert.equal(todo.length + notTodo.length, 60);
-    const now = new Date().toISOString();
-    const overdue = await client.listAllTasks({ filters: [{ key: '$dueAt', operator: 'lessThan', value: now }] });
-    assert.ok(overdue.length > 0 && overdue.every((task) => (task.fields.$dueAt.value as string) < now));
+    const before = server().requests.length;
+    const todo = await client.listAllTasks({ status: 'TODO' });
+    const done = await client.listAllTasks({ status: 'COMPLETE' });
+    assert.ok(todo.length > 0 && todo.every((task) => task.status === 'TODO'));
+    assert.ok(done.length > 0 && done.every((task) => task.status === 'COMPLETE'));
+    const ada = server().members[0].id;
+    const adas = await client.listAllTasks({ assignee: ada });
+    assert.ok(adas.length > 0 && adas.every((task) => task.assignee === ada));
+    assert.ok(server().requests.slice(before).some((request) => decodeURIComponent(request.path).includes('$task-owner[contains]')), 'the assignee filter uses the definition\'s slug');
+    const prefix = todo[0].title.slice(0, 6);
+    const titled = await client.listAllTasks({ titlePrefix: prefix });
+    assert.ok(titled.length > 0 && titled.every((task) => task.title.startsWith(prefix)));
   });
 
   it('shapes filters as key[operator]=value with a leading - to negate', () => {
@@ -51,11 +60,14 @@ describe('Lightfield client: calls against the local server', () => {
   });
 
   it('lists every task with pages fetched concurrently', async () => {
+    const client = clientFor(server());
+    // The definitions are read once per client, before the first list.
+    await client.describeTasks();
     const before = server().requests.length;
     // With latency, a client that waited for each page would never have two in flight.
     server().faults.rates.latencyMs = 40;
     server().peakConcurrency = 0;
-    const all = await clientFor(server()).listAllTasks().finally(() => (server().faults.rates.latencyMs = 0));
+    const all = await client.listAllTasks().finally(() => (server().faults.rates.latencyMs = 0));
     assert.equal(all.length, 60);
     assert.equal(new Set(all.map((task) => task.id)).size, 60);
     assert.equal(server().requests.length - before, 3);
@@ -66,35 +78,35 @@ describe('Lightfield client: calls against the local server', () => {
     const client = clientFor(server());
     const [ada, grace] = server().members;
     const created = await client.createTask({
-      fields: { $title: 'Write the quarterly plan', $status: 'TODO', $dueAt: '2026-12-01T09:00:00+01:00', estimate: 2.5 },
-      relationships: { $assignedTo: ada.id },
+      title: 'Write the quarterly plan',
+      status: 'TODO',
+      dueAt: '2026-12-01T09:00:00+01:00',
+      assignee: ada.id,
+      values: { estimate: 2.5 },
     });
-    assert.equal(created.fields.$title.value, 'Write the quarterly plan');
-    assert.equal(created.fields.$dueAt.value, '2026-12-01T08:00:00.000Z');
-    assert.deepEqual(created.relationships.$assignedTo.values, [ada.id]);
-    assert.deepEqual(created.relationships.$createdBy.values, [ada.id]);
+    assert.equal(created.title, 'Write the quarterly plan');
+    assert.equal(created.status, 'TODO');
+    assert.equal(created.dueAt, '2026-12-01T08:00:00.000Z');
+    assert.equal(created.assignee, ada.id);
+    assert.deepEqual(created.fields.$createdBy.value, [ada.id]);
+    assert.equal(created.fields.estimate.value, 2.5);
 
     const fetched = await client.getTask(created.id);
     assert.deepEqual(fetched, created);
 
-    const updated = await client.updateTask(created.id, {
-      fields: { $status: 'IN_PROGRESS', $dueAt: null },
-      relationships: { $assignedTo: { replace: grace.id } },
-    });
-    assert.equal(updated.fields.$status.value, 'IN_PROGRESS');
-    assert.equal(updated.fields.$dueAt.value, null);
-    assert.equal(updated.fields.$title.value, 'Write the quarterly plan', 'fields not sent stay as they were');
-    assert.deepEqual(updated.relationships.$assignedTo.values, [grace.id]);
+    const updated = await client.updateTask(created.id, { status: 'IN_PROGRESS', dueAt: null, values: { $assignedTo: [grace.id] } });
+    assert.equal(updated.status, 'IN_PROGRESS');
+    assert.equal(updated.dueAt, undefined);
+    assert.equal(updated.title, 'Write the quarterly plan', 'fields not sent stay as they were');
+    assert.equal(updated.assignee, grace.id);
     assert.ok(String(updated.updatedAt) > String(created.updatedAt), 'updatedAt moves');
   });
 
-  it('lists members and retrieves one', async () => {
-    const client = clientFor(server());
-    const members = await client.listAllMembers();
+  it('lists every member by name', async () => {
+    const members = await clientFor(server()).listMembers();
     assert.equal(members.length, 5);
-    const one = await client.getMember(members[0].id);
-    assert.equal(one.id, members[0].id);
-    assert.match(one.fields.$email.value as string, /@/);
+    assert.deepEqual(members.map((member) => member.id).sort(), server().members.map((member) => member.id).sort());
+    assert.ok(members.every((member) => member.name && !member.name.startsWith('mem_')));
   });
 
   it('shows a page whose one field is of the wrong type or a newer type, and logs that field\'s path', async () => {
@@ -111,17 +123,19 @@ describe('Lightfield client: calls against the local server', () => {
       },
     });
     const page = await clientFor(server(), { log: (line) => lines.push(line) }).listTasks({ limit: 5 });
-    assert.equal(page.data.length, 5);
-    assert.ok(isUnreadable(page.data[2].fields.billable));
-    assert.ok(isUnreadable(page.data[3].fields.mood));
+    assert.equal(page.tasks.length, 5);
+    assert.ok(isUnreadable(page.tasks[2].fields.billable));
+    assert.ok(isUnreadable(page.tasks[3].fields.mood));
     assert.ok(lines.some((line) => line.includes('data[2].fields.billable')), lines.join('\n'));
     assert.ok(lines.some((line) => line.includes('data[3].fields.mood')));
   });
 
-  it('carries the API error type, code and param, and does not retry a 400', async () => {
+  it('carries the API error type, code and param, names the field, and does not retry a 400', async () => {
+    const client = clientFor(server());
+    await client.describeTasks();
     const before = server().requests.length;
     const error = await rejection(() =>
-      clientFor(server()).createTask({ fields: { $title: 'x', $status: 'TODO', $nope: 1 }, relationships: { $assignedTo: server().members[0].id } }),
+      client.createTask({ title: 'x', status: 'TODO', assignee: server().members[0].id, values: { $nope: 1 } }),
     );
     assert.ok(error instanceof ApiError);
     assert.equal(error.kind, 'http');
@@ -129,16 +143,17 @@ describe('Lightfield client: calls against the local server', () => {
     assert.equal(error.type, 'bad_request');
     assert.equal(error.code, 'unknown_field');
     assert.equal(error.param, 'fields.$nope');
+    assert.deepEqual(error.fieldErrors, { $nope: error.message });
     assert.equal(error.retryable, false);
     assert.equal(server().requests.length - before, 1);
   });
 
   it('reports missing required values, bad types and unknown IDs', async () => {
     const client = clientFor(server());
-    const assignee = { $assignedTo: server().members[0].id };
-    const missing = await rejection(() => client.createTask({ fields: { $status: 'TODO' }, relationships: assignee }));
+    const assignee = server().members[0].id;
+    const missing = await rejection(() => client.createTask({ status: 'TODO', assignee }));
     assert.ok(missing instanceof ApiError && missing.code === 'parameter_missing' && missing.param === 'fields.$title');
-    const badStatus = await rejection(() => client.createTask({ fields: { $title: 't', $status: 'DONE' }, relationships: assignee }));
+    const badStatus = await rejection(() => client.createTask({ title: 't', assignee, values: { $status: 'DONE' } }));
     assert.ok(badStatus instanceof ApiError && badStatus.code === 'invalid_type' && badStatus.param === 'fields.$status');
     const notFound = await rejection(() => client.getTask('tsk_missing'));
     assert.ok(notFound instanceof ApiError && notFound.status === 404 && notFound.type === 'not_found');
@@ -155,8 +170,9 @@ describe('Lightfield client: scopes', () => {
 
   it('gets 403 forbidden for a write the key may not do', async () => {
     const client = clientFor(server(), { getKey: () => 'sk_lf_readonly' });
-    assert.deepEqual((await client.validateKey()).scopes, ['tasks:read']);
-    const error = await rejection(() => client.updateTask((server().index.listed()[0]).id, { fields: { $title: 'x' } }));
+    const account = await client.checkKey();
+    assert.deepEqual([account.canCreate, account.canUpdate, account.canReadMembers], [false, false, false]);
+    const error = await rejection(() => client.updateTask((server().index.listed()[0]).id, { title: 'x' }));
     assert.ok(error instanceof ApiError && error.status === 403 && error.type === 'forbidden');
   });
 });

@@ -66,7 +66,7 @@ describe('RateLimiter with a manual clock', () => {
   it('obeys the service when it reports nothing remaining until the reset', async () => {
     const time = clock();
     const limiter = new RateLimiter(25, 1000, time.now);
-    limiter.observe('search', { remaining: 0, resetSeconds: (time.now() + 500) / 1000 });
+    limiter.observe('search', 0, time.now() + 500);
     let granted = false;
     const pending = limiter.acquire('search').then(() => (granted = true));
     await new Promise((resolve) => setTimeout(resolve, 20));

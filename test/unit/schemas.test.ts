@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { describeSchemaIssues } from '../../src/api/errors';
 import { errorBodySchema } from '../../src/api/lightfield/schemas';
-import { fieldSchema, isUnreadable, memberPageSchema, taskDefinitionsSchema, taskPageSchema, taskSchema } from '../../src/api/model';
+import { memberPageSchema, taskDefinitionsSchema, taskPageSchema, taskSchema } from '../../src/api/lightfield/schemas';
+import { fieldSchema, isUnreadable } from '../../src/api/values';
 import {
   NOTES_FIELD_ERROR,
   NOTES_IDEMPOTENCY_CONFLICT,

@@ -1,62 +1,89 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
-import { fieldSchema } from '../../src/api/model';
-import { buildForm } from '../../src/editor/formBuilder';
-import { fieldOfParam } from '../../src/editor/fieldErrors';
+import { before, describe, it } from 'node:test';
+import type { Member, Task, TaskDescription } from '../../src/api/domain';
+import { fieldSchema } from '../../src/api/values';
+import { buildForm, type BuildOptions } from '../../src/editor/formBuilder';
+import { fieldErrorsOf } from '../../src/editor/fieldErrors';
 import { isEmptyUpdate, serverChanges, toCreate, toUpdate } from '../../src/editor/formDiff';
 import { type FormValue, validateValues } from '../../src/shared/form';
-import { buildDefinitions } from '../server/definitions';
-import { buildSampleData } from '../server/sampleData';
+import { clientFor, rejection, useServer } from '../support/lightfield';
 
-const definitions = buildDefinitions({ customFields: true, seed: 7 });
-const sample = buildSampleData({ tasks: 3, seed: 7, now: Date.parse('2026-11-25T12:00:00Z'), definitions, linkBase: 'http://127.0.0.1/app' });
-const task = sample.tasks[0];
-const [ada, grace] = sample.members;
+function sentBody(body: string | undefined): { relationships?: unknown } {
+  return JSON.parse(body ?? '{}') as { relationships?: unknown };
+}
 
-describe('task form from the definitions', () => {
+describe('task form from the service\'s description (Lightfield definitions, through the adapter)', () => {
+  const server = useServer({ tasks: 3, customFields: true, seed: 7 });
+  let description: TaskDescription;
+  let task: Task;
+  let members: Member[];
+  let ada: Member;
+  let grace: Member;
+  const form = (options: Partial<BuildOptions> = {}) => buildForm({ description, members, serviceName: 'Lightfield', ...options });
+
+  before(async () => {
+    const client = clientFor(server());
+    description = await client.describeTasks();
+    members = await client.listMembers();
+    task = await client.getTask(server().index.listed()[0].id);
+    [ada, grace] = server().members.map((member) => members.find((m) => m.id === member.id) as Member);
+  });
+
   it('has one field per field and relationship definition, system fields first, labels from the server', () => {
-    const model = buildForm({ definitions, task, members: sample.members });
+    const model = form({ task });
     const keys = model.fields.map((f) => f.key);
     assert.deepEqual(keys.slice(0, 5), ['$title', '$status', '$assignedTo', '$dueAt', '$description']);
-    assert.equal(keys.length, Object.keys(definitions.fieldDefinitions).length + Object.keys(definitions.relationshipDefinitions).length);
+    const { fieldDefinitions, relationshipDefinitions } = server().definitions;
+    assert.equal(keys.length, Object.keys(fieldDefinitions).length + Object.keys(relationshipDefinitions).length);
     const priority = model.fields.find((f) => f.key === 'priority');
     assert.equal(priority?.label, 'Priority');
     assert.deepEqual(priority?.options?.map((o) => o.label), ['Low', 'Medium', 'High']);
     assert.equal(model.fields.find((f) => f.key === 'summary')?.readOnly, true);
     assert.equal(model.fields.find((f) => f.key === '$note')?.readOnly, true);
-    assert.deepEqual(model.fields.find((f) => f.key === '$assignedTo')?.options?.[0], { id: ada.id, label: 'Ada Lovelace' });
+    assert.deepEqual(model.fields.find((f) => f.key === '$assignedTo')?.options?.find((o) => o.id === ada.id), { id: ada.id, label: 'Ada Lovelace' });
     assert.equal(model.fields.find((f) => f.key === '$account')?.idPrefix, 'acc_');
   });
 
-  it('marks $title, $status and $assignedTo required for a new task, with defaults', () => {
-    const model = buildForm({ definitions, members: sample.members, defaultAssignee: grace.id });
+  it('marks title, status and assignee required for a new task, with defaults', () => {
+    const model = form({ defaultAssignee: grace.id });
     assert.equal(model.mode, 'create');
     assert.deepEqual(model.fields.filter((f) => f.required).map((f) => f.key), ['$title', '$status', '$assignedTo']);
     assert.equal(model.values.$status, 'TODO');
     assert.deepEqual(model.values.$assignedTo, [grace.id]);
   });
 
-  it('sends only what changed, each changed relationship as one replace (the one ID of a has-one)', () => {
-    const model = buildForm({ definitions, task, members: sample.members });
-    const values: Record<string, FormValue> = { ...model.values, $title: 'Renamed', estimate: 3.5, $assignedTo: [grace.id], watchers: [ada.id, grace.id], labels: [] };
-    const update = toUpdate(model, values);
-    assert.deepEqual(update.fields, { $title: 'Renamed', estimate: 3.5 });
-    assert.deepEqual(update.relationships, { $assignedTo: { replace: grace.id }, watchers: { replace: [ada.id, grace.id] } });
-    assert.equal(toUpdate(model, { ...model.values, $assignedTo: [] }).relationships, undefined, 'a required relationship is never emptied');
+  it('patches only what changed; a required relationship is never emptied', () => {
+    const model = form({ task });
+    const values: Record<string, FormValue> = { ...model.values, $title: 'Renamed', estimate: 3.5, $assignedTo: [grace.id], watchers: [ada.id, grace.id] };
+    assert.deepEqual(toUpdate(model, values), { values: { $title: 'Renamed', estimate: 3.5, $assignedTo: [grace.id], watchers: [ada.id, grace.id] } });
+    assert.deepEqual(toUpdate(model, { ...model.values, $assignedTo: [] }), {}, 'a required relationship is never emptied');
     assert.equal(isEmptyUpdate(toUpdate(model, { ...model.values })), true);
-    const cleared = toUpdate(model, { ...model.values, $dueAt: '' });
-    assert.deepEqual(cleared.fields, { $dueAt: null });
+    assert.deepEqual(toUpdate(model, { ...model.values, $dueAt: '' }), { values: { $dueAt: null } });
   });
 
-  it('creates with every value set, one ID for HAS_ONE and a list for HAS_MANY', () => {
-    const model = buildForm({ definitions, members: sample.members });
-    const create = toCreate(model, { ...model.values, $title: 'New', $assignedTo: [ada.id], contactEmail: ['a@b.co'] });
-    assert.deepEqual(create.fields, { $title: 'New', $status: 'TODO', contactEmail: ['a@b.co'] });
-    assert.deepEqual(create.relationships, { $assignedTo: ada.id });
+  it('writes a patch the service takes: each changed relationship as one replace, the one ID of a has-one', async () => {
+    const model = form({ task });
+    const client = clientFor(server());
+    const start = server().requests.length;
+    const updated = await client.updateTask(task.id, toUpdate(model, { ...model.values, $assignedTo: [grace.id], watchers: [ada.id, grace.id] }));
+    const sent = server().requests.slice(start).find((request) => request.method === 'POST');
+    assert.deepEqual(sentBody(sent?.body).relationships, { $assignedTo: { replace: grace.id }, watchers: { replace: [ada.id, grace.id] } });
+    assert.equal(updated.assignee, grace.id);
+  });
+
+  it('creates with every value set; the service gets one ID for HAS_ONE and a list for HAS_MANY', async () => {
+    const model = form();
+    const draft = toCreate(model, { ...model.values, $title: 'New', $assignedTo: [ada.id], contactEmail: ['a@b.co'] });
+    assert.deepEqual(draft, { values: { $title: 'New', $status: 'TODO', $assignedTo: [ada.id], contactEmail: ['a@b.co'] } });
+    const start = server().requests.length;
+    const created = await clientFor(server()).createTask(draft);
+    const sent = sentBody(server().requests.slice(start).find((request) => request.method === 'POST')?.body);
+    assert.deepEqual(sent.relationships, { $assignedTo: ada.id });
+    assert.deepEqual([created.title, created.status, created.assignee], ['New', 'TODO', ada.id]);
   });
 
   it('validates required values, numbers, dates, emails, links, options and IDs', () => {
-    const model = buildForm({ definitions, members: sample.members });
+    const model = form();
     const errors = validateValues(model, {
       ...model.values,
       $title: ' ',
@@ -76,25 +103,23 @@ describe('task form from the definitions', () => {
   });
 
   it('finds what the server changed since the form was opened', () => {
-    const base = buildForm({ definitions, task });
-    const fresh = buildForm({ definitions, task: { ...task, fields: { ...task.fields, $title: { valueType: 'TEXT', value: 'Changed elsewhere' } } } });
+    const base = form({ task });
+    const fresh = form({ task: { ...task, fields: { ...task.fields, $title: { valueType: 'TEXT', value: 'Changed elsewhere' } } } });
     assert.deepEqual(serverChanges(base, fresh), ['$title']);
   });
 
-  it('puts a server error at the field its param names (a request location), else at the top', () => {
-    const model = buildForm({ definitions, task, members: sample.members });
-    assert.equal(fieldOfParam(model, 'fields.$title'), '$title');
-    assert.equal(fieldOfParam(model, 'relationships.$assignedTo'), '$assignedTo');
-    assert.equal(fieldOfParam(model, 'fields.estimate'), 'estimate');
-    for (const elsewhere of ['fields.bogus', '$title', 'relationships.$title', 'fields.$assignedTo', 'Idempotency-Key', undefined]) {
-      assert.equal(fieldOfParam(model, elsewhere), undefined, String(elsewhere));
-    }
+  it('puts a refused save\'s message at the field the service names, else at the top', async () => {
+    const model = form({ task });
+    const refused = await rejection(() => clientFor(server()).updateTask(task.id, { values: { $status: 'DONE' } }));
+    assert.deepEqual(Object.keys(fieldErrorsOf(model, refused as { fieldErrors?: Record<string, string> })), ['$status']);
+    const elsewhere = await rejection(() => clientFor(server()).updateTask(task.id, { values: { bogus: 'x' } }));
+    assert.deepEqual(fieldErrorsOf(model, elsewhere as { fieldErrors?: Record<string, string> }), {}, 'a field the form does not show: the message goes to the top');
   });
 
   it('shows a field of a newer type, or a value it cannot read, read-only as the service sent it', () => {
-    const newer = { ...definitions, fieldDefinitions: { ...definitions.fieldDefinitions, mood: { label: 'Mood', valueType: 'EMOJI' } } };
+    const newer: TaskDescription = { fields: [...description.fields, { key: 'mood', kind: 'field', label: 'Mood', valueType: 'EMOJI', multiple: false, readOnly: false, requiredOnCreate: false, requiredOnEdit: false }] };
     const odd = { ...task, fields: { ...task.fields, mood: fieldSchema.parse({ valueType: 'EMOJI', value: ':)' }), estimate: fieldSchema.parse({ valueType: 'NUMBER', value: 'lots' }) } };
-    const model = buildForm({ definitions: newer, task: odd, members: sample.members });
+    const model = form({ description: newer, task: odd });
     const mood = model.fields.find((f) => f.key === 'mood');
     assert.deepEqual([mood?.valueType, mood?.readOnly, model.values.mood], ['UNKNOWN', true, '":)"']);
     assert.match(mood?.description ?? '', /does not know its type/, 'the form says why it cannot be edited');
