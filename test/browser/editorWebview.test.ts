@@ -5,23 +5,25 @@ import type { Member, Task, TaskDescription } from '../../src/api/domain';
 import { buildForm, type BuildOptions } from '../../src/editor/formBuilder';
 import type { FormModel } from '../../src/shared/form';
 import { launchChromium } from '../e2e/browser';
-import { clientFor, useServer } from '../support/lightfield';
+import { startLightfieldServer, type LightfieldServer } from '../server/server';
+import { clientFor } from '../support/lightfield';
 import { fieldId, type Harness, lastEdit, openEditorPage, sendToWebview, show, startHarness } from './harness';
 
 // The form is built as the extension builds it: from what the Lightfield adapter reads of the local server.
-const server = useServer({ tasks: 2, customFields: true, seed: 3 });
 const sample: { tasks: Task[]; members: Member[] } = { tasks: [], members: [] };
 let description: TaskDescription;
 const form = (options: Partial<BuildOptions>) => buildForm({ description, members: sample.members, serviceName: 'Lightfield', ...options });
 
+let server: LightfieldServer;
 let context: BrowserContext;
 let harness: Harness;
 
 before(async () => {
-  const client = clientFor(server());
+  server = await startLightfieldServer({ tasks: 2, customFields: true, seed: 3 });
+  const client = clientFor(server);
   description = await client.describeTasks();
   sample.members = await client.listMembers();
-  sample.tasks = await Promise.all(server().index.listed().slice(0, 2).map((task) => client.getTask(task.id)));
+  sample.tasks = await Promise.all(server.index.listed().slice(0, 2).map((task) => client.getTask(task.id)));
   harness = await startHarness();
   context = await launchChromium();
 });
@@ -29,6 +31,7 @@ before(async () => {
 after(async () => {
   await context?.close();
   await harness?.close();
+  await server?.close();
 });
 
 async function fill(page: Page, selector: string, text: string): Promise<void> {
