@@ -1,18 +1,7 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { type CloseServer, type CloseServerOptions, DEFAULT_CLOSE_KEY, startCloseServer } from '../server/close/closeServer';
-
-function useCloseServer(options: CloseServerOptions): () => CloseServer {
-  let server: CloseServer | undefined;
-  before(async () => {
-    server = await startCloseServer(options);
-  });
-  after(() => server?.close());
-  return () => {
-    if (!server) throw new Error('server not started');
-    return server;
-  };
-}
+import { describe, it } from 'node:test';
+import { type CloseServer, DEFAULT_CLOSE_KEY } from '../server/close/closeServer';
+import { useCloseServer } from '../support/close';
 
 /** A call with HTTP Basic auth: the key as user name, an empty password. */
 async function call<T>(server: CloseServer, method: string, path: string, body?: unknown, key = DEFAULT_CLOSE_KEY): Promise<{ status: number; headers: Headers; body: T }> {
