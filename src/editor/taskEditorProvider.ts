@@ -133,7 +133,7 @@ export class TaskEditorProvider implements vscode.CustomEditorProvider<TaskEdito
   }
 
   /** Takes edited values (from the webview) into the document; keys that are not editable fields are dropped. */
-  applyEdit(document: TaskEditorDocument, values: Record<string, FormValue>): void {
+  private applyEdit(document: TaskEditorDocument, values: Record<string, FormValue>): void {
     const editable = new Set(document.model.fields.filter((f) => !f.readOnly).map((f) => f.key));
     document.values = { ...document.values, ...Object.fromEntries(Object.entries(values).filter(([key]) => editable.has(key))) };
     document.errors = {};

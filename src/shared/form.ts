@@ -53,6 +53,11 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE = /^\+?[\d\s().-]{3,}$/;
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
+/** The element ID of a field's control in the editor webview (tests find fields by it too). */
+export function fieldElementId(key: string): string {
+  return `field-${key.replace(/[^\w-]/g, '_')}`;
+}
+
 /** Empty strings, lists and objects are "no value". */
 export function normalize(value: FormValue | undefined): FormValue {
   if (value === undefined || value === null) return null;

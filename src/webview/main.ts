@@ -4,7 +4,7 @@
  * the host to save. Its state survives the panel being hidden (setState).
  */
 import '@vscode-elements/elements/dist/main.js';
-import { type FormModel, type FormValue, validateField } from '../shared/form';
+import { fieldElementId, type FormModel, type FormValue, validateField } from '../shared/form';
 import type { HostMessage, WebviewMessage, WebviewState } from '../shared/protocol';
 import { createControl } from './controls';
 
@@ -93,7 +93,7 @@ function render(message: Extract<HostMessage, { type: 'show' }>): void {
     save();
   });
   for (const field of model.fields) {
-    const id = `field-${field.key.replace(/[^\w-]/g, '_')}`;
+    const id = fieldElementId(field.key);
     const row = make('div', `field type-${field.valueType.toLowerCase()}`);
     row.dataset.key = field.key;
     if (field.valueType !== 'CHECKBOX' || field.readOnly) {

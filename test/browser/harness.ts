@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { editorPage } from '../../src/editor/editorPage';
-import type { FormModel, FormValue } from '../../src/shared/form';
+import { fieldElementId, type FormModel, type FormValue } from '../../src/shared/form';
 import type { HostMessage, WebviewMessage } from '../../src/shared/protocol';
 
 const ROOT = resolve(__dirname, '..', '..');
@@ -96,5 +96,5 @@ export async function lastEdit(page: Page): Promise<Record<string, FormValue>> {
 }
 
 export function fieldId(key: string): string {
-  return `#field-${key.replace(/[^\w-]/g, '_')}`;
+  return `#${fieldElementId(key)}`;
 }

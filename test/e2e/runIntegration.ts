@@ -12,12 +12,14 @@ import { join, resolve } from 'node:path';
 import { format } from 'node:util';
 import type { BrowserContext, Page } from 'playwright-core';
 import { MOCHA_LINE_PREFIX } from '../integration/index';
-import { OTHER_ACCOUNT_KEY } from '../server/keys';
+import { startCloseServer } from '../server/close/closeServer';
+import { DEFAULT_CLOSE_KEY, OTHER_ACCOUNT_KEY } from '../server/keys';
 import { DEFAULT_KEY, startLightfieldServer } from '../server/server';
 import { CHROMIUM, launchChromium } from './browser';
 import { installVsix, startCodeServer } from './codeServer';
 import { ensureDebianPackages, ensureTooling, log, run } from './tooling';
 import { runUiChecks } from './uiChecks';
+import { DRIVER_VARIABLE, startWebviewDriver, type WebviewDriver } from './webviewDriver';
 
 const ROOT = resolve(__dirname, '..', '..');
 const RESULTS = join(ROOT, 'test-results');
@@ -35,8 +37,9 @@ export interface CheckResult {
 }
 
 /** Opens the workbench with the test payload and relays mocha until the host reports its exit code. */
-async function runSuites(browser: BrowserContext, workbenchUrl: string, workspace: string, extensionPath: string): Promise<CheckResult & { page: Page }> {
+async function runSuites(browser: BrowserContext, workbenchUrl: string, workspace: string, extensionPath: string, driver: WebviewDriver): Promise<CheckResult & { page: Page }> {
   const page = await browser.newPage();
+  driver.page = page;
   let summary: CheckResult | undefined;
   let reportExit: (code: number) => void = () => undefined;
   const exited = new Promise<number>((resolveExit) => (reportExit = resolveExit));
@@ -101,17 +104,24 @@ async function main(): Promise<void> {
     log(`installed the packaged extension into ${extensionPath}`);
   }
   const server = await startLightfieldServer({ tasks: 40, customFields: true, keys: [{ key: DEFAULT_KEY }, { key: OTHER_ACCOUNT_KEY, memberIndex: 1 }] });
+  const closeServer = await startCloseServer({ tasks: 40 });
+  const driver = await startWebviewDriver();
   const workspace = sampleWorkspace();
   // VS Code for the Web auto-saves after a delay by default; the suites save explicitly.
-  // The key in the environment too, as the demo has it: the signed-out view then offers it.
-  const codeServer = await startCodeServer(tooling, { home, workspace, settings: { 'lightfield.baseUrl': server.url, 'files.autoSave': 'off' }, env: { LIGHTFIELD_API_KEY: DEFAULT_KEY } });
+  // The keys in the environment too, as the demo has them: the signed-out view then offers one.
+  const codeServer = await startCodeServer(tooling, {
+    home,
+    workspace,
+    settings: { 'lightfield.baseUrl': server.url, 'lightfield.close.baseUrl': `${closeServer.url}/api/v1`, 'files.autoSave': 'off' },
+    env: { LIGHTFIELD_API_KEY: DEFAULT_KEY, CLOSE_API_KEY: DEFAULT_CLOSE_KEY, [DRIVER_VARIABLE]: driver.url },
+  });
   const browser = await launchChromium();
   mkdirSync(RESULTS, { recursive: true });
   writeFileSync(join(RESULTS, 'workbench.log'), '');
   let suites: CheckResult;
   let ui: CheckResult;
   try {
-    const { page, ...result } = await runSuites(browser, codeServer.url, workspace, extensionPath);
+    const { page, ...result } = await runSuites(browser, codeServer.url, workspace, extensionPath, driver);
     suites = result;
     if (suites.failed > 0) {
       const shot = join(RESULTS, 'integration-failure.png');
@@ -140,6 +150,8 @@ async function main(): Promise<void> {
     await browser.close();
     await codeServer.stop();
     await server.close();
+    await closeServer.close();
+    await driver.close();
   }
   const passed = suites.passed + ui.passed;
   const failed = suites.failed + ui.failed;

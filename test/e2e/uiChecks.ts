@@ -9,6 +9,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import type { CheckResult } from './runIntegration';
 import { LIGHTFIELD_API_VERSION } from '../../src/api/lightfield/http';
 import { log } from './tooling';
+import { editorFrame } from './webviewDriver';
 
 export interface UiCheckOptions {
   workbenchUrl: string;
@@ -30,8 +31,6 @@ interface UiCheck {
 }
 
 const sidebar = (page: Page) => page.locator('.sidebar');
-/** The task editor's document, inside the workbench's two webview frames. */
-const editorFrame = (page: Page) => page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
 const treeRow = (page: Page, text: string | RegExp) => sidebar(page).locator('.monaco-list-row', { hasText: text }).first();
 
 function setTheme(options: UiCheckOptions, theme: string): void {

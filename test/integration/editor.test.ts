@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, server, signIn, signOut, waitFor } from './support';
+import { sameValue, type FormValue } from '../../src/shared/form';
+import { api, field, inEditorWebview, server, signIn, signOut, waitFor } from './support';
 import type { TaskEditorDocument } from '../../src/editor/taskEditorProvider';
 import { StatusGroupNode, type TaskNode } from '../../src/tasks/taskTree';
 
@@ -33,6 +34,21 @@ async function save(document: TaskEditorDocument): Promise<boolean> {
   await vscode.commands.executeCommand('vscode.openWith', document.uri, VIEW_TYPE);
   await vscode.commands.executeCommand('workbench.action.files.save').then(undefined, () => undefined);
   return (await waitFor('the save to end', () => document.lastSave)) === 'saved';
+}
+
+/** Types into a field of the editor webview, and waits for its message to reach the extension. */
+async function typeInto(document: TaskEditorDocument, key: string, text: string, expected: FormValue = text): Promise<void> {
+  await inEditorWebview({ action: 'fill', selector: field(key), text });
+  await waitFor(`the edit of ${key} to reach the extension`, () => sameValue(document.values[key], expected));
+}
+
+/** Picks an option of a select (or a radio button) in the editor webview, as a user does. */
+async function pick(document: TaskEditorDocument, key: string, label: string, expected: FormValue): Promise<void> {
+  const radio = document.model.fields.find((f) => f.key === key)?.options?.length ?? 0;
+  await (radio > 0 && radio <= 4 && document.model.fields.find((f) => f.key === key)?.required
+    ? inEditorWebview({ action: 'click', selector: `${field(key)} vscode-radio:has-text("${label}")` })
+    : inEditorWebview({ action: 'choose', selector: field(key), label }));
+  await waitFor(`the choice of ${key} to reach the extension`, () => sameValue(document.values[key], expected));
 }
 
 function firstTask(status: StatusGroupNode['status']): TaskNode {
@@ -77,23 +93,25 @@ describe('the task editor in a real VS Code', () => {
     const other = document.model.fields.find((f) => f.key === '$assignedTo')?.options?.find((o) => !assignee.includes(o.id));
     const high = document.model.fields.find((f) => f.key === 'priority')?.options?.find((o) => o.label === 'High');
     assert.ok(other && high);
-    api().editor.applyEdit(document, {
-      $title: 'Edited in the editor',
-      $status: 'IN_PROGRESS',
-      $dueAt: '2027-01-15T09:30:00+01:00',
-      estimate: 4.25,
-      billable: true,
-      priority: high.id,
-      siteAddress: { city: 'Lyon', country: 'FR' },
-      $assignedTo: [other.id],
-    });
+    const billable = document.values.billable === true;
+    await typeInto(document, '$title', 'Edited in the editor');
+    await pick(document, '$status', 'In progress', 'IN_PROGRESS');
+    await typeInto(document, '$dueAt', '2027-01-15T09:30', new Date('2027-01-15T09:30').toISOString());
+    await typeInto(document, 'estimate', '4.25', 4.25);
+    await inEditorWebview({ action: 'click', selector: field('billable') });
+    await waitFor('the checkbox to reach the extension', () => document.values.billable === !billable);
+    await pick(document, 'priority', 'High', high.id);
+    await inEditorWebview({ action: 'fill', selector: `${field('siteAddress')}-city`, text: 'Lyon' });
+    await inEditorWebview({ action: 'fill', selector: `${field('siteAddress')}-country`, text: 'FR' });
+    await waitFor('the address to reach the extension', () => sameValue(document.values.siteAddress, { city: 'Lyon', country: 'FR' }));
+    await pick(document, '$assignedTo', other.label, [other.id]);
     assert.equal(await save(document), true, document.message);
     const onServer = await server<WireTask>('GET', `/v1/tasks/${node.taskId}`);
     assert.equal(onServer.fields.$title.value, 'Edited in the editor');
     assert.equal(onServer.fields.$status.value, 'IN_PROGRESS');
-    assert.equal(onServer.fields.$dueAt.value, '2027-01-15T08:30:00.000Z');
+    assert.equal(Date.parse(onServer.fields.$dueAt.value as string), new Date('2027-01-15T09:30').getTime());
     assert.equal(onServer.fields.estimate.value, 4.25);
-    assert.equal(onServer.fields.billable.value, true);
+    assert.equal(onServer.fields.billable.value, !billable);
     assert.equal(onServer.fields.priority.value, high.id);
     assert.deepEqual(onServer.fields.siteAddress.value, { city: 'Lyon', country: 'FR' });
     assert.deepEqual(onServer.relationships.$assignedTo.values, [other.id]);
@@ -108,7 +126,7 @@ describe('the task editor in a real VS Code', () => {
     const before = (await server<{ appliedWrites: Record<string, number> }>('GET', '/_test/stats')).appliedWrites[node.taskId] ?? 0;
     // The write is applied, but every answer is lost, retries included.
     await server('POST', '/_test/faults', { kind: 'drop-after', method: 'POST', path: `^/v1/tasks/${node.taskId}$`, times: 10 });
-    api().editor.applyEdit(document, { $title: 'Survives a failed save' });
+    await typeInto(document, '$title', 'Survives a failed save');
     assert.equal(await save(document), false);
     assert.equal(document.values.$title, 'Survives a failed save', 'the edit is kept');
     assert.ok(document.message, 'the error is shown');
@@ -126,10 +144,11 @@ describe('the task editor in a real VS Code', () => {
     const document = await openedDocument(node.taskId);
     // As the docs print it: `param` is a request location.
     await server('POST', '/_test/faults', { kind: 'status', status: 400, code: 'invalid_type', param: 'fields.estimate', message: 'Too many hours.', method: 'POST', path: `^/v1/tasks/${node.taskId}$` });
-    api().editor.applyEdit(document, { estimate: 2 });
+    await typeInto(document, 'estimate', '2', 2);
     assert.equal(await save(document), false);
     assert.equal(document.errors.estimate, 'Too many hours.');
     assert.equal(document.values.estimate, 2);
+    assert.match((await inEditorWebview({ action: 'text', selector: `.field[data-key="estimate"]` })) ?? '', /Too many hours\./, 'the webview shows it at the field');
     // A location that names no field of the form: the message shows at the top.
     await server('POST', '/_test/faults', { kind: 'status', status: 400, code: 'unknown_field', param: 'fields.bogus', message: 'Unknown field bogus.', method: 'POST', path: `^/v1/tasks/${node.taskId}$` });
     assert.equal(await save(document), false);
@@ -149,7 +168,12 @@ describe('the task editor in a real VS Code', () => {
       return Promise.resolve('theirs');
     };
     try {
-      api().editor.applyEdit(document, { $title: 'My title', billable: true });
+      const billable = document.values.billable === true;
+      await typeInto(document, '$title', 'My title');
+      if (!billable) {
+        await inEditorWebview({ action: 'click', selector: field('billable') });
+        await waitFor('the checkbox to reach the extension', () => document.values.billable === true);
+      }
       assert.equal(await save(document), true, document.message);
     } finally {
       api().editor.askAboutConflict = original;
@@ -172,7 +196,9 @@ describe('the task editor in a real VS Code', () => {
     assert.ok(document.errors.$title && document.errors.$assignedTo);
     const member = document.model.fields.find((f) => f.key === '$assignedTo')?.options?.[0];
     assert.ok(member);
-    api().editor.applyEdit(document, { $title: 'Created from the editor', $assignedTo: [member.id], estimate: 1.5 });
+    await typeInto(document, '$title', 'Created from the editor');
+    await pick(document, '$assignedTo', member.label, [member.id]);
+    await typeInto(document, 'estimate', '1.5', 1.5);
     assert.equal(await save(document), true, document.message);
     assert.equal(document.model.mode, 'edit');
     const created = await server<WireTask>('GET', `/v1/tasks/${document.model.taskId}`);

@@ -3,7 +3,11 @@ import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { LightfieldExtensionApi } from '../../src/extension';
 
-import { DEFAULT_KEY } from '../server/keys';
+import type { ServiceId } from '../../src/api/domain';
+import { fieldElementId } from '../../src/shared/form';
+import { DRIVER_VARIABLE, type DriverAction } from '../e2e/webviewDriver';
+import { DEFAULT_CLOSE_KEY, DEFAULT_KEY } from '../server/keys';
+
 
 export { OTHER_ACCOUNT_KEY } from '../server/keys';
 export const KEY = DEFAULT_KEY;
@@ -47,4 +51,44 @@ export async function signIn(key = KEY): Promise<void> {
 /** Signs out without the confirmation a user gets. */
 export async function signOut(): Promise<void> {
   await api().session.signOut();
+}
+
+/** HTTP straight to the local Close server (Basic auth, the key as user name). */
+export async function closeServer<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const baseUrl = vscode.workspace.getConfiguration('lightfield').get<string>('close.baseUrl');
+  const response = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers: { Authorization: `Basic ${Buffer.from(`${DEFAULT_CLOSE_KEY}:`).toString('base64')}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  assert.ok(response.ok, `${method} ${path} answered ${response.status}`);
+  return (await response.json()) as T;
+}
+
+/** Chooses the service as a user does, in the settings; the extension follows without a reload. */
+export async function useService(service: ServiceId): Promise<void> {
+  await vscode.workspace.getConfiguration('lightfield').update('service', service, vscode.ConfigurationTarget.Global);
+  await waitFor(`the extension to follow the switch to ${service}`, () => api().session.capabilities.service === service);
+}
+
+/** The key of each service on the local servers. */
+export const KEYS: Record<ServiceId, string> = { lightfield: DEFAULT_KEY, close: DEFAULT_CLOSE_KEY };
+
+/**
+ * Acts on the task editor's webview as a user does, through the launcher's
+ * Chromium (test/e2e/webviewDriver.ts): every edit reaches the extension as
+ * the webview's own message.
+ */
+export async function inEditorWebview(action: DriverAction): Promise<string | undefined> {
+  const url = process.env[DRIVER_VARIABLE];
+  assert.ok(url, `${DRIVER_VARIABLE} names the launcher's webview driver`);
+  const response = await fetch(url, { method: 'POST', body: JSON.stringify(action) });
+  const answer = (await response.json()) as { text?: string; error?: string };
+  assert.ok(response.ok, `the webview driver could not ${action.action} ${action.selector}: ${answer.error}`);
+  return answer.text;
+}
+
+/** The selector of a field's control in the editor webview. */
+export function field(key: string): string {
+  return `#${fieldElementId(key)}`;
 }

@@ -87,7 +87,7 @@ describe('the task sidebar in a real VS Code', () => {
       await signIn();
       await waitFor('the groups', async () => (await api().view.refresh()) && !api().store.stale && api().store.filtersIgnored);
       for (const group of api().store.groups()) {
-        assert.ok(group.tasks.every((task) => task.fields.$status?.value === group.status), group.status);
+        assert.ok(group.tasks.every((task) => task.status === group.status), group.status);
         assert.equal(group.totalCount, expected.get(group.status), group.status);
       }
       assert.match(api().view.view.message ?? '', /ignored the list filters/);

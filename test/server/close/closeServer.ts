@@ -11,10 +11,12 @@ import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import { type FaultRates, Faults } from '../faults';
 import { header, readBody, type Reply, send } from '../http';
+import { DEFAULT_CLOSE_KEY } from '../keys';
+
+export { DEFAULT_CLOSE_KEY };
 import { randomId, seededRandom } from '../random';
 import { buildCloseData, type CloseLead, type CloseTask, type CloseUser, TASK_TYPES, userName } from './closeData';
 
-export const DEFAULT_CLOSE_KEY = 'api_local_close';
 const MAX_LIMIT = 100;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/;

@@ -1,0 +1,78 @@
+/**
+ * Lets the suites in the extension host act on the task editor's webview as a
+ * user does: the host cannot reach the webview's document, but the launcher's
+ * Chromium can. The suites ask over loopback HTTP (`POST /` with one action);
+ * the launcher types, clicks and picks in the webview of the page the suites
+ * run in, so every edit reaches the extension as the webview's own message.
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Page } from 'playwright-core';
+import { z } from 'zod';
+import { readBody } from '../server/http';
+
+export const DRIVER_VARIABLE = 'LIGHTFIELD_TEST_WEBVIEW_DRIVER';
+
+export const driverActionSchema = z.discriminatedUnion('action', [
+  /** Types `text` into the input (or textarea) inside the element `selector` names. */
+  z.object({ action: z.literal('fill'), selector: z.string(), text: z.string() }),
+  z.object({ action: z.literal('click'), selector: z.string() }),
+  /** Picks the option labelled `label` of a select, opening it first. */
+  z.object({ action: z.literal('choose'), selector: z.string(), label: z.string() }),
+  /** The text of the element `selector` names. */
+  z.object({ action: z.literal('text'), selector: z.string() }),
+]);
+export type DriverAction = z.infer<typeof driverActionSchema>;
+
+/** The task editor's document, inside the workbench's two webview frames. */
+export const editorFrame = (page: Page) => page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+
+async function perform(page: Page, action: DriverAction): Promise<string | undefined> {
+  const frame = editorFrame(page);
+  const target = frame.locator(action.selector).first();
+  await target.waitFor({ timeout: 10_000 });
+  switch (action.action) {
+    case 'fill':
+      await target.locator('input, textarea').first().fill(action.text);
+      return undefined;
+    case 'click':
+      await target.click();
+      return undefined;
+    case 'choose': {
+      const option = target.locator('.option, li', { hasText: action.label }).first();
+      // A multi-select stays open between choices; a click on it then would close it.
+      if (!(await option.isVisible())) await target.click();
+      await option.click();
+      return undefined;
+    }
+    case 'text':
+      return target.innerText();
+  }
+}
+
+export interface WebviewDriver {
+  url: string;
+  /** The page the suites run in; set once it is open. */
+  page: Page | undefined;
+  close(): Promise<void>;
+}
+
+export async function startWebviewDriver(): Promise<WebviewDriver> {
+  const driver: WebviewDriver = { url: '', page: undefined, close: () => Promise.resolve() };
+  const server = createServer((req, res) => {
+    void (async () => {
+      const parsed = driverActionSchema.safeParse(JSON.parse((await readBody(req)) || 'null'));
+      const answer = (status: number, body: unknown) => res.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(body));
+      if (!parsed.success || !driver.page) return answer(400, { error: parsed.success ? 'no page yet' : 'not an action' });
+      try {
+        answer(200, { text: await perform(driver.page, parsed.data) });
+      } catch (error) {
+        answer(500, { error: String(error) });
+      }
+    })();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  driver.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  driver.close = () => new Promise((resolve) => server.close(() => resolve()));
+  return driver;
+}

@@ -1,0 +1,176 @@
+/**
+ * The same features on each service the extension speaks, in a real VS Code:
+ * the tree, a status change, an editor save made in the webview, TODO to task,
+ * and switching from one service to the other without a reload.
+ */
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { ServiceId } from '../../src/api/domain';
+import { sameValue } from '../../src/shared/form';
+import { StatusGroupNode, type TaskNode } from '../../src/tasks/taskTree';
+import { api, closeServer, field, inEditorWebview, KEYS, server, signIn, signOut, useService, waitFor } from './support';
+
+interface Expectations {
+  groups: string[];
+  /** The shape of the service's task IDs. */
+  id: RegExp;
+  /** The editor field that holds the title. */
+  titleKey: string;
+  /** The task as the service itself has it: title and whether it is complete. */
+  read(id: string): Promise<{ title: string; complete: boolean }>;
+  /** Answers for "Create task from TODO" that the service needs. */
+  todoAnswers(): Promise<Record<string, unknown>>;
+}
+
+const SERVICES: Record<ServiceId, Expectations> = {
+  lightfield: {
+    groups: ['To do', 'In progress', 'Complete', 'Cancelled'],
+    id: /^tsk_/,
+    titleKey: '$title',
+    async read(id) {
+      const task = await server<{ fields: Record<string, { value: unknown }> }>('GET', `/v1/tasks/${id}`);
+      return { title: String(task.fields.$title.value), complete: task.fields.$status.value === 'COMPLETE' };
+    },
+    async todoAnswers() {
+      return { assignee: (await server<{ data: { id: string }[] }>('GET', '/v1/members?limit=1')).data[0].id };
+    },
+  },
+  close: {
+    groups: ['To do', 'Done'],
+    id: /^task_/,
+    titleKey: 'text',
+    async read(id) {
+      const task = await closeServer<{ text: string; is_complete: boolean }>('GET', `/task/${id}/`);
+      return { title: task.text, complete: task.is_complete };
+    },
+    // The assignee is the key's own user; the lead is the one thing Close asks for.
+    async todoAnswers() {
+      return { parent: (await closeServer<{ data: { id: string }[] }>('GET', '/lead/')).data[0].id };
+    },
+  },
+};
+
+function openTasks(): TaskNode[] {
+  return api().view.tree.getChildren(new StatusGroupNode('TODO')).filter((n): n is TaskNode => n.kind === 'task');
+}
+
+async function freshTree(): Promise<void> {
+  await waitFor('fresh groups', async () => (await api().view.refresh()) && !api().store.stale && api().store.groups().every((g) => g.listed));
+}
+
+let fileCount = 0;
+async function openSource(text: string): Promise<vscode.TextEditor> {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the tests run in a workspace');
+  const uri = vscode.Uri.joinPath(folder.uri, `service-test-${Date.now()}-${fileCount++}.ts`);
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  return vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+}
+
+for (const service of ['lightfield', 'close'] as const) {
+  const expected = SERVICES[service];
+
+  describe(`${service}: the tree, a status change, an editor save and TODO to task in a real VS Code`, () => {
+    before(async () => {
+      await vscode.extensions.getExtension('lightfield-tasks.lightfield-tasks')?.activate();
+      await useService(service);
+      await signIn(KEYS[service]);
+      await freshTree();
+    });
+
+    after(async () => {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await signOut();
+      await useService('lightfield');
+    });
+
+    it(`shows ${expected.groups.join(', ')}, with the service's tasks`, () => {
+      const groups = api().view.tree.getChildren() as StatusGroupNode[];
+      assert.deepEqual(groups.map((node) => api().view.tree.getTreeItem(node).label), expected.groups);
+      const tasks = api().store.loadedTasks();
+      assert.ok(tasks.length > 0);
+      assert.ok(tasks.every((task) => expected.id.test(task.id)), 'only this service\'s tasks');
+    });
+
+    it('offers only the status moves the service has', () => {
+      const item = api().view.tree.getTreeItem(openTasks()[0]);
+      const moves = String(item.contextValue).split(' ').filter((word) => ['start', 'complete', 'cancel', 'reopen'].includes(word));
+      assert.deepEqual(moves, service === 'close' ? ['complete'] : ['start', 'complete', 'cancel']);
+    });
+
+    it('completes a task from the tree: it moves at once and the service has it', async () => {
+      const node = openTasks()[0];
+      await vscode.commands.executeCommand('lightfield.completeTask', node);
+      assert.ok(api().view.tree.getChildren(new StatusGroupNode('COMPLETE')).some((n) => n.kind === 'task' && n.taskId === node.taskId));
+      assert.equal((await expected.read(node.taskId)).complete, true);
+    });
+
+    it('saves a title typed in the editor webview', async () => {
+      // Close lets a task's text change on lead tasks only.
+      const node = openTasks().find((n) => service !== 'close' || api().store.task(n.taskId)?.kind === 'lead');
+      assert.ok(node);
+      await vscode.commands.executeCommand('lightfield.openTask', node);
+      const document = await waitFor('the editor', () => {
+        const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+        return input instanceof vscode.TabInputCustom && input.uri.path.startsWith(`/${node.taskId}/`) && api().editor.documentOf(input.uri);
+      });
+      const title = `Typed on ${service} ${Date.now()}`;
+      await inEditorWebview({ action: 'fill', selector: field(expected.titleKey), text: title });
+      await waitFor('the edit to reach the extension', () => sameValue(document.values[expected.titleKey], title));
+      document.lastSave = undefined;
+      await vscode.commands.executeCommand('workbench.action.files.save');
+      assert.equal(await waitFor('the save', () => document.lastSave), 'saved', document.message);
+      assert.equal((await expected.read(node.taskId)).title, title);
+      assert.equal(api().store.task(node.taskId)?.title, title, 'the tree has it too');
+    });
+
+    it('creates a task from a TODO and links the comment with the service\'s ID', async () => {
+      const text = `ship it on ${service} ${Date.now()}`;
+      const editor = await openSource(`// TODO: ${text}\n`);
+      const task = await vscode.commands.executeCommand<{ id: string } | undefined>('lightfield.createTaskFromTodo', editor.document.uri, 0, { title: text, dueAt: null, ...(await expected.todoAnswers()) });
+      assert.ok(task && expected.id.test(task.id));
+      assert.equal(editor.document.lineAt(0).text, `// TODO(${task.id}): ${text}`);
+      assert.equal((await expected.read(task.id)).title, text);
+      const hover = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, new vscode.Position(0, 4));
+      assert.match(hover.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n'), new RegExp(text));
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    });
+  });
+}
+
+describe('switching service without a reload', () => {
+  before(async () => {
+    await vscode.extensions.getExtension('lightfield-tasks.lightfield-tasks')?.activate();
+    await useService('close');
+    await signIn(KEYS.close);
+    await useService('lightfield');
+    await signIn(KEYS.lightfield);
+    await freshTree();
+  });
+
+  after(async () => {
+    await useService('close');
+    await signOut();
+    await useService('lightfield');
+    await signOut();
+  });
+
+  for (const [from, to] of [['lightfield', 'close'], ['close', 'lightfield']] as const) {
+    it(`from ${from} to ${to}: signed in with ${to}'s own key, and ${from}'s tasks never show`, async () => {
+      const seen: string[] = [];
+      const subscription = api().store.onDidChange(() => seen.push(...api().store.loadedTasks().map((task) => task.id)));
+      try {
+        await useService(to);
+        assert.equal(api().session.signedIn, true, `${to}'s key was kept`);
+        await freshTree();
+      } finally {
+        subscription.dispose();
+      }
+      const groups = (api().view.tree.getChildren() as StatusGroupNode[]).map((node) => api().view.tree.getTreeItem(node).label);
+      assert.deepEqual(groups, SERVICES[to].groups);
+      const strays = seen.filter((id) => !SERVICES[to].id.test(id));
+      assert.deepEqual(strays, [], `tasks of ${from} shown under ${to}`);
+      assert.ok(seen.length > 0);
+    });
+  }
+});
