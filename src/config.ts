@@ -19,9 +19,6 @@ export interface Settings {
   todoCodeLens: boolean;
 }
 
-/** Each service's base URL setting (under the `lightfield` section). */
-export const BASE_URL_SETTINGS: Record<ServiceId, string> = { lightfield: 'baseUrl', close: 'close.baseUrl' };
-
 /** The settings as the code uses them, out-of-range values brought back in range. */
 export function readSettings(): Settings {
   const config = vscode.workspace.getConfiguration(CONFIG_SECTION);
@@ -29,10 +26,10 @@ export function readSettings(): Settings {
   const sortOrder = config.get<string>('sortOrder', 'dueDate');
   const chosen = config.get<string>('service', 'lightfield');
   const service = isServiceId(chosen) ? chosen : 'lightfield';
-  const { defaultBaseUrl } = SERVICES[service];
+  const { defaultBaseUrl, baseUrlSetting } = SERVICES[service];
   return {
     service,
-    baseUrl: config.get<string>(BASE_URL_SETTINGS[service], defaultBaseUrl).trim() || defaultBaseUrl,
+    baseUrl: config.get<string>(baseUrlSetting, defaultBaseUrl).trim() || defaultBaseUrl,
     pageSize: Math.min(25, Math.max(1, Math.round(config.get<number>('pageSize', 25)))),
     statuses: statuses.length > 0 ? TASK_STATUSES.filter((s) => statuses.includes(s)) : [...TASK_STATUSES],
     sortOrder: sortOrder === 'created' || sortOrder === 'title' ? sortOrder : 'dueDate',
@@ -48,7 +45,7 @@ export function readSettings(): Settings {
 export function onDidChangeSettings(listener: (changed: (keyof Settings)[]) => void): vscode.Disposable {
   const names: Record<keyof Settings, string | string[]> = {
     service: 'service',
-    baseUrl: Object.values(BASE_URL_SETTINGS),
+    baseUrl: Object.values(SERVICES).map((known) => known.baseUrlSetting),
     pageSize: 'pageSize',
     statuses: 'statuses',
     sortOrder: 'sortOrder',

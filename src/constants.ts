@@ -21,6 +21,7 @@ export const Commands = {
   loadMore: 'lightfield.loadMore',
   createTaskFromTodo: 'lightfield.createTaskFromTodo',
   useEnvironmentKey: 'lightfield.useEnvironmentKey',
+  chooseService: 'lightfield.chooseService',
 } as const;
 
 export const Views = {

@@ -2,7 +2,7 @@ import './api/zodSetup';
 import * as vscode from 'vscode';
 import type { Member } from './api/domain';
 import { Session } from './auth/session';
-import { confirmSignOut, environmentKey, offerEnvironmentKey, setApiKey, useEnvironmentKey } from './auth/signIn';
+import { chooseService, confirmSignOut, environmentKey, offerEnvironmentKey, setApiKey, useEnvironmentKey } from './auth/signIn';
 import { onDidChangeSettings, readSettings, type Settings } from './config';
 import { Commands, ContextKeys } from './constants';
 import { TaskEditorProvider } from './editor/taskEditorProvider';
@@ -107,6 +107,7 @@ async function wire(context: vscode.ExtensionContext): Promise<LightfieldExtensi
     vscode.commands.registerCommand(Commands.setApiKey, () => setApiKey(session, settings)),
     vscode.commands.registerCommand(Commands.signOut, () => confirmSignOut(session, settings)),
     vscode.commands.registerCommand(Commands.useEnvironmentKey, () => useEnvironmentKey(session, settings)),
+    vscode.commands.registerCommand(Commands.chooseService, () => chooseService(settings)),
     vscode.commands.registerCommand(Commands.showLog, () => log.show()),
     referenced,
     lenses,

@@ -9,6 +9,8 @@ import type { ProviderOptions, TaskProvider } from './provider';
 export interface Service {
   capabilities: Capabilities;
   defaultBaseUrl: string;
+  /** The setting (under `lightfield.`) that holds its base URL. */
+  baseUrlSetting: string;
   /** The environment variable a key may come from (`LIGHTFIELD_API_KEY`, `CLOSE_API_KEY`). */
   keyVariable: string;
   connect(options: ProviderOptions): TaskProvider;
@@ -18,12 +20,14 @@ export const SERVICES: Record<ServiceId, Service> = {
   lightfield: {
     capabilities: LIGHTFIELD_CAPABILITIES,
     defaultBaseUrl: DEFAULT_BASE_URL,
+    baseUrlSetting: 'baseUrl',
     keyVariable: 'LIGHTFIELD_API_KEY',
     connect: (options) => new LightfieldProvider(options),
   },
   close: {
     capabilities: CLOSE_CAPABILITIES,
     defaultBaseUrl: DEFAULT_CLOSE_BASE_URL,
+    baseUrlSetting: 'close.baseUrl',
     keyVariable: 'CLOSE_API_KEY',
     connect: (options) => new CloseProvider(options),
   },

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { originOf } from '../api/baseUrl';
 import type { Capabilities } from '../api/domain';
-import { SERVICES } from '../api/services';
-import { BASE_URL_SETTINGS, type Settings } from '../config';
+import { SERVICE_IDS, SERVICES } from '../api/services';
+import type { Settings } from '../config';
 import { Commands, CONFIG_SECTION } from '../constants';
 import type { ExtensionState } from '../state';
 import { askModal, showError, showInfo } from '../ui/notify';
@@ -57,7 +57,7 @@ async function checkAndStore(session: Session, settings: Settings, candidate: st
   } catch (error) {
     const tryAgain = vscode.l10n.t('Try Again');
     const openSettings = vscode.l10n.t('Open Settings');
-    const setting = `${CONFIG_SECTION}.${BASE_URL_SETTINGS[settings.service]}`;
+    const setting = `${CONFIG_SECTION}.${SERVICES[settings.service].baseUrlSetting}`;
     void showError(describeSignInFailure(error, name, settings.baseUrl, setting), tryAgain, openSettings).then((choice) => {
       if (choice === tryAgain) void vscode.commands.executeCommand(Commands.setApiKey);
       if (choice === openSettings) void vscode.commands.executeCommand('workbench.action.openSettings', CONFIG_SECTION);
@@ -97,6 +97,26 @@ export async function offerEnvironmentKey(session: Session, state: ExtensionStat
   if (choice === undefined) return;
   await state.envKeyOfferAnswered.set(true);
   if (choice === use) await checkAndStore(session, settings, key);
+}
+
+/**
+ * "Choose Service…": which service the tasks come from, written where the setting
+ * already is (the workspace's settings when it chose one, else the user's). The
+ * extension follows the setting without a reload; each service keeps its own key.
+ */
+export async function chooseService(settings: Settings): Promise<void> {
+  const picked = await vscode.window.showQuickPick(
+    SERVICE_IDS.map((id) => ({
+      id,
+      label: SERVICES[id].capabilities.name,
+      description: id === settings.service ? vscode.l10n.t('current') : undefined,
+    })),
+    { title: vscode.l10n.t('Where do your tasks live?') },
+  );
+  if (!picked || picked.id === settings.service) return;
+  const config = vscode.workspace.getConfiguration(CONFIG_SECTION);
+  const target = config.inspect('service')?.workspaceValue !== undefined ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+  await config.update('service', picked.id, target);
 }
 
 /** Signing out removes the key from this machine, so it asks first (a link could run it too). */

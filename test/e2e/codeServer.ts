@@ -17,6 +17,8 @@ export interface CodeServerOptions {
   workspace: string;
   /** User settings written before start. */
   settings?: Record<string, unknown>;
+  /** Machine settings written before start: where a remote window reads machine-scoped settings. */
+  machineSettings?: Record<string, unknown>;
   /** Extra environment for code-server and so for the extension host it starts. */
   env?: Record<string, string>;
   port?: number;
@@ -63,6 +65,8 @@ export async function startCodeServer(tooling: Tooling, options: CodeServerOptio
   const { userDataDir, extensionsDir } = dirs(options.home);
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
   writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify({ 'workbench.startupEditor': 'none', ...options.settings }, null, 2));
+  mkdirSync(join(userDataDir, 'Machine'), { recursive: true });
+  writeFileSync(join(userDataDir, 'Machine', 'settings.json'), JSON.stringify(options.machineSettings ?? {}, null, 2));
   const port = options.port ?? (await freePort());
   const args = [
     tooling.codeServerEntry,

@@ -1,15 +1,20 @@
 /**
  * `npm start`: the extension for real, in a browser, with no VS Code installed.
- * Starts the local Lightfield-compatible server with sample tasks and code-server
- * with the packaged extension installed and pointed at it, then prints the URL.
- * The demo key reaches the extension through the extension host's environment
- * (LIGHTFIELD_API_KEY), never through settings.
+ * Starts the local server of the chosen service (`--service lightfield`, the
+ * default, or `--service close`) with sample tasks, and code-server with the
+ * packaged extension installed and pointed at it, then prints the URL. The demo
+ * key reaches the extension through the extension host's environment
+ * (LIGHTFIELD_API_KEY or CLOSE_API_KEY), never through settings.
  */
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_KEY, startLightfieldServer } from '../server/server';
+import type { ServiceId } from '../../src/api/domain';
+import { isServiceId, SERVICES } from '../../src/api/services';
+import { startCloseServer } from '../server/close/closeServer';
+import { DEFAULT_CLOSE_KEY, DEFAULT_KEY } from '../server/keys';
+import { startLightfieldServer } from '../server/server';
 import { installVsix, startCodeServer } from './codeServer';
 import { ensureTooling, log, run } from './tooling';
 
@@ -27,13 +32,32 @@ const DEMO_FILES: Record<string, string> = {
   'README.md': '# Demo workspace\n\nOpen the Lightfield view in the activity bar.\n',
 };
 
+/** The local server of a service, with a little latency (and, for Lightfield, index lag) as the real service has. */
+async function startLocalServer(service: ServiceId, tasks: number): Promise<{ baseUrl: string; key: string; close(): Promise<void> }> {
+  if (service === 'close') {
+    const server = await startCloseServer({ tasks, faults: { latencyMs: 60 } });
+    log(`Close-compatible server listening on ${server.url} (key ${DEFAULT_CLOSE_KEY})`);
+    return { baseUrl: `${server.url}/api/v1`, key: DEFAULT_CLOSE_KEY, close: () => server.close() };
+  }
+  const server = await startLightfieldServer({ tasks, indexLagMs: 1500, faults: { latencyMs: 60 } });
+  log(`Lightfield-compatible server listening on ${server.url} (key ${DEFAULT_KEY})`);
+  return { baseUrl: server.url, key: DEFAULT_KEY, close: () => server.close() };
+}
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { port: { type: 'string', default: '8080' }, tasks: { type: 'string', default: '200' }, 'base-url': { type: 'string' } } });
-  // `--base-url URL`: another Lightfield-compatible server (the real one, say) instead of the local one; its key from the environment.
+  const { values } = parseArgs({
+    options: { port: { type: 'string', default: '8080' }, tasks: { type: 'string', default: '200' }, 'base-url': { type: 'string' }, service: { type: 'string', default: 'lightfield' } },
+  });
+  const service = values.service;
+  if (!isServiceId(service)) {
+    console.error(`--service is one of: ${Object.keys(SERVICES).join(', ')}.`);
+    process.exit(2);
+  }
+  const { keyVariable, capabilities } = SERVICES[service];
+  // `--base-url URL`: another server of that service (the real one, say) instead of the local one; its key from the environment.
   const remote = values['base-url'];
-  const key = remote ? process.env.LIGHTFIELD_API_KEY : DEFAULT_KEY;
-  if (remote && !key) {
-    console.error('With --base-url, set LIGHTFIELD_API_KEY to that server\'s API key.');
+  if (remote && !process.env[keyVariable]) {
+    console.error(`With --base-url, set ${keyVariable} to that server's API key.`);
     process.exit(2);
   }
   const tooling = ensureTooling();
@@ -47,18 +71,18 @@ async function main(): Promise<void> {
     mkdirSync(join(workspace, path, '..'), { recursive: true });
     writeFileSync(join(workspace, path), text);
   }
-  // A little latency and index lag, as the real service has.
-  const server = remote ? undefined : await startLightfieldServer({ tasks: Number(values.tasks), indexLagMs: 1500, faults: { latencyMs: 60 } });
-  if (server) log(`Lightfield-compatible server listening on ${server.url} (key ${DEFAULT_KEY})`);
-  else log(`using the Lightfield server at ${remote} with the key from LIGHTFIELD_API_KEY`);
+  const server = remote ? undefined : await startLocalServer(service, Number(values.tasks));
+  if (remote) log(`using the ${capabilities.name} server at ${remote} with the key from ${keyVariable}`);
   const codeServer = await startCodeServer(tooling, {
     home,
     workspace,
     port: Number(values.port),
-    settings: { 'lightfield.baseUrl': server?.url ?? remote },
-    env: { LIGHTFIELD_API_KEY: key ?? '' },
+    settings: { 'lightfield.service': service },
+    // The base URLs are machine settings: a remote window (code-server's) reads them from the machine's settings.
+    machineSettings: { [`lightfield.${SERVICES[service].baseUrlSetting}`]: server?.baseUrl ?? remote },
+    env: { [keyVariable]: server?.key ?? process.env[keyVariable] ?? '' },
   });
-  console.log(`\nOpen ${codeServer.url}/?folder=${encodeURIComponent(workspace)} in a browser, then the Lightfield icon in the activity bar.`);
+  console.log(`\nOpen ${codeServer.url}/?folder=${encodeURIComponent(workspace)} in a browser, then the Lightfield icon in the activity bar (${capabilities.name} tasks).`);
   console.log('Ctrl+C stops the demo.\n');
 
   const stop = () => {

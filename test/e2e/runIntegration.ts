@@ -112,7 +112,9 @@ async function main(): Promise<void> {
   const codeServer = await startCodeServer(tooling, {
     home,
     workspace,
-    settings: { 'lightfield.baseUrl': server.url, 'lightfield.close.baseUrl': `${closeServer.url}/api/v1`, 'files.autoSave': 'off' },
+    settings: { 'files.autoSave': 'off' },
+    // The base URLs are machine settings: a remote window (code-server's) reads them from the machine's settings.
+    machineSettings: { 'lightfield.baseUrl': server.url, 'lightfield.close.baseUrl': `${closeServer.url}/api/v1` },
     env: { LIGHTFIELD_API_KEY: DEFAULT_KEY, CLOSE_API_KEY: DEFAULT_CLOSE_KEY, [DRIVER_VARIABLE]: driver.url },
   });
   const browser = await launchChromium();

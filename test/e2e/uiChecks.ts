@@ -33,9 +33,10 @@ interface UiCheck {
 const sidebar = (page: Page) => page.locator('.sidebar');
 const treeRow = (page: Page, text: string | RegExp) => sidebar(page).locator('.monaco-list-row', { hasText: text }).first();
 
-function setTheme(options: UiCheckOptions, theme: string): void {
+/** Writes a user setting into the file code-server watches, as editing settings.json does. */
+function setUserSetting(options: UiCheckOptions, key: string, value: unknown): void {
   const settings = JSON.parse(readFileSync(options.settingsFile, 'utf8')) as Record<string, unknown>;
-  writeFileSync(options.settingsFile, JSON.stringify({ ...settings, 'workbench.colorTheme': theme }, null, 2));
+  writeFileSync(options.settingsFile, JSON.stringify({ ...settings, [key]: value }, null, 2));
 }
 
 /** Picks a colour theme the way a user does: Ctrl+K Ctrl+T, then the theme's name. */
@@ -100,7 +101,7 @@ const CHECKS: UiCheck[] = [
       await sidebar(page).locator('.welcome-view-content', { hasText: 'See and update your Lightfield CRM tasks' }).waitFor();
       await sidebar(page).getByRole('button', { name: 'Set API Key' }).waitFor();
       // LIGHTFIELD_API_KEY is set in this run's environment: the view offers it, not only a toast.
-      await sidebar(page).getByRole('button', { name: 'Use the Key from LIGHTFIELD_API_KEY' }).waitFor();
+      await sidebar(page).getByRole('button', { name: 'Use the Key from the Environment' }).waitFor();
       await page.screenshot({ path: join(results, 'sidebar-signed-out.png') });
     },
   },
@@ -237,7 +238,7 @@ const CHECKS: UiCheck[] = [
     },
   },
   {
-    name: 'a TODO comment in a source file shows the "Create Lightfield task" CodeLens',
+    name: 'a TODO comment in a source file shows the "Create Lightfield task" CodeLens (named after the service)',
     run: async (page, { results }) => {
       await page.keyboard.press('Control+P');
       await page.locator('.quick-input-widget input').fill('app.ts');
@@ -268,6 +269,35 @@ const CHECKS: UiCheck[] = [
       await page.screenshot({ path: join(results, 'sidebar-signed-out-again.png') });
     },
   },
+  {
+    name: 'the Close demo: with lightfield.service set to close, CLOSE_API_KEY signs in and the tree shows To do and Done',
+    run: async (page, options) => {
+      setUserSetting(options, 'lightfield.service', 'close');
+      // The welcome content says which service the key is for; CLOSE_API_KEY is set in this run's environment.
+      await sidebar(page).locator('.welcome-view-content', { hasText: 'See and update your Close CRM tasks' }).waitFor({ timeout: 15_000 });
+      await page.screenshot({ path: join(options.results, 'sidebar-close-signed-out.png') });
+      await sidebar(page).getByRole('button', { name: 'Use the Key from the Environment' }).click();
+      await treeRow(page, /^To do/).waitFor({ timeout: 20_000 });
+      await treeRow(page, /^Done/).waitFor({ timeout: 20_000 });
+      if (await treeRow(page, 'In progress').isVisible()) throw new Error('Close has no "In progress", yet the tree shows it');
+      await page.waitForTimeout(500);
+      await page.screenshot({ path: join(options.results, 'sidebar-close.png') });
+    },
+  },
+  {
+    name: 'the Close demo: a Close task opens in the editor with the fields the adapter describes',
+    run: async (page, { results }) => {
+      await sidebar(page).locator('.monaco-list-row[aria-level="2"]').first().click();
+      const form = editorFrame(page);
+      await form.locator('.field[data-key="text"]').waitFor({ timeout: 20_000 });
+      for (const label of ['Done', 'Assigned to', 'Date', 'Lead', 'Priority']) {
+        await form.locator('vscode-label, vscode-checkbox', { hasText: label }).first().waitFor();
+      }
+      await page.waitForTimeout(500);
+      await page.screenshot({ path: join(results, 'editor-close.png') });
+      await runCommand(page, 'View: Revert and Close Editor');
+    },
+  },
 ];
 
 export async function runUiChecks(browser: BrowserContext, options: UiCheckOptions): Promise<CheckResult> {
@@ -275,7 +305,7 @@ export async function runUiChecks(browser: BrowserContext, options: UiCheckOptio
   const payload = options.developmentPath
     ? `&payload=${encodeURIComponent(JSON.stringify([['extensionDevelopmentPath', `vscode-remote://remote${options.developmentPath}`]]))}`
     : '';
-  setTheme(options, 'Default Light Modern');
+  setUserSetting(options, 'workbench.colorTheme', 'Default Light Modern');
   await page.goto(`${options.workbenchUrl}/?folder=${encodeURIComponent(options.workspace)}${payload}`);
   await page.locator('.monaco-workbench .activitybar').waitFor({ timeout: 60_000 });
   let passed = 0;

@@ -44,8 +44,10 @@ async function typeInto(document: TaskEditorDocument, key: string, text: string,
 
 /** Picks an option of a select (or a radio button) in the editor webview, as a user does. */
 async function pick(document: TaskEditorDocument, key: string, label: string, expected: FormValue): Promise<void> {
-  const radio = document.model.fields.find((f) => f.key === key)?.options?.length ?? 0;
-  await (radio > 0 && radio <= 4 && document.model.fields.find((f) => f.key === key)?.required
+  const described = document.model.fields.find((f) => f.key === key);
+  // The webview shows a few short, required choices of a field as radio buttons.
+  const radio = described?.kind === 'field' && described.required && (described.options?.length ?? 0) <= 4;
+  await (radio
     ? inEditorWebview({ action: 'click', selector: `${field(key)} vscode-radio:has-text("${label}")` })
     : inEditorWebview({ action: 'choose', selector: field(key), label }));
   await waitFor(`the choice of ${key} to reach the extension`, () => sameValue(document.values[key], expected));
@@ -96,7 +98,9 @@ describe('the task editor in a real VS Code', () => {
     const billable = document.values.billable === true;
     await typeInto(document, '$title', 'Edited in the editor');
     await pick(document, '$status', 'In progress', 'IN_PROGRESS');
-    await typeInto(document, '$dueAt', '2027-01-15T09:30', new Date('2027-01-15T09:30').toISOString());
+    await inEditorWebview({ action: 'fill', selector: field('$dueAt'), text: '2027-01-15T09:30' });
+    // Sent with the local offset, so compared as an instant.
+    await waitFor('the due date to reach the extension', () => typeof document.values.$dueAt === 'string' && Date.parse(document.values.$dueAt) === new Date('2027-01-15T09:30').getTime());
     await typeInto(document, 'estimate', '4.25', 4.25);
     await inEditorWebview({ action: 'click', selector: field('billable') });
     await waitFor('the checkbox to reach the extension', () => document.values.billable === !billable);

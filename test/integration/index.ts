@@ -17,7 +17,8 @@ function report(...args: unknown[]): void {
 export function run(): Promise<void> {
   // The extension host's console cannot be replaced; mocha's reporters print through this hook instead.
   Mocha.reporters.Base.consoleLog = report;
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 20_000, reporter: 'spec' });
+  // Generous: a test that types into the webview goes through the launcher's browser for every step.
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec' });
   for (const file of readdirSync(__dirname).filter((name) => name.endsWith('.test.js')).sort()) {
     mocha.addFile(join(__dirname, file));
   }
