@@ -3,12 +3,11 @@ import type { Capabilities, Task, TaskStatus } from '../api/domain';
 import { relativeTime, STATUS_INFO, statusLabel, taskDueAt, taskStatus, taskTitle } from './grouping';
 import type { TaskStore } from './taskStore';
 import { iconText } from '../ui/safeText';
+import { searchPick } from '../ui/searchPick';
 
 interface TaskPick extends vscode.QuickPickItem {
   taskId: string;
 }
-
-const SEARCH_DELAY_MS = 250;
 
 function toPick(task: Task, capabilities: Capabilities | undefined): TaskPick {
   const status = taskStatus(task);
@@ -29,41 +28,16 @@ function toPick(task: Task, capabilities: Capabilities | undefined): TaskPick {
 export function pickTask(store: TaskStore, placeholder: string, statuses?: readonly TaskStatus[]): Promise<Task | undefined> {
   const allowed = (task: Task) => !statuses || statuses.includes(taskStatus(task) as TaskStatus);
   const known = new Map(store.loadedTasks().filter(allowed).map((task) => [task.id, task]));
-  const quickPick = vscode.window.createQuickPick<TaskPick>();
-  quickPick.placeholder = placeholder;
-  quickPick.matchOnDescription = true;
-  quickPick.items = [...known.values()].map((task) => toPick(task, store.capabilities));
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let latestQuery = '';
-  quickPick.onDidChangeValue((value) => {
-    clearTimeout(timer);
-    latestQuery = value.trim();
-    if (!latestQuery) return;
-    timer = setTimeout(() => {
-      const query = latestQuery;
-      quickPick.busy = true;
-      store
-        .searchTitles(query)
-        .then((found) => {
-          if (query !== latestQuery) return;
-          for (const task of found.filter(allowed)) known.set(task.id, task);
-          quickPick.items = [...known.values()].map((task) => toPick(task, store.capabilities));
-        })
-        .catch(() => undefined)
-        .finally(() => (quickPick.busy = false));
-    }, SEARCH_DELAY_MS);
+  const picks = () => [...known.values()].map((task) => toPick(task, store.capabilities));
+  const picked = searchPick<TaskPick>({
+    placeholder,
+    matchOnDescription: true,
+    items: picks(),
+    search: async (text) => {
+      if (!text) return undefined;
+      for (const task of (await store.searchTitles(text)).filter(allowed)) known.set(task.id, task);
+      return picks();
+    },
   });
-  return new Promise((resolve) => {
-    quickPick.onDidAccept(() => {
-      const picked = quickPick.selectedItems[0];
-      resolve(picked ? known.get(picked.taskId) : undefined);
-      quickPick.hide();
-    });
-    quickPick.onDidHide(() => {
-      clearTimeout(timer);
-      resolve(undefined);
-      quickPick.dispose();
-    });
-    quickPick.show();
-  });
+  return picked.then((pick) => pick && known.get(pick.taskId));
 }

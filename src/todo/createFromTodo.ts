@@ -11,6 +11,7 @@ import type { TaskStore } from '../tasks/taskStore';
 import type { ErrorReporter } from '../ui/errorReporter';
 import { flashStatus, showInfo, showWarning } from '../ui/notify';
 import { iconText } from '../ui/safeText';
+import { searchPick } from '../ui/searchPick';
 import type { TodoComment } from './detect';
 import type { DocumentTodos } from './documentTodos';
 import { lineLink } from './gitLink';
@@ -123,37 +124,21 @@ function locate(deps: CreateFromTodoDeps, document: vscode.TextDocument, origina
 async function chooseParent(deps: CreateFromTodoDeps, label: string): Promise<string | undefined> {
   const provider = deps.session.provider;
   if (!provider) return undefined;
-  const quickPick = vscode.window.createQuickPick<vscode.QuickPickItem & { choice: ParentChoice }>();
-  quickPick.title = vscode.l10n.t('The {0} of the new task', label);
-  quickPick.placeholder = vscode.l10n.t('Type to search');
-  const search = (text: string) => {
-    quickPick.busy = true;
-    provider
-      .searchParents(text)
-      .then((choices) => {
-        if (quickPick.value.trim() === text) quickPick.items = choices.map((choice) => ({ label: iconText(choice.label), description: iconText(choice.id), choice }));
-      })
-      .catch((error: unknown) => deps.errors.report(vscode.l10n.t('Could not search for a {0}', label), error))
-      .finally(() => (quickPick.busy = false));
-  };
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  quickPick.onDidChangeValue((value) => {
-    clearTimeout(timer);
-    timer = setTimeout(() => search(value.trim()), 250);
+  const picked = await searchPick<vscode.QuickPickItem & { choice: ParentChoice }>({
+    title: vscode.l10n.t('The {0} of the new task', label),
+    placeholder: vscode.l10n.t('Type to search'),
+    items: [],
+    searchAtOnce: true,
+    search: async (text) => {
+      try {
+        return (await provider.searchParents(text)).map((choice) => ({ label: iconText(choice.label), description: iconText(choice.id), choice }));
+      } catch (error) {
+        deps.errors.report(vscode.l10n.t('Could not search for a {0}', label), error);
+        return undefined;
+      }
+    },
   });
-  search('');
-  return new Promise((resolve) => {
-    quickPick.onDidAccept(() => {
-      resolve(quickPick.selectedItems[0]?.choice.id);
-      quickPick.hide();
-    });
-    quickPick.onDidHide(() => {
-      clearTimeout(timer);
-      resolve(undefined);
-      quickPick.dispose();
-    });
-    quickPick.show();
-  });
+  return picked?.choice.id;
 }
 
 /** Answers test code may give instead of being asked (the command passes them on only in test mode). */

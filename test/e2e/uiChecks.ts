@@ -270,9 +270,10 @@ const CHECKS: UiCheck[] = [
     },
   },
   {
-    name: 'the Close demo: with lightfield.service set to close, CLOSE_API_KEY signs in and the tree shows To do and Done',
+    name: 'the Close demo: "Choose Service" in the signed-out view switches to Close; CLOSE_API_KEY signs in and the tree shows To do and Done',
     run: async (page, options) => {
-      setUserSetting(options, 'lightfield.service', 'close');
+      await sidebar(page).getByRole('link', { name: 'Choose Service' }).or(sidebar(page).getByRole('button', { name: 'Choose Service' })).first().click();
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Close' }).first().click();
       // The welcome content says which service the key is for; CLOSE_API_KEY is set in this run's environment.
       await sidebar(page).locator('.welcome-view-content', { hasText: 'See and update your Close CRM tasks' }).waitFor({ timeout: 15_000 });
       await page.screenshot({ path: join(options.results, 'sidebar-close-signed-out.png') });
