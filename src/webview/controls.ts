@@ -117,7 +117,10 @@ function parts(id: string, names: readonly string[], value: FormValue, numeric: 
 export function createControl(id: string, field: FormField, value: FormValue, onChange: OnChange): HTMLElement {
   if (field.readOnly) {
     const shown = element<HTMLElement>('div', { id, className: 'read-only' });
-    shown.textContent = textOf(value) || '—';
+    // A chosen option or a linked object reads by its label where the form knows it.
+    const labels = new Map((field.options ?? []).map((option) => [option.id, option.label]));
+    const named = Array.isArray(value) ? value.map((item) => labels.get(item) ?? item) : typeof value === 'string' ? (labels.get(value) ?? value) : value;
+    shown.textContent = textOf(named) || '—';
     return shown;
   }
   if (field.options || field.valueType === 'SINGLE_SELECT' || field.valueType === 'MULTI_SELECT') {

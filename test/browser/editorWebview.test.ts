@@ -103,6 +103,20 @@ describe('the editor webview in Chromium', () => {
     await page.close();
   });
 
+  it('shows a read-only choice or link by its label, not its ID (a Close task\'s lead, say)', async () => {
+    const page = await openEditorPage(context, harness);
+    const base = form({ task: sample.tasks[0] });
+    // Fixed after creation, as a Close task's lead is: the form still knows the names of the choices.
+    const model = { ...base, fields: base.fields.map((f) => (f.key === '$assignedTo' || f.key === 'priority' ? { ...f, readOnly: true } : f)) };
+    await show(page, model);
+    const assignee = base.fields.find((f) => f.key === '$assignedTo')?.options?.find((o) => o.id === (base.values.$assignedTo as string[])[0]);
+    assert.ok(assignee);
+    assert.equal(await page.locator(`${fieldId('$assignedTo')}.read-only`).innerText(), assignee.label);
+    const priority = base.fields.find((f) => f.key === 'priority')?.options?.find((o) => o.id === base.values.priority);
+    if (priority) assert.equal(await page.locator(`${fieldId('priority')}.read-only`).innerText(), priority.label);
+    await page.close();
+  });
+
   it('shows validation messages at the field as the user types, and host errors where they belong', async () => {
     const page = await openEditorPage(context, harness);
     const model = form({});
