@@ -70,7 +70,12 @@ async function wire(context: vscode.ExtensionContext): Promise<LightfieldExtensi
     async (provider) => new Map((await provider.listMembers()).map((member) => [member.id, member])),
   );
   const descriptions = new ProviderCache(() => session.provider, (provider) => provider.describeTasks());
-  const view = new TaskView(store, session, state, errors, members, () => settings, log);
+  // Once the tree has loaded, the editor's description and the members are read ahead: opening a task then waits for the task alone.
+  const warmEditor = () => {
+    void descriptions.get().catch(() => undefined);
+    if (session.can('readMembers')) void members.get().catch(() => undefined);
+  };
+  const view = new TaskView(store, session, state, errors, members, () => settings, log, warmEditor);
   const editor = new TaskEditorProvider({
     extensionUri: context.extensionUri,
     store,

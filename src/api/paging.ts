@@ -8,9 +8,11 @@ export interface Page<T> {
 /**
  * Reads every page of an offset-paged list. With a total, the first page tells
  * how many more there are and the rest are fetched concurrently (the rate limiter
- * paces them); because the total is not stable across pages, reading goes on past
- * it while pages come back full. Without one, pages are read one after another
- * while the service says there are more. Items seen twice are kept once.
+ * paces them); because the total is not stable across pages, reading goes on
+ * while the last page came back full and the newest total says there is more
+ * (never a trailing empty page when the total held). Without one, pages are read
+ * one after another while the service says there are more. Items seen twice are
+ * kept once.
  */
 export async function collectAllPages<T extends { id: string }>(
   fetchPage: (offset: number, limit: number) => Promise<Page<T>>,
@@ -20,7 +22,8 @@ export async function collectAllPages<T extends { id: string }>(
 ): Promise<T[]> {
   const first = await fetchPage(0, pageSize);
   const pages: Page<T>[] = [first];
-  const more = (page: Page<T>) => (page.total === undefined ? page.hasMore === true : page.items.length === pageSize);
+  const more = (page: Page<T>) =>
+    page.total === undefined ? page.hasMore === true : page.items.length === pageSize && pageSize * pages.length < page.total;
   if (more(first) && first.total !== undefined) {
     const offsets: number[] = [];
     for (let offset = pageSize; offset < first.total; offset += pageSize) offsets.push(offset);

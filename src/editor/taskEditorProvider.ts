@@ -65,9 +65,14 @@ export class TaskEditorProvider implements vscode.CustomEditorProvider<TaskEdito
 
   constructor(private readonly deps: TaskEditorDeps) {}
 
-  private async form(task: Task | undefined): Promise<FormModel> {
-    const members = this.deps.session.can('readMembers') ? await this.deps.members.get().catch(() => undefined) : undefined;
-    return buildForm({ description: await this.deps.descriptions.get(), task, members: members && [...members.values()], defaultAssignee: this.deps.defaultAssignee(), serviceName: this.deps.session.capabilities.name });
+  /** The form of `task` (or a new one); the task, the members and the description are read at once. */
+  private async form(task: Task | Promise<Task> | undefined): Promise<FormModel> {
+    const [read, members, description] = await Promise.all([
+      task,
+      this.deps.session.can('readMembers') ? this.deps.members.get().catch(() => undefined) : undefined,
+      this.deps.descriptions.get(),
+    ]);
+    return buildForm({ description, task: read, members: members && [...members.values()], defaultAssignee: this.deps.defaultAssignee(), serviceName: this.deps.session.capabilities.name });
   }
 
   async openCustomDocument(uri: vscode.Uri, context: vscode.CustomDocumentOpenContext): Promise<TaskEditorDocument> {
@@ -76,7 +81,7 @@ export class TaskEditorProvider implements vscode.CustomEditorProvider<TaskEdito
     // After a reload VS Code restores editors before the stored key is read.
     await this.deps.session.loaded;
     const id = taskIdOf(uri);
-    const model = await this.form(id ? await this.deps.store.fetch(id) : undefined);
+    const model = await this.form(id ? this.deps.store.fetch(id) : undefined);
     let values = model.values;
     if (context.backupId) {
       const backup = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.parse(context.backupId)))) as { values: Record<string, FormValue> };
@@ -258,7 +263,7 @@ export class TaskEditorProvider implements vscode.CustomEditorProvider<TaskEdito
 
   async revertCustomDocument(document: TaskEditorDocument): Promise<void> {
     const id = taskIdOf(document.uri) ?? document.model.taskId;
-    this.reset(document, await this.form(id ? await this.deps.store.fetch(id) : undefined));
+    this.reset(document, await this.form(id ? this.deps.store.fetch(id) : undefined));
     document.errors = {};
     document.message = undefined;
     this.show(document);

@@ -32,6 +32,8 @@ export class TaskView implements vscode.Disposable {
     members: ProviderCache<Map<string, Member>>,
     settings: () => Settings,
     private readonly log: vscode.LogOutputChannel,
+    /** After each good refresh: the place to warm what the next action needs. */
+    private readonly onDidLoad: () => void = () => undefined,
   ) {
     this.tree = new TaskTreeProvider(store, {
       sortOrder: () => settings().sortOrder,
@@ -58,19 +60,28 @@ export class TaskView implements vscode.Disposable {
   private async doRefresh(): Promise<boolean> {
     if (!this.session.signedIn) return true;
     return vscode.window.withProgress({ location: { viewId: Views.tasks } }, async () => {
-      try {
-        await this.session.validate();
-      } catch (error) {
-        this.errors.report(vscode.l10n.t('Could not check the API key'), error, () => void this.refresh());
+      this.notice = undefined;
+      const listedFor = this.store.settingsKey;
+      // The key check and the lists go out together: one round trip to the first paint.
+      const [refused, listError] = await Promise.all([
+        this.session.validate().then(
+          () => undefined,
+          (error: unknown) => error ?? new Error('The key check failed.'),
+        ),
+        this.store.refresh(),
+      ]);
+      if (refused !== undefined) {
+        this.errors.report(vscode.l10n.t('Could not check the API key'), refused, () => void this.refresh());
         return false;
       }
-      this.notice = undefined;
-      const error = await this.store.refresh();
+      // What the check told (the key's own member, say) changed what the lists are for: list again.
+      const error = this.store.settingsKey === listedFor ? listError : await this.store.refresh();
       if (error !== undefined) {
         this.errors.report(vscode.l10n.t('Could not load tasks'), error, () => void this.refresh());
         return false;
       }
       await this.state.snapshot(this.session.connection).set(this.store.snapshot());
+      this.onDidLoad();
       return true;
     });
   }

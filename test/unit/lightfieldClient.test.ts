@@ -176,3 +176,16 @@ describe('Lightfield client: scopes', () => {
     assert.ok(error instanceof ApiError && error.status === 403 && error.type === 'forbidden');
   });
 });
+
+describe('Lightfield client: paging to the end', () => {
+  const server = useServer({ tasks: 50 });
+
+  it('stops when the pages hold the total: no trailing empty page', async () => {
+    const client = clientFor(server());
+    await client.describeTasks();
+    const before = server().requests.length;
+    const all = await client.listAllTasks();
+    assert.equal(all.length, 50);
+    assert.equal(server().requests.length - before, 2, 'two full pages of 25, and no third');
+  });
+});
