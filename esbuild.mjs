@@ -1,12 +1,14 @@
 // Two bundles: the extension (Node, CommonJS, `vscode` provided by the host)
 // and the editor webview (browser). `--production` minifies; `--watch` rebuilds;
-// `--integration` also bundles the extension-host test suites into out/integration.
-import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
+// `--integration` also bundles the extension-host test suites into out/integration;
+// `--metafile` writes each bundle's metafile to out/<bundle>.meta.json (the bench reads them).
+import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 const integration = process.argv.includes('--integration');
+const metafile = process.argv.includes('--metafile');
 
 /** Prints the lines VS Code's esbuild problem matcher waits for. */
 const watchReporter = {
@@ -29,6 +31,7 @@ const common = {
   sourcemap: !production,
   sourcesContent: false,
   logLevel: 'warning',
+  metafile,
   plugins: watch ? [watchReporter] : [],
 };
 
@@ -41,6 +44,8 @@ const contexts = await Promise.all([
     format: 'cjs',
     target: 'node20',
     external: ['vscode'],
+    // ofetch's Node build bundles the node-fetch-native polyfill (~114 KB); VS Code's Node has fetch, which the plain build uses.
+    alias: { ofetch: './node_modules/ofetch/dist/index.mjs' },
   }),
   esbuild.context({
     ...common,
@@ -77,6 +82,12 @@ for (const file of ['codicon.css', 'codicon.ttf']) {
 if (watch) {
   await Promise.all(contexts.map((context) => context.watch()));
 } else {
-  await Promise.all(contexts.map((context) => context.rebuild()));
+  const results = await Promise.all(contexts.map((context) => context.rebuild()));
   await Promise.all(contexts.map((context) => context.dispose()));
+  if (metafile) {
+    mkdirSync('out', { recursive: true });
+    for (const [name, result] of [['extension', results[0]], ['webview', results[1]]]) {
+      writeFileSync(`out/${name}.meta.json`, JSON.stringify(result.metafile));
+    }
+  }
 }

@@ -1,0 +1,203 @@
+/**
+ * `npm run bench`: measures, never asserts. Each row is a figure beside its bound
+ * or a baseline measured in the same run, and their ratio; the table goes to
+ * stdout and `bench/results.md`. The rows run in plain Node against the local
+ * servers over loopback, with the adapters, store and bundles the extension ships.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Metafile } from 'esbuild';
+import type { TaskQuery } from '../../src/api/domain';
+import type { TaskProvider } from '../../src/api/provider';
+import { LightfieldProvider } from '../../src/api/lightfield/client';
+import { TaskStore } from '../../src/tasks/taskStore';
+import { DEFAULT_KEY } from '../server/keys';
+import { type LightfieldServer, startLightfieldServer } from '../server/server';
+
+const ROOT = resolve(__dirname, '..', '..');
+
+interface Row {
+  figure: string;
+  measured: string;
+  baseline: string;
+  ratio: string;
+}
+
+/** min / median of `runs` timings, in ms. */
+async function timed(runs: number, run: () => Promise<unknown>): Promise<{ min: number; median: number }> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    await run();
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  return { min: times[0], median: times[Math.floor(times.length / 2)] };
+}
+
+const ms = (value: number) => `${value < 10 ? value.toFixed(1) : Math.round(value)} ms`;
+const kb = (bytes: number) => `${Math.round(bytes / 1024)} KB`;
+
+function client(server: LightfieldServer): LightfieldProvider {
+  return new LightfieldProvider({ baseUrl: server.url, getKey: () => DEFAULT_KEY });
+}
+
+/** Waits out the server's rate window, so one row's requests do not cost the next. */
+const settle = () => new Promise((resolveSettle) => setTimeout(resolveSettle, 1100));
+
+async function listEverything(rows: Row[], runs: number): Promise<void> {
+  for (const latencyMs of [50, 200]) {
+    const server = await startLightfieldServer({ tasks: 5000, seed: 5, faults: { latencyMs } });
+    try {
+      const pages = Math.ceil(5000 / 25);
+      const bound = (pages / 25) * 1000;
+      let requests = 0;
+      let refused = 0;
+      const time = await timed(runs, async () => {
+        await settle();
+        const provider = client(server);
+        await provider.describeTasks();
+        const start = server.requests.length;
+        await provider.listAllTasks();
+        const sent = server.requests.slice(start);
+        requests = sent.length;
+        refused = sent.filter((request) => request.status === 429).length;
+      });
+      rows.push({
+        figure: `list all 5,000 tasks @${latencyMs} ms`,
+        measured: `${ms(time.min)} / ${ms(time.median)} (min / median), ${requests} requests, ${refused} × 429`,
+        baseline: `rate bound ${ms(bound)} (${pages} pages at 25/s)`,
+        ratio: `${Math.round((bound / time.median) * 100)}% of the bound`,
+      });
+    } finally {
+      await server.close();
+    }
+  }
+}
+
+/**
+ * First paint and editor open, as TaskView and the editor compose them: the key
+ * check with the four lists; the task with members and the description. The
+ * baseline is one round trip (one retrieve) at the same latency.
+ */
+async function roundTrips(rows: Row[], runs: number): Promise<void> {
+  const server = await startLightfieldServer({ tasks: 200, seed: 6, customFields: true, faults: { latencyMs: 50 } });
+  try {
+    const id = server.index.listed()[0].id;
+    const oneTrip = await timed(runs, async () => {
+      await client(server).getTask(id).catch(() => undefined);
+    });
+    const paint = await timed(runs, async () => {
+      const provider: TaskProvider = client(server);
+      const store = new TaskStore(() => provider, { pageSize: 25, statuses: ['TODO', 'IN_PROGRESS', 'COMPLETE', 'CANCELLED'] });
+      await Promise.all([provider.checkKey(), store.refresh()]);
+    });
+    const editor = await timed(runs, async () => {
+      const provider = client(server);
+      await Promise.all([provider.getTask(id), provider.listMembers(), provider.describeTasks()]);
+    });
+    // A cold connection reads the definitions before its first task: one trip before the rest.
+    rows.push({
+      figure: 'tree first paint, cold @50 ms (key check and four lists)',
+      measured: `${ms(paint.min)} / ${ms(paint.median)}`,
+      baseline: `one round trip (cold retrieve) ${ms(oneTrip.median)}`,
+      ratio: `${(paint.median / oneTrip.median).toFixed(2)} round trips`,
+    });
+    rows.push({
+      figure: 'editor open, cold @50 ms (task, members, description)',
+      measured: `${ms(editor.min)} / ${ms(editor.median)}`,
+      baseline: `one round trip (cold retrieve) ${ms(oneTrip.median)}`,
+      ratio: `${(editor.median / oneTrip.median).toFixed(2)} round trips`,
+    });
+  } finally {
+    await server.close();
+  }
+}
+
+/** Heap the store holds per task with 10,000 loaded, against the same tasks as JSON. */
+async function heapPerTask(rows: Row[]): Promise<void> {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) {
+    rows.push({ figure: 'heap per task, 10,000 loaded', measured: 'not measured: run with node --expose-gc (npm run bench does)', baseline: '', ratio: '' });
+    return;
+  }
+  const server = await startLightfieldServer({ tasks: 10_000, seed: 7, customFields: true });
+  try {
+    const provider = client(server);
+    const all = await provider.listAllTasks();
+    const json = JSON.stringify(all).length / all.length;
+    const pages = new Map<string, (typeof all)[number][]>();
+    for (const task of all) pages.set(task.status ?? '', [...(pages.get(task.status ?? '') ?? []), task]);
+    // The adapter, answering lists from memory: the figure is the store's, not the network's.
+    const fake: TaskProvider = Object.assign(Object.create(provider) as TaskProvider, {
+      listTasks: (query: TaskQuery = {}) => {
+        const list = pages.get(query.status ?? '') ?? [];
+        const offset = query.offset ?? 0;
+        // Copies, as answers parsed from the network are.
+        const tasks = list.slice(offset, offset + (query.limit ?? 25)).map((task) => structuredClone(task));
+        return Promise.resolve({ tasks, total: list.length, hasMore: offset + tasks.length < list.length });
+      },
+    });
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    const store = new TaskStore(() => fake, { pageSize: 10_000, statuses: ['TODO', 'IN_PROGRESS', 'COMPLETE', 'CANCELLED'] });
+    await store.refresh();
+    gc();
+    const perTask = (process.memoryUsage().heapUsed - before) / all.length;
+    rows.push({
+      figure: `heap per task, ${store.loadedTasks().length.toLocaleString('en')} loaded in the store`,
+      measured: `${(perTask / 1024).toFixed(2)} KB`,
+      baseline: `the same tasks as JSON ${(json / 1024).toFixed(2)} KB`,
+      ratio: `${(perTask / json).toFixed(2)}×`,
+    });
+  } finally {
+    await server.close();
+  }
+}
+
+/** Each bundle as `npm run build -- --production` makes it, with its largest contributors from esbuild's metafile. */
+function bundles(rows: Row[]): void {
+  execFileSync('node', ['esbuild.mjs', '--production', '--metafile'], { cwd: ROOT, stdio: 'inherit' });
+  const goal = 150 * 1024;
+  for (const [name, bundle] of [['extension', 'dist/extension.js'], ['webview', 'dist/webview.js']] as const) {
+    const meta = JSON.parse(readFileSync(join(ROOT, 'out', `${name}.meta.json`), 'utf8')) as Metafile;
+    const output = meta.outputs[bundle];
+    const byPackage = new Map<string, number>();
+    for (const [file, input] of Object.entries(output.inputs)) {
+      const from = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file)?.[1] ?? 'src';
+      byPackage.set(from, (byPackage.get(from) ?? 0) + input.bytesInOutput);
+    }
+    const top = [...byPackage].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([from, bytes]) => `${from} ${kb(bytes)}`).join(', ');
+    rows.push({ figure: `${name} bundle, minified`, measured: `${kb(output.bytes)} (${top})`, baseline: `goal ${kb(goal)}`, ratio: `${(output.bytes / goal).toFixed(2)}× the goal` });
+  }
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' } } });
+  const runs = Number(values.runs);
+  const rows: Row[] = [];
+  bundles(rows);
+  await roundTrips(rows, runs);
+  await heapPerTask(rows);
+  await listEverything(rows, runs);
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.versions.node}, ${new Date().toISOString().slice(0, 10)}`;
+  const table = [
+    `Machine: ${machine}; ${runs} runs per timed row.`,
+    '',
+    '| figure | measured | bound or baseline, same run | ratio |',
+    '| --- | --- | --- | --- |',
+    ...rows.map((row) => `| ${row.figure} | ${row.measured} | ${row.baseline} | ${row.ratio} |`),
+    '',
+  ].join('\n');
+  console.log(table);
+  mkdirSync(join(ROOT, 'bench'), { recursive: true });
+  writeFileSync(join(ROOT, 'bench', 'results.md'), `# npm run bench\n\n${table}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
