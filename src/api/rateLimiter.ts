@@ -1,25 +1,32 @@
 import { abortableSleep } from './sleep';
 
 interface CategoryState {
-  /** Send times inside the current sliding window, oldest first. */
+  /** Recent send times, oldest first. */
   sent: number[];
   /** What the service last said is left, and until when that holds. */
   serverRemaining?: number;
   serverResetAt?: number;
+  /** The end of the service's current window, once it said where its windows fall. */
+  windowEnd?: number;
 }
+
+/** A send this close before the end of the service's window may arrive in the next one, so it counts in both. */
+const BOUNDARY_GUARD_MS = 25;
 
 /**
  * Keeps each category (a service's rate-limit group) under its budget, so normal use
- * never meets a 429. Two rules: our own sliding window, and the service's report of
+ * never meets a 429. Two rules: our own count of sends, and the service's report of
  * what is left, which also counts requests from other clients of the same account.
+ * Until the service says where its windows fall the count slides (a little wider
+ * than a window: the service counts arrivals, and arrivals jitter); once it has,
+ * the count follows its windows, so a full budget goes out in each of them.
  */
 export class RateLimiter {
   private readonly states = new Map<string, CategoryState>();
 
   constructor(
     private readonly perWindow = 25,
-    // A little wider than a second: the service counts arrivals, and arrivals jitter.
-    private readonly windowMs = 1100,
+    private readonly windowMs = 1000,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -43,6 +50,7 @@ export class RateLimiter {
     const state = this.state(category);
     state.serverRemaining = remaining;
     state.serverResetAt = resetAt;
+    if (resetAt > this.now() && resetAt - this.now() <= this.windowMs) state.windowEnd = resetAt;
   }
 
   /** Blocks the category until `seconds` from now, as a 429's `Retry-After` asks. */
@@ -61,13 +69,20 @@ export class RateLimiter {
     if (state.serverRemaining !== undefined && state.serverRemaining <= 0 && state.serverResetAt !== undefined) {
       return state.serverResetAt - now;
     }
-    while (state.sent.length > 0 && state.sent[0] <= now - this.windowMs) {
-      state.sent.shift();
-    }
-    if (state.sent.length < this.perWindow) {
-      return 0;
-    }
-    return state.sent[0] + this.windowMs - now;
+    if (state.windowEnd !== undefined) return this.alignedWait(state, now);
+    const slidingMs = this.windowMs * 1.1;
+    while (state.sent.length > 0 && state.sent[0] <= now - slidingMs) state.sent.shift();
+    return state.sent.length < this.perWindow ? 0 : state.sent[0] + slidingMs - now;
+  }
+
+  /** The wait in the service's own windows: the budget of the window `now` falls in, sends near its start counted in it too. */
+  private alignedWait(state: CategoryState, now: number): number {
+    let end = state.windowEnd ?? now;
+    while (end <= now) end += this.windowMs;
+    state.windowEnd = end;
+    const start = end - this.windowMs;
+    while (state.sent.length > 0 && state.sent[0] < start - BOUNDARY_GUARD_MS) state.sent.shift();
+    return state.sent.length < this.perWindow ? 0 : end - now;
   }
 
   private state(category: string): CategoryState {

@@ -42,17 +42,42 @@ describe('RateLimiter with a manual clock', () => {
     return { now: () => now, advance: (ms: number) => (now += ms) };
   }
 
-  it('grants a full window at once, then holds the next request until the window slides', async () => {
+  /** Whether `acquire` is granted before the clock moves. */
+  async function grantedNow(limiter: RateLimiter, category = 'read'): Promise<{ granted: () => boolean; pending: Promise<void> }> {
+    let granted = false;
+    const pending = limiter.acquire(category).then(() => void (granted = true));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    return { granted: () => granted, pending };
+  }
+
+  it('grants a full window at once, then holds the next request until the window slides (a little wider, not knowing the service\'s windows)', async () => {
     const time = clock();
     const limiter = new RateLimiter(3, 1000, time.now);
     for (let i = 0; i < 3; i++) await limiter.acquire('read');
-    let granted = false;
-    const pending = limiter.acquire('read').then(() => (granted = true));
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    assert.equal(granted, false);
+    const next = await grantedNow(limiter);
+    assert.equal(next.granted(), false);
     time.advance(1000);
-    await pending;
-    assert.equal(granted, true);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.equal(next.granted(), false, 'arrivals jitter: the sliding window is wider than the service\'s');
+    time.advance(100);
+    await next.pending;
+  });
+
+  it('once the service says where its windows end, spends a full budget in each, no wider', async () => {
+    const time = clock();
+    const limiter = new RateLimiter(3, 1000, time.now);
+    limiter.observe('read', 3, time.now() + 400);
+    for (let i = 0; i < 3; i++) await limiter.acquire('read');
+    const next = await grantedNow(limiter);
+    assert.equal(next.granted(), false);
+    time.advance(400);
+    await next.pending;
+    // The next window: two more at once (three in all), then wait for its end.
+    for (let i = 0; i < 2; i++) await limiter.acquire('read');
+    const fourth = await grantedNow(limiter);
+    assert.equal(fourth.granted(), false);
+    time.advance(1000);
+    await fourth.pending;
   });
 
   it('keeps categories apart', async () => {

@@ -29,8 +29,8 @@ export const lightfieldRules: ServiceRules = {
     return remaining === undefined || reset === undefined ? undefined : { remaining, resetAt: reset * 1000 };
   },
   idempotencyHeader: 'Idempotency-Key',
-  // 25 per second per category; the window a little wider, as the service counts arrivals and arrivals jitter.
-  budget: { perWindow: 25, windowMs: 1100 },
+  // 25 per second per category (the limiter widens the window until the headers say where the service's seconds fall).
+  budget: { perWindow: 25, windowMs: 1000 },
 };
 
 export function lightfieldHttp(options: ProviderOptions): ServiceHttp {
