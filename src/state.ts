@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import { z } from 'zod';
+import { array, boolean, enum as zEnum, number, object, optional, partialRecord, string, type ZodMiniType } from 'zod/mini';
 import { type ServiceId, taskSchema, taskStatusSchema } from './api/domain';
 import type { StoreSnapshot } from './tasks/taskStore';
 
@@ -8,7 +8,7 @@ export class StoredValue<T> {
   constructor(
     private readonly memento: vscode.Memento,
     private readonly key: string,
-    private readonly schema: z.ZodType<T>,
+    private readonly schema: ZodMiniType<T>,
   ) {}
 
   get(): T | undefined {
@@ -21,12 +21,12 @@ export class StoredValue<T> {
   }
 }
 
-const groupSnapshotSchema = z.object({ ids: z.array(z.string()), totalCount: z.number().optional(), hasMore: z.boolean() });
-const snapshotSchema: z.ZodType<StoreSnapshot> = z.object({
-  savedAt: z.number(),
-  settingsKey: z.string(),
-  groups: z.partialRecord(taskStatusSchema, groupSnapshotSchema),
-  tasks: z.array(taskSchema),
+const groupSnapshotSchema = object({ ids: array(string()), totalCount: optional(number()), hasMore: boolean() });
+const snapshotSchema: ZodMiniType<StoreSnapshot> = object({
+  savedAt: number(),
+  settingsKey: string(),
+  groups: partialRecord(taskStatusSchema, groupSnapshotSchema),
+  tasks: array(taskSchema),
 });
 
 export type FilterMode = 'all' | 'mine';
@@ -50,12 +50,12 @@ export class ExtensionState {
 
   /** Which member the user is, for the "mine" filter, where the service does not say. */
   me(connection: string): StoredValue<string> {
-    return new StoredValue(this.context.globalState, `me:${connection}`, z.string());
+    return new StoredValue(this.context.globalState, `me:${connection}`, string());
   }
 
   /** Who tasks made from TODO comments go to, picked once. */
   todoAssignee(connection: string): StoredValue<string> {
-    return new StoredValue(this.context.globalState, `todoAssignee:${connection}`, z.string());
+    return new StoredValue(this.context.globalState, `todoAssignee:${connection}`, string());
   }
 
   /** Drops what was remembered of the account a connection's key belonged to, when that key is removed or replaced. */
@@ -64,11 +64,11 @@ export class ExtensionState {
   }
 
   get filter(): StoredValue<FilterMode> {
-    return new StoredValue(this.context.workspaceState, 'filter', z.enum(['all', 'mine']));
+    return new StoredValue(this.context.workspaceState, 'filter', zEnum(['all', 'mine']));
   }
 
   /** Whether the user answered the offer to import the key from the environment. */
   get envKeyOfferAnswered(): StoredValue<boolean> {
-    return new StoredValue(this.context.globalState, 'envKeyOfferAnswered', z.boolean());
+    return new StoredValue(this.context.globalState, 'envKeyOfferAnswered', boolean());
   }
 }

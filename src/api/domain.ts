@@ -5,35 +5,35 @@
  * its task fields for the editor, a semantic query and a semantic patch.
  * Nothing here knows a service's field keys, ID formats or status values.
  */
-import { z } from 'zod';
+import { enum as zEnum, object, optional, record, string, type output } from 'zod/mini';
 import { storedFieldSchema, type WritableValue } from './values';
 
 /** The product's statuses, in the order the tree shows them; a service offers some of them. */
 export const TASK_STATUSES = ['TODO', 'IN_PROGRESS', 'COMPLETE', 'CANCELLED'] as const;
-export const taskStatusSchema = z.enum(TASK_STATUSES);
-export type TaskStatus = z.infer<typeof taskStatusSchema>;
+export const taskStatusSchema = zEnum(TASK_STATUSES);
+export type TaskStatus = output<typeof taskStatusSchema>;
 
 /** Zod, because a snapshot of tasks comes back from storage and is parsed like any outside input. */
-export const taskSchema = z.object({
-  id: z.string(),
-  title: z.string(),
+export const taskSchema = object({
+  id: string(),
+  title: string(),
   /** Undefined when the service's value maps to none of the product's statuses. */
-  status: taskStatusSchema.optional(),
+  status: optional(taskStatusSchema),
   /** ISO 8601. */
-  dueAt: z.string().optional(),
+  dueAt: optional(string()),
   /** The assignee's member ID. */
-  assignee: z.string().optional(),
-  description: z.string().optional(),
+  assignee: optional(string()),
+  description: optional(string()),
   /** The task's page in the service's web app, as the service sent it (checked before any use). */
-  webLink: z.string().optional(),
-  createdAt: z.string(),
-  updatedAt: z.string().optional(),
+  webLink: optional(string()),
+  createdAt: string(),
+  updatedAt: optional(string()),
   /** The service's type of task where it has several (Close: `lead`, `outgoing_call`, …). */
-  kind: z.string().optional(),
+  kind: optional(string()),
   /** Every described field by its key, the ones above included, as the editor shows them. */
-  fields: z.record(z.string(), storedFieldSchema),
+  fields: record(string(), storedFieldSchema),
 });
-export type Task = z.infer<typeof taskSchema>;
+export type Task = output<typeof taskSchema>;
 
 export interface Member {
   id: string;

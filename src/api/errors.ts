@@ -1,5 +1,3 @@
-import type { z } from 'zod';
-
 /**
  * - `http`: the service answered with an error status (see `status`, `type`, `code`, `param`).
  * - `network`: no answer: connection refused or dropped, DNS, timeout.
@@ -49,7 +47,12 @@ export class ApiError extends Error {
 }
 
 /** Names the path of every schema problem, e.g. `data[3].fields.title.valueType: expected ...`. */
-export function describeSchemaIssues(error: z.ZodError, limit = 3): string {
+/** What a failed zod parse reports. */
+export interface SchemaIssues {
+  issues: readonly { path: readonly PropertyKey[]; message: string }[];
+}
+
+export function describeSchemaIssues(error: SchemaIssues, limit = 3): string {
   const lines = error.issues.slice(0, limit).map((issue) => `${formatPath(issue.path)}: ${issue.message}`);
   const more = error.issues.length > limit ? ` (and ${error.issues.length - limit} more)` : '';
   return lines.join('; ') + more;

@@ -8,7 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { type $Fetch, type FetchResponse, ofetch } from 'ofetch';
-import type { z } from 'zod';
+import type { ZodMiniType } from 'zod/mini';
 import { unsafeBaseUrlReason } from './baseUrl';
 import { ApiError, describeSchemaIssues, redact } from './errors';
 import type { ProviderOptions } from './provider';
@@ -53,7 +53,7 @@ export interface RequestSpec<T> {
   path: string;
   /** The rate-limit group the request counts in. */
   category: string;
-  schema: z.ZodType<T>;
+  schema: ZodMiniType<T>;
   query?: Record<string, string | number | boolean>;
   body?: unknown;
   idempotencyKey?: string;
@@ -152,7 +152,7 @@ export class ServiceHttp {
   }
 }
 
-function parseBody<T>(text: string, schema: z.ZodType<T>, what: string): T {
+function parseBody<T>(text: string, schema: ZodMiniType<T>, what: string): T {
   let json: unknown;
   try {
     json = JSON.parse(text);

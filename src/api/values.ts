@@ -4,7 +4,7 @@
  * than this client, or whose value does not match its type, yields an
  * `UnreadableField` instead of failing the task around it.
  */
-import { z } from 'zod';
+import { array, pipe, boolean, discriminatedUnion, enum as zEnum, literal, looseObject, null as zNull, nullable, nullish, number, object, string, transform, union, unknown, type output } from 'zod/mini';
 
 export const VALUE_TYPES = [
   'ADDRESS',
@@ -22,18 +22,14 @@ export const VALUE_TYPES = [
   'TEXT',
   'URL',
 ] as const;
-export const valueTypeSchema = z.enum(VALUE_TYPES);
-export type ValueType = z.infer<typeof valueTypeSchema>;
+export const valueTypeSchema = zEnum(VALUE_TYPES);
+export type ValueType = output<typeof valueTypeSchema>;
 
-export const TASK_STATUSES = ['TODO', 'IN_PROGRESS', 'COMPLETE', 'CANCELLED'] as const;
-export const taskStatusSchema = z.enum(TASK_STATUSES);
-export type TaskStatus = z.infer<typeof taskStatusSchema>;
-
-const optionalText = z.string().nullish();
-const optionalNumber = z.number().nullish();
+const optionalText = nullish(string());
+const optionalNumber = nullish(number());
 
 // Loose: an object value keeps every part it came with, those of a newer API included.
-export const addressSchema = z.looseObject({
+export const addressSchema = looseObject({
   street: optionalText,
   street2: optionalText,
   city: optionalText,
@@ -43,36 +39,36 @@ export const addressSchema = z.looseObject({
   latitude: optionalNumber,
   longitude: optionalNumber,
 });
-export type Address = z.infer<typeof addressSchema>;
+export type Address = output<typeof addressSchema>;
 
-export const fullNameSchema = z.looseObject({
+export const fullNameSchema = looseObject({
   firstName: optionalText,
   lastName: optionalText,
 });
-export type FullName = z.infer<typeof fullNameSchema>;
+export type FullName = output<typeof fullNameSchema>;
 
-const stringOrList = z.union([z.string(), z.array(z.string())]);
+const stringOrList = union([string(), array(string())]);
 
 /** Each value type with the one value shape it carries on read (`null` when unset). */
-const typedFieldSchema = z.discriminatedUnion('valueType', [
+const typedFieldSchema = discriminatedUnion('valueType', [
   /** A link to other objects (members, accounts, leads) by ID. */
-  z.object({ valueType: z.literal('RELATIONSHIP'), value: z.array(z.string()) }),
-  z.object({ valueType: z.literal('ADDRESS'), value: addressSchema.nullable() }),
-  z.object({ valueType: z.literal('CHECKBOX'), value: z.boolean().nullable() }),
-  z.object({ valueType: z.literal('CURRENCY'), value: z.number().nullable() }),
-  z.object({ valueType: z.literal('DATETIME'), value: z.string().nullable() }),
-  z.object({ valueType: z.literal('EMAIL'), value: stringOrList.nullable() }),
-  z.object({ valueType: z.literal('FULL_NAME'), value: fullNameSchema.nullable() }),
-  z.object({ valueType: z.literal('MARKDOWN'), value: z.string().nullable() }),
-  z.object({ valueType: z.literal('MULTI_SELECT'), value: z.array(z.string()).nullable() }),
-  z.object({ valueType: z.literal('NUMBER'), value: z.number().nullable() }),
-  z.object({ valueType: z.literal('SINGLE_SELECT'), value: z.string().nullable() }),
-  z.object({ valueType: z.literal('SOCIAL_HANDLE'), value: z.string().nullable() }),
-  z.object({ valueType: z.literal('TELEPHONE'), value: stringOrList.nullable() }),
-  z.object({ valueType: z.literal('TEXT'), value: z.string().nullable() }),
-  z.object({ valueType: z.literal('URL'), value: z.string().nullable() }),
+  object({ valueType: literal('RELATIONSHIP'), value: array(string()) }),
+  object({ valueType: literal('ADDRESS'), value: nullable(addressSchema) }),
+  object({ valueType: literal('CHECKBOX'), value: nullable(boolean()) }),
+  object({ valueType: literal('CURRENCY'), value: nullable(number()) }),
+  object({ valueType: literal('DATETIME'), value: nullable(string()) }),
+  object({ valueType: literal('EMAIL'), value: nullable(stringOrList) }),
+  object({ valueType: literal('FULL_NAME'), value: nullable(fullNameSchema) }),
+  object({ valueType: literal('MARKDOWN'), value: nullable(string()) }),
+  object({ valueType: literal('MULTI_SELECT'), value: nullable(array(string())) }),
+  object({ valueType: literal('NUMBER'), value: nullable(number()) }),
+  object({ valueType: literal('SINGLE_SELECT'), value: nullable(string()) }),
+  object({ valueType: literal('SOCIAL_HANDLE'), value: nullable(string()) }),
+  object({ valueType: literal('TELEPHONE'), value: nullable(stringOrList) }),
+  object({ valueType: literal('TEXT'), value: nullable(string()) }),
+  object({ valueType: literal('URL'), value: nullable(string()) }),
 ]);
-export type TypedField = z.infer<typeof typedFieldSchema>;
+export type TypedField = output<typeof typedFieldSchema>;
 export type FieldValue = TypedField['value'];
 
 /**
@@ -100,17 +96,19 @@ export function isUnreadable(field: Field | undefined): field is UnreadableField
   return field !== undefined && 'problem' in field;
 }
 
-export const fieldSchema = z.object({ valueType: z.string(), value: z.unknown() }).transform((raw): Field => {
+const rawFieldSchema = object({ valueType: string(), value: unknown() });
+
+export const fieldSchema = pipe(rawFieldSchema, transform((raw: output<typeof rawFieldSchema>): Field => {
   const typed = typedFieldSchema.safeParse(raw);
   if (typed.success) return typed.data;
   const known = (VALUE_TYPES as readonly string[]).includes(raw.valueType);
   const problem = known ? `not a ${raw.valueType} value (${typed.error.issues.map((issue) => issue.message).join('; ')})` : `value type ${raw.valueType} is newer than this extension`;
   return { valueType: raw.valueType, value: null, raw: JSON.stringify(raw.value) ?? 'null', problem };
-});
+}));
 
 /** A field as stored in a snapshot: typed, or unreadable with what was wrong. */
-export const storedFieldSchema = z.union([
-  z.object({ valueType: z.string(), value: z.null(), raw: z.string(), problem: z.string() }),
+export const storedFieldSchema = union([
+  object({ valueType: string(), value: zNull(), raw: string(), problem: string() }),
   fieldSchema,
 ]);
 

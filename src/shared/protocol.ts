@@ -3,28 +3,28 @@
  * sides. The webview is untrusted input: the host parses every message it gets
  * with `webviewMessageSchema` and ignores anything else.
  */
-import { z } from 'zod';
+import { array, boolean, discriminatedUnion, int, literal, maxLength, null as zNull, number, object, record, string, union, type ZodMiniType, type output } from 'zod/mini';
 import type { FormModel, FormValue } from './form';
 
-const formValueSchema: z.ZodType<FormValue> = z.union([
-  z.string().max(100_000),
-  z.number(),
-  z.boolean(),
-  z.array(z.string().max(10_000)).max(100),
-  z.record(z.string().max(50), z.union([z.string().max(10_000), z.number(), z.null()])),
-  z.null(),
+const formValueSchema: ZodMiniType<FormValue> = union([
+  string().check(maxLength(100_000)),
+  number(),
+  boolean(),
+  array(string().check(maxLength(10_000))).check(maxLength(100)),
+  record(string().check(maxLength(50)), union([string().check(maxLength(10_000)), number(), zNull()])),
+  zNull(),
 ]);
 
-const valuesSchema = z.record(z.string().max(200), formValueSchema);
+const valuesSchema = record(string().check(maxLength(200)), formValueSchema);
 
-export const webviewMessageSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('ready') }),
-  z.object({ type: z.literal('edit'), values: valuesSchema }),
-  z.object({ type: z.literal('save'), requestId: z.number().int() }),
-  z.object({ type: z.literal('openLink'), url: z.string().max(4_000) }),
+export const webviewMessageSchema = discriminatedUnion('type', [
+  object({ type: literal('ready') }),
+  object({ type: literal('edit'), values: valuesSchema }),
+  object({ type: literal('save'), requestId: int() }),
+  object({ type: literal('openLink'), url: string().check(maxLength(4_000)) }),
 ]);
 
-export type WebviewMessage = z.infer<typeof webviewMessageSchema>;
+export type WebviewMessage = output<typeof webviewMessageSchema>;
 
 export type HostMessage =
   /** The form, the values being edited, and errors to show at fields. */

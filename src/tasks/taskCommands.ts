@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { z } from 'zod';
+import { regex, string } from 'zod/mini';
 import type { Member, Task, TaskStatus } from '../api/domain';
 import type { Permission, Session } from '../auth/session';
 import type { Settings } from '../config';
@@ -17,7 +17,7 @@ import { LoadMoreNode, safeLink, TaskNode } from './taskTree';
 import type { TaskView } from './taskView';
 
 /** A task ID as a command argument: short, and nothing that could be a path or a query. */
-const taskIdArgument = z.string().regex(/^[\w-]{1,128}$/);
+const taskIdArgument = string().check(regex(/^[\w-]{1,128}$/));
 
 async function confirmMove(task: Task, label: string): Promise<boolean> {
   const move = vscode.l10n.t('Move to {0}', label);

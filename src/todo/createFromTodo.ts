@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import * as vscode from 'vscode';
-import { z } from 'zod';
+import { iso, maxLength, nullable, object, optional, regex, string, type output } from 'zod/mini';
 import type { Member, ParentChoice, Task, TaskDraft } from '../api/domain';
 import type { Session } from '../auth/session';
 import type { Settings } from '../config';
@@ -142,13 +142,13 @@ async function chooseParent(deps: CreateFromTodoDeps, label: string): Promise<st
 }
 
 /** Answers test code may give instead of being asked (the command passes them on only in test mode). */
-const answersSchema = z.object({
-  title: z.string().max(1_000).optional(),
-  assignee: z.string().regex(/^[\w-]{1,128}$/).optional(),
-  parent: z.string().regex(/^[\w-]{1,128}$/).optional(),
-  dueAt: z.iso.datetime({ offset: true }).nullable().optional(),
+const answersSchema = object({
+  title: optional(string().check(maxLength(1_000))),
+  assignee: optional(string().check(regex(/^[\w-]{1,128}$/))),
+  parent: optional(string().check(regex(/^[\w-]{1,128}$/))),
+  dueAt: optional(nullable(iso.datetime({ offset: true }))),
 });
-type CreateFromTodoAnswers = z.infer<typeof answersSchema>;
+type CreateFromTodoAnswers = output<typeof answersSchema>;
 
 function answersOf(value: unknown): CreateFromTodoAnswers {
   return answersSchema.safeParse(value).data ?? {};

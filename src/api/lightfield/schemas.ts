@@ -1,98 +1,93 @@
 /** Lightfield's wire format, parsed at the edge; only this folder sees it. */
-import { z } from 'zod';
+import { array, boolean, enum as zEnum, nullish, number, object, pipe, record, string, transform, union, type ZodMiniType, type output } from 'zod/mini';
 import { fieldSchema, type WritableValue } from '../values';
 
-export const relationshipSchema = z.object({
-  cardinality: z.string(),
-  objectType: z.string(),
-  values: z.array(z.string()),
+export const relationshipSchema = object({
+  cardinality: string(),
+  objectType: string(),
+  values: array(string()),
 });
-export type Relationship = z.infer<typeof relationshipSchema>;
 
-export const taskSchema = z.object({
-  id: z.string(),
-  createdAt: z.string(),
-  updatedAt: z.string().nullish(),
-  httpLink: z.string().nullish(),
-  externalId: z.string().nullish(),
-  fields: z.record(z.string(), fieldSchema),
-  relationships: z.record(z.string(), relationshipSchema),
+export const taskSchema = object({
+  id: string(),
+  createdAt: string(),
+  updatedAt: nullish(string()),
+  httpLink: nullish(string()),
+  externalId: nullish(string()),
+  fields: record(string(), fieldSchema),
+  relationships: record(string(), relationshipSchema),
 });
-export type Task = z.infer<typeof taskSchema>;
+export type Task = output<typeof taskSchema>;
 
 /** One page of an offset-paged list. */
-function pageOf<T extends z.ZodType>(item: T) {
-  return z.object({ object: z.string(), data: z.array(item), totalCount: z.number() });
+function pageOf<T extends ZodMiniType>(item: T) {
+  return object({ object: string(), data: array(item), totalCount: number() });
 }
 
 export const taskPageSchema = pageOf(taskSchema);
-export type TaskPage = z.infer<typeof taskPageSchema>;
 
-export const selectOptionSchema = z.object({
-  id: z.string(),
-  label: z.string(),
-  description: z.string().nullish(),
+export const selectOptionSchema = object({
+  id: string(),
+  label: string(),
+  description: nullish(string()),
 });
-export type SelectOption = z.infer<typeof selectOptionSchema>;
 
-export const fieldDefinitionSchema = z.object({
-  id: z.string().nullish(),
-  label: z.string(),
-  description: z.string().nullish(),
+export const fieldDefinitionSchema = object({
+  id: nullish(string()),
+  label: string(),
+  description: nullish(string()),
   /** A known `ValueType`, or a newer one this client shows read-only. */
-  valueType: z.string(),
-  readOnly: z.boolean().nullish(),
-  typeConfiguration: z
-    .object({
-      currency: z.string().nullish(),
-      handleService: z.string().nullish(),
-      multipleValues: z.boolean().nullish(),
-      options: z.array(selectOptionSchema).nullish(),
-      unique: z.boolean().nullish(),
-    })
-    .nullish(),
+  valueType: string(),
+  readOnly: nullish(boolean()),
+  typeConfiguration: nullish(
+    object({
+      currency: nullish(string()),
+      handleService: nullish(string()),
+      multipleValues: nullish(boolean()),
+      options: nullish(array(selectOptionSchema)),
+      unique: nullish(boolean()),
+    }),
+  ),
 });
-export type FieldDefinition = z.infer<typeof fieldDefinitionSchema>;
+export type FieldDefinition = output<typeof fieldDefinitionSchema>;
 
-export const relationshipDefinitionSchema = z.object({
-  id: z.string().nullish(),
-  label: z.string(),
-  description: z.string().nullish(),
-  cardinality: z.enum(['HAS_ONE', 'HAS_MANY']),
-  objectType: z.string(),
+export const relationshipDefinitionSchema = object({
+  id: nullish(string()),
+  label: string(),
+  description: nullish(string()),
+  cardinality: zEnum(['HAS_ONE', 'HAS_MANY']),
+  objectType: string(),
   /** The name list filters use for this relationship (org-specific, e.g. `$task-account`). */
-  slug: z.string().nullish(),
+  slug: nullish(string()),
 });
-export type RelationshipDefinition = z.infer<typeof relationshipDefinitionSchema>;
+export type RelationshipDefinition = output<typeof relationshipDefinitionSchema>;
 
-export const taskDefinitionsSchema = z.object({
-  objectType: z.string(),
-  fieldDefinitions: z.record(z.string(), fieldDefinitionSchema),
-  relationshipDefinitions: z.record(z.string(), relationshipDefinitionSchema),
+export const taskDefinitionsSchema = object({
+  objectType: string(),
+  fieldDefinitions: record(string(), fieldDefinitionSchema),
+  relationshipDefinitions: record(string(), relationshipDefinitionSchema),
 });
-export type TaskDefinitions = z.infer<typeof taskDefinitionsSchema>;
+export type TaskDefinitions = output<typeof taskDefinitionsSchema>;
 
 /** A member as documented: `$name`, `$email`, `$profileImage`, `$role` fields, and no relationships. */
-export const memberSchema = z.object({
-  id: z.string(),
-  createdAt: z.string(),
-  updatedAt: z.string().nullish(),
-  httpLink: z.string().nullish(),
-  fields: z.record(z.string(), fieldSchema),
+export const memberSchema = object({
+  id: string(),
+  createdAt: string(),
+  updatedAt: nullish(string()),
+  httpLink: nullish(string()),
+  fields: record(string(), fieldSchema),
 });
-export type Member = z.infer<typeof memberSchema>;
+export type Member = output<typeof memberSchema>;
 
 export const memberPageSchema = pageOf(memberSchema);
-export type MemberPage = z.infer<typeof memberPageSchema>;
 
-export const keyInfoSchema = z.object({
-  active: z.boolean(),
-  scopes: z.array(z.string()),
-  subjectType: z.enum(['user', 'workspace']),
-  tokenType: z.string(),
+export const keyInfoSchema = object({
+  active: boolean(),
+  scopes: array(string()),
+  subjectType: zEnum(['user', 'workspace']),
+  tokenType: string(),
 });
-export type KeyInfo = z.infer<typeof keyInfoSchema>;
-
+export type KeyInfo = output<typeof keyInfoSchema>;
 
 export interface TaskCreate {
   fields: Record<string, WritableValue>;
@@ -119,24 +114,20 @@ export interface ListFilter {
   negate?: boolean;
 }
 
-export interface ListQuery {
-  offset?: number;
-  limit?: number;
-  filters?: readonly ListFilter[];
-}
-
-const errorDetailsSchema = z.object({
-  type: z.string(),
-  message: z.string(),
-  code: z.string().nullish(),
-  param: z.string().nullish(),
+const errorDetailsSchema = object({
+  type: string(),
+  message: string(),
+  code: nullish(string()),
+  param: nullish(string()),
 });
+
+type ErrorDetails = output<typeof errorDetailsSchema>;
 
 /**
  * A Lightfield error body, in both printed shapes: wrapped, `{ "error": { type, message, code?, param? } }`
  * (errors page), and bare, `{ type, message }` (the idempotency and rate-limit pages' 409 and 429).
  */
-export const errorBodySchema = z.union([
-  z.object({ error: errorDetailsSchema }).transform((body) => body.error),
+export const errorBodySchema = union([
+  pipe(object({ error: errorDetailsSchema }), transform((body: { error: ErrorDetails }) => body.error)),
   errorDetailsSchema,
 ]);
