@@ -55,6 +55,15 @@ const contexts = await Promise.all([
     format: 'iife',
     target: 'es2022',
   }),
+  // The Markdown preview's renderer: loaded by the page on the first preview, not at first paint.
+  esbuild.context({
+    ...common,
+    entryPoints: ['src/webview/markdownRender.ts'],
+    outfile: 'dist/markdown.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+  }),
   ...(integration
     ? [
         esbuild.context({
@@ -86,7 +95,7 @@ if (watch) {
   await Promise.all(contexts.map((context) => context.dispose()));
   if (metafile) {
     mkdirSync('out', { recursive: true });
-    for (const [name, result] of [['extension', results[0]], ['webview', results[1]]]) {
+    for (const [name, result] of [['extension', results[0]], ['webview', results[1]], ['markdown', results[2]]]) {
       writeFileSync(`out/${name}.meta.json`, JSON.stringify(result.metafile));
     }
   }

@@ -9,6 +9,7 @@ export function editorHtml(webview: vscode.Webview, extensionUri: vscode.Uri): s
     cspSource: webview.cspSource,
     nonce: randomBytes(16).toString('base64'),
     script: asset('dist', 'webview.js'),
+    markdownScript: asset('dist', 'markdown.js'),
     codicons: asset('dist', 'codicons', 'codicon.css'),
     stylesheet: asset('media', 'editor.css'),
     language: vscode.env.language,

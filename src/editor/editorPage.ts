@@ -9,6 +9,8 @@ export interface EditorPageAssets {
   cspSource: string;
   nonce: string;
   script: string;
+  /** The Markdown preview's renderer, loaded on first use with the same nonce. */
+  markdownScript: string;
   codicons: string;
   stylesheet: string;
   language: string;
@@ -38,7 +40,7 @@ export function editorPage(assets: EditorPageAssets): string {
 </head>
 <body>
   <main id="root" aria-busy="true"></main>
-  <script nonce="${attribute(assets.nonce)}" src="${attribute(assets.script)}"></script>
+  <script nonce="${attribute(assets.nonce)}" src="${attribute(assets.script)}" data-markdown="${attribute(assets.markdownScript)}"></script>
 </body>
 </html>`;
 }

@@ -3,7 +3,18 @@
  * `ready`, renders the form model the host sends, reports every edit, and asks
  * the host to save. Its state survives the panel being hidden (setState).
  */
-import '@vscode-elements/elements/dist/main.js';
+// Only the components the form uses (the package's main entry registers all of them).
+import '@vscode-elements/elements/dist/vscode-button/index.js';
+import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
+import '@vscode-elements/elements/dist/vscode-form-helper/index.js';
+import '@vscode-elements/elements/dist/vscode-label/index.js';
+import '@vscode-elements/elements/dist/vscode-multi-select/index.js';
+import '@vscode-elements/elements/dist/vscode-option/index.js';
+import '@vscode-elements/elements/dist/vscode-radio/index.js';
+import '@vscode-elements/elements/dist/vscode-radio-group/index.js';
+import '@vscode-elements/elements/dist/vscode-single-select/index.js';
+import '@vscode-elements/elements/dist/vscode-textarea/index.js';
+import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import { fieldElementId, type FormModel, type FormValue, validateField } from '../shared/form';
 import type { HostMessage, WebviewMessage, WebviewState } from '../shared/protocol';
 import { createControl } from './controls';

@@ -1,15 +1,27 @@
 /**
  * A Markdown field: a text area, and a preview rendered by marked and cleaned by
- * DOMPurify before it touches the page. Links in the preview open through the
- * host (see `interceptLinks` in main.ts), which allows only http(s).
+ * DOMPurify (dist/markdown.js, loaded on the first preview) before it touches the
+ * page. Links in the preview open through the host (see `interceptLinks` in
+ * main.ts), which allows only http(s).
  */
-import DOMPurify from 'dompurify';
-import { marked } from 'marked';
 
-export function renderMarkdown(text: string): DocumentFragment {
-  const html = marked.parse(text, { async: false, gfm: true, breaks: true });
-  // HTML only (no SVG or MathML), and nothing that styles, submits or takes input.
-  return DOMPurify.sanitize(html, { RETURN_DOM_FRAGMENT: true, USE_PROFILES: { html: true }, FORBID_TAGS: ['style', 'form', 'input', 'button'], FORBID_ATTR: ['style'] });
+/** The page's own script: its nonce lets the renderer's script in under the CSP, and it names where that script is. */
+const pageScript = document.currentScript as HTMLScriptElement | null;
+let renderer: Promise<(text: string) => DocumentFragment> | undefined;
+
+function loadRenderer(): Promise<(text: string) => DocumentFragment> {
+  renderer ??= new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.nonce = pageScript?.nonce ?? '';
+    script.src = pageScript?.dataset.markdown ?? '';
+    script.addEventListener('load', () => (window.lightfieldMarkdown ? resolve(window.lightfieldMarkdown) : reject(new Error('The Markdown preview did not load.'))));
+    script.addEventListener('error', () => {
+      renderer = undefined;
+      reject(new Error('The Markdown preview did not load.'));
+    });
+    document.head.append(script);
+  });
+  return renderer;
 }
 
 /** Text areas do not resize: the grip is a data: image, which the strict CSP refuses. */
@@ -25,10 +37,22 @@ export function markdownEditor(id: string, text: string, onInput: (text: string)
   toggle.textContent = 'Preview';
   toggle.addEventListener('click', () => {
     const showing = preview.hidden;
-    if (showing) preview.replaceChildren(renderMarkdown(area.value));
-    preview.hidden = !showing;
-    area.hidden = showing;
-    toggle.textContent = showing ? 'Edit' : 'Preview';
+    const flip = () => {
+      preview.hidden = !showing;
+      area.hidden = showing;
+      toggle.textContent = showing ? 'Edit' : 'Preview';
+    };
+    if (!showing) return flip();
+    loadRenderer().then(
+      (render) => {
+        preview.replaceChildren(render(area.value));
+        flip();
+      },
+      (error: unknown) => {
+        preview.textContent = String(error instanceof Error ? error.message : error);
+        flip();
+      },
+    );
   });
   area.addEventListener('input', () => onInput(area.value));
   wrapper.append(area, preview, toggle);

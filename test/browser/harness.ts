@@ -26,7 +26,7 @@ export async function startHarness(): Promise<Harness> {
   const server: Server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', origin).pathname;
     if (path === '/') {
-      const page = editorPage({ cspSource: origin, nonce: randomBytes(16).toString('base64'), script: '/dist/webview.js', codicons: '/dist/codicons/codicon.css', stylesheet: '/media/editor.css', language: 'en' });
+      const page = editorPage({ cspSource: origin, nonce: randomBytes(16).toString('base64'), script: '/dist/webview.js', markdownScript: '/dist/markdown.js', codicons: '/dist/codicons/codicon.css', stylesheet: '/media/editor.css', language: 'en' });
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(page);
       return;
     }
