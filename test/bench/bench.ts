@@ -13,6 +13,7 @@ import type { Metafile } from 'esbuild';
 import type { TaskQuery } from '../../src/api/domain';
 import type { TaskProvider } from '../../src/api/provider';
 import { LightfieldProvider } from '../../src/api/lightfield/client';
+import { LIGHTFIELD_API_VERSION } from '../../src/api/lightfield/http';
 import { TaskStore } from '../../src/tasks/taskStore';
 import { DEFAULT_KEY } from '../server/keys';
 import { type LightfieldServer, startLightfieldServer } from '../server/server';
@@ -87,8 +88,10 @@ async function roundTrips(rows: Row[], runs: number): Promise<void> {
   const server = await startLightfieldServer({ tasks: 200, seed: 6, customFields: true, faults: { latencyMs: 50 } });
   try {
     const id = server.index.listed()[0].id;
+    // One request, on a new connection as a cold start has.
     const oneTrip = await timed(runs, async () => {
-      await client(server).getTask(id).catch(() => undefined);
+      const response = await fetch(`${server.url}/v1/auth/validate`, { headers: { Authorization: `Bearer ${DEFAULT_KEY}`, 'Lightfield-Version': LIGHTFIELD_API_VERSION, Connection: 'close' } });
+      await response.text();
     });
     const paint = await timed(runs, async () => {
       const provider: TaskProvider = client(server);
@@ -99,17 +102,17 @@ async function roundTrips(rows: Row[], runs: number): Promise<void> {
       const provider = client(server);
       await Promise.all([provider.getTask(id), provider.listMembers(), provider.describeTasks()]);
     });
-    // A cold connection reads the definitions before its first task: one trip before the rest.
+    // A cold adapter reads the definitions before its first list or task: the status options and slugs are in them.
     rows.push({
       figure: 'tree first paint, cold @50 ms (key check and four lists)',
       measured: `${ms(paint.min)} / ${ms(paint.median)}`,
-      baseline: `one round trip (cold retrieve) ${ms(oneTrip.median)}`,
+      baseline: `one round trip ${ms(oneTrip.median)}`,
       ratio: `${(paint.median / oneTrip.median).toFixed(2)} round trips`,
     });
     rows.push({
       figure: 'editor open, cold @50 ms (task, members, description)',
       measured: `${ms(editor.min)} / ${ms(editor.median)}`,
-      baseline: `one round trip (cold retrieve) ${ms(oneTrip.median)}`,
+      baseline: `one round trip ${ms(oneTrip.median)}`,
       ratio: `${(editor.median / oneTrip.median).toFixed(2)} round trips`,
     });
   } finally {
