@@ -7,9 +7,12 @@ export interface CommentSyntax {
   block: [string, string][];
   /** String quote characters, whose contents are never comments. */
   quotes: string[];
+  /** Backtick strings hold `${…}` code, which may hold comments and strings of its own (JavaScript's templates). */
+  templates?: boolean;
 }
 
 const C_LIKE: CommentSyntax = { line: ['//'], block: [['/*', '*/']], quotes: ['"', "'", '`'] };
+const JS_LIKE: CommentSyntax = { ...C_LIKE, templates: true };
 const HASH: CommentSyntax = { line: ['#'], block: [], quotes: ['"', "'"] };
 const PYTHON: CommentSyntax = { line: ['#'], block: [['"""', '"""'], ["'''", "'''"]], quotes: ['"', "'"] };
 const MARKUP: CommentSyntax = { line: [], block: [['<!--', '-->']], quotes: [] };
@@ -61,10 +64,11 @@ const BY_LANGUAGE: Record<string, CommentSyntax> = {
 };
 
 const C_LIKE_LANGUAGES = [
-  'typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'java', 'c', 'cpp', 'csharp', 'go', 'rust', 'swift',
-  'kotlin', 'scala', 'php', 'dart', 'jsonc', 'groovy', 'objective-c', 'objective-cpp', 'fsharp', 'zig', 'solidity', 'vue', 'svelte',
+  'java', 'c', 'cpp', 'csharp', 'go', 'rust', 'swift',
+  'kotlin', 'scala', 'php', 'dart', 'jsonc', 'groovy', 'objective-c', 'objective-cpp', 'fsharp', 'zig', 'solidity',
 ];
 for (const language of C_LIKE_LANGUAGES) BY_LANGUAGE[language] = C_LIKE;
+for (const language of ['typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'vue', 'svelte']) BY_LANGUAGE[language] = JS_LIKE;
 
 /** Unknown languages: the common `//`, `#` and `/* *\/`. */
 const FALLBACK: CommentSyntax = { line: ['//', '#'], block: [['/*', '*/']], quotes: ['"', "'"] };

@@ -59,6 +59,12 @@ interface LexState {
   block: number;
   /** An open multi-line string quote (backtick), or ''. */
   quote: string;
+  /** The template expressions (`${…}`) open around the code being read, innermost last: the braces open inside each. */
+  expressions: number[];
+}
+
+function freshState(): LexState {
+  return { block: -1, quote: '', expressions: [] };
 }
 
 /** Task IDs look like `tsk_a1b2`: letters, an underscore, letters and digits. `TODO(alice)` is a person, not a task. */
@@ -89,10 +95,14 @@ function lexLine(text: string, syntax: CommentSyntax, state: LexState): Segment[
       continue;
     }
     if (state.quote) {
-      const close = findClosingQuote(text, i, state.quote);
+      const close = syntax.templates ? findTemplateBreak(text, i) : findClosingQuote(text, i, state.quote);
       if (close < 0) return segments;
-      i = close + 1;
       state.quote = '';
+      if (text[close] === '$') {
+        // `${`: code again until its closing brace.
+        state.expressions.push(0);
+        i = close + 2;
+      } else i = close + 1;
       continue;
     }
     const opened = syntax.block.findIndex(([open]) => text.startsWith(open, i));
@@ -108,6 +118,23 @@ function lexLine(text: string, syntax: CommentSyntax, state: LexState): Segment[
       return segments;
     }
     const char = text[i];
+    const depth = state.expressions.length;
+    if (depth > 0 && (char === '{' || char === '}')) {
+      if (char === '{') state.expressions[depth - 1] += 1;
+      else if (state.expressions[depth - 1] > 0) state.expressions[depth - 1] -= 1;
+      else {
+        // The `}` that closes `${`: back in the template's text.
+        state.expressions.pop();
+        state.quote = '`';
+      }
+      i += 1;
+      continue;
+    }
+    if (char === '`' && syntax.templates) {
+      state.quote = '`';
+      i += 1;
+      continue;
+    }
     if (syntax.quotes.includes(char)) {
       const close = findClosingQuote(text, i + 1, char);
       if (close < 0) {
@@ -121,6 +148,15 @@ function lexLine(text: string, syntax: CommentSyntax, state: LexState): Segment[
     i += 1;
   }
   return segments;
+}
+
+/** In a template's text: where it ends (its backtick) or breaks into code (the `$` of `${`), or -1 past the line. */
+function findTemplateBreak(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) {
+    if (text[i] === '\\') i += 1;
+    else if (text[i] === '`' || (text[i] === '$' && text[i + 1] === '{')) return i;
+  }
+  return -1;
 }
 
 function findClosingQuote(text: string, from: number, quote: string): number {
@@ -147,13 +183,13 @@ export function findTodos(lines: TextLines, syntax: CommentSyntax, options: Dete
   const pattern = tagPattern(options.tags);
   const first = options.range ? safeStart(lines, syntax, options.range.start) : 0;
   const last = options.range ? Math.min(lines.lineCount - 1, options.range.end) : lines.lineCount - 1;
-  const state: LexState = { block: -1, quote: '' };
+  const state = freshState();
   const found: TodoComment[] = [];
   for (let line = first; line <= last; line++) {
     const { text } = lines.lineAt(line);
     const hasTag = options.tags.some((tag) => text.includes(tag));
     // Most lines hold no tag and cannot open a comment or string: skip the lexer for them.
-    if (!hasTag && state.block < 0 && !state.quote && !mayOpen(text, syntax)) continue;
+    if (!hasTag && state.block < 0 && !state.quote && state.expressions.length === 0 && !mayOpen(text, syntax)) continue;
     const segments = lexLine(text, syntax, state);
     if (!hasTag || (options.range && line < options.range.start)) continue;
     for (const segment of segments) {
@@ -194,11 +230,17 @@ export function findTodos(lines: TextLines, syntax: CommentSyntax, options: Dete
   return found;
 }
 
-/** Appends the following lines of the same comment to the TODO's text. */
+/**
+ * A commented-out line of code, not prose: it ends in `;`, `{` or `}`, opens with a
+ * statement keyword, is an assignment, or is one call. The TODO's text stops before it.
+ */
+const CODE_LINE = /[;{}]\s*$|^(?:case\b|return\b|break\b|if\s*\(|for\s*\(|while\s*\(|switch\s*\(|const\s|let\s|var\s|function\b|import\s|export\s|class\s|def\s|[\w.$[\]]+\s*=[^=>]|[\w.$]+\(.*\)\s*;?$)/;
+
+/** Appends the following lines of the same comment to the TODO's text, up to a new tag or commented-out code. */
 function joinContinuations(lines: TextLines, syntax: CommentSyntax, todo: TodoComment, segment: Segment, pattern: RegExp, state: LexState): void {
   if (!segment.lineToken && state.block < 0) return;
   const column = lines.lineAt(todo.line).text.indexOf(segment.lineToken ?? '');
-  const probe: LexState = { ...state };
+  const probe: LexState = { ...state, expressions: [...state.expressions] };
   for (let next = todo.line + 1; next < lines.lineCount && next <= todo.line + 50; next++) {
     const { text } = lines.lineAt(next);
     if (segment.lineToken) {
@@ -211,7 +253,7 @@ function joinContinuations(lines: TextLines, syntax: CommentSyntax, todo: TodoCo
     if (!own) return;
     const body = continuationText(text, own);
     pattern.lastIndex = 0;
-    if (!body || pattern.test(body)) return;
+    if (!body || pattern.test(body) || CODE_LINE.test(body)) return;
     todo.text = todo.text ? `${todo.text} ${body}` : body;
     todo.endLine = next;
   }

@@ -36,6 +36,21 @@ describe('TODO detection across languages', () => {
     assert.deepEqual(summary('typescript', "const s = 'it\\'s // TODO not a comment';"), []);
   });
 
+  it('reads code inside template expressions, nested templates and braces included, so comments after them are found', () => {
+    // As in gitlens' fileAnnotationController.ts: a template whose `${…}` holds another template.
+    const nested = ['const label = `${count} ${count === 1 ? `file` : `files`}`;', '// TODO@eamodio: cache this', 'const b = `a ${ {x: `}`}.x } b`; // FIXME: after braces'].join('\n');
+    assert.deepEqual(summary('typescript', nested), ['1:TODO: @eamodio: cache this', '2:FIXME: after braces']);
+    // A template's text still hides tags, across lines and after an expression.
+    assert.deepEqual(summary('typescript', 'const s = `${a}\n// TODO: in the text\n${b}`;\n// HACK: real'), ['3:HACK: real']);
+    // A comment inside a template expression is a comment.
+    assert.deepEqual(summary('javascript', 'const s = `${\n  value // TODO: inside the expression\n}`;'), ['1:TODO: inside the expression']);
+  });
+
+  it('stops joining at a commented-out line of code', () => {
+    const source = ['// TODO@x needs work', '// case Foo: return bar();', '// TODO: read the docs', '// again and again'].join('\n');
+    assert.deepEqual(summary('typescript', source), ['0:TODO: @x needs work', '2:TODO: read the docs again and again']);
+  });
+
   it('joins continuation lines of the same comment, and stops at a new tag or code', () => {
     const source = ['  // TODO: handle the case', '  // where the list is empty', '  // FIXME: second', 'code();', '/*', ' * HACK: first line', ' * and the second', ' */'].join('\n');
     const found = todos('typescript', source);
