@@ -47,6 +47,15 @@ export class ApiError extends Error {
 }
 
 /** Names the path of every schema problem, e.g. `data[3].fields.title.valueType: expected ...`. */
+/**
+ * Whether a write that failed this way may have been applied all the same: no
+ * answer, an answer cut short, or a 5xx (the service may have failed after the
+ * write). Such a failure is confirmed by reading before it is reported.
+ */
+export function isOutcomeUnknown(error: ApiError): boolean {
+  return error.kind === 'network' || (error.kind === 'schema' && error.retryable) || (error.kind === 'http' && (error.status ?? 0) >= 500);
+}
+
 /** What a failed zod parse reports. */
 export interface SchemaIssues {
   issues: readonly { path: readonly PropertyKey[]; message: string }[];

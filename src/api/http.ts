@@ -157,7 +157,8 @@ function parseBody<T>(text: string, schema: ZodMiniType<T>, what: string): T {
   try {
     json = JSON.parse(text);
   } catch {
-    throw new ApiError({ kind: 'schema', message: `${what}: the service's answer is not valid JSON.` });
+    // Cut short on the way, most likely: asked again (a write with the same key), it may come whole.
+    throw new ApiError({ kind: 'schema', message: `${what}: the service's answer is not valid JSON.`, retryable: true });
   }
   const parsed = schema.safeParse(json);
   if (!parsed.success) {

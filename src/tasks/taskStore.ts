@@ -6,7 +6,9 @@
  * No `vscode` import: it runs in plain Node tests against the local server.
  */
 import type { Capabilities, Task, TaskDraft, TaskPatch, TaskQuery, TaskStatus } from '../api/domain';
+import { ApiError, isOutcomeUnknown } from '../api/errors';
 import type { TaskProvider } from '../api/provider';
+import type { WritableValue } from '../api/values';
 import { taskStatus, taskTitle } from './grouping';
 
 export interface StoreSettings {
@@ -53,6 +55,37 @@ export interface StoreSnapshot {
   groups: Partial<Record<TaskStatus, { ids: string[]; totalCount?: number; hasMore: boolean }>>;
   tasks: Task[];
 }
+
+/** Whether `task` holds what `patch` asked for (relationship lists compared as sets, dates as instants). */
+export function patchApplied(task: Task, patch: TaskPatch): boolean {
+  const same = (actual: unknown, wanted: WritableValue | undefined) => {
+    if (Array.isArray(actual) && Array.isArray(wanted)) return actual.length === wanted.length && wanted.every((item) => (actual as unknown[]).includes(item));
+    return JSON.stringify(actual ?? null) === JSON.stringify(wanted ?? null);
+  };
+  const instant = (date: string | null | undefined) => (date ? Date.parse(date) : null);
+  const named: [unknown, WritableValue | undefined][] = [
+    [task.title, patch.title],
+    [task.status, patch.status],
+    [instant(task.dueAt), patch.dueAt === undefined ? undefined : instant(patch.dueAt)],
+    [task.assignee, patch.assignee],
+    [task.description, patch.description],
+  ];
+  return (
+    named.every(([actual, wanted]) => wanted === undefined || same(actual, wanted)) &&
+    Object.entries(patch.values ?? {}).every(([key, wanted]) => same(task.fields[key]?.value, wanted))
+  );
+}
+
+/** Reads (a few times, each with its own retries) whether a write whose answer was lost was applied; the task if it was. */
+async function confirm(provider: TaskProvider, id: string, patch: TaskPatch): Promise<Task | undefined> {
+  for (let attempt = 1; attempt <= CONFIRM_READS; attempt++) {
+    const fresh = await provider.getTask(id).catch(() => undefined);
+    if (fresh) return patchApplied(fresh, patch) ? fresh : undefined;
+  }
+  return undefined;
+}
+
+const CONFIRM_READS = 3;
 
 /** After this long a write of ours no longer overrides what lists say. */
 const OVERRIDE_LIFETIME_MS = 10 * 60_000;
@@ -346,10 +379,15 @@ export class TaskStore {
       try {
         written = await provider.updateTask(id, patch, { idempotencyKey });
       } catch (error) {
-        if (previous) this.overrides.set(id, previous);
-        else this.overrides.delete(id);
-        this.emit();
-        throw error;
+        // A write whose answer was lost may have been applied: read before saying it failed.
+        const applied = error instanceof ApiError && isOutcomeUnknown(error) ? await confirm(provider, id, patch) : undefined;
+        if (!applied) {
+          if (previous) this.overrides.set(id, previous);
+          else this.overrides.delete(id);
+          this.emit();
+          throw error;
+        }
+        written = applied;
       }
       const confirmed = await provider.getTask(id).catch(() => written);
       this.overrides.set(id, { task: confirmed, indexedStatus, pending: false, at: this.now() });
@@ -359,7 +397,13 @@ export class TaskStore {
   }
 
   async create(draft: TaskDraft, idempotencyKey?: string): Promise<Task> {
-    const task = await this.requireProvider().createTask(draft, { idempotencyKey });
+    const provider = this.requireProvider();
+    const task = await provider.createTask(draft, { idempotencyKey }).catch((error: unknown) => {
+      // Its answer lost each time: with a key the service keeps, asking once more is safe, and tells whether it was made.
+      const again = idempotencyKey && provider.capabilities.idempotentWrites && error instanceof ApiError && isOutcomeUnknown(error);
+      if (!again) throw error;
+      return provider.createTask(draft, { idempotencyKey });
+    });
     this.overrides.set(task.id, { task, indexedStatus: undefined, pending: false, at: this.now() });
     this.emit();
     return task;

@@ -26,6 +26,11 @@ export class TaskIndex {
     this.tasks.set(task.id, entry);
   }
 
+  /** Every task as stored now (fresh, not as lists lag). */
+  stored(): Task[] {
+    return [...this.tasks.values()].map((entry) => entry.versions[entry.versions.length - 1].task);
+  }
+
   /** Every task as the index currently shows it. */
   listed(): Task[] {
     const now = this.now();

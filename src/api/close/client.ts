@@ -5,7 +5,7 @@
  * looked for before it is sent again; and no totals, only `has_more`.
  */
 import type { Account, Capabilities, FieldDescription, Member, ParentChoice, Task, TaskDescription, TaskDraft, TaskPage, TaskPatch, TaskQuery } from '../domain';
-import { ApiError } from '../errors';
+import { ApiError, isOutcomeUnknown } from '../errors';
 import type { ServiceHttp } from '../http';
 import { collectAllPages } from '../paging';
 import type { CallOptions, ProviderOptions, TaskProvider, WriteOptions } from '../provider';
@@ -17,6 +17,7 @@ const MAX_PAGE_SIZE = 100;
 /** A lost create is looked for among the lead's tasks made since it was sent, allowing this much clock difference. */
 const CLOCK_SKEW_MS = 2 * 60_000;
 const CREATE_ATTEMPTS = 3;
+const LOOKUP_ATTEMPTS = 3;
 /** Leads offered in the editor's picker; more are found by name when creating from a TODO. */
 const LEADS_OFFERED = 100;
 
@@ -233,19 +234,33 @@ export class CloseProvider implements TaskProvider {
       try {
         return toTask(await this.http.request({ method: 'POST', path: '/task/', category: 'task:write', schema: closeTaskSchema, body, signal: options.signal }));
       } catch (error) {
-        const unknownOutcome = error instanceof ApiError && (error.kind === 'network' || (error.kind === 'http' && (error.status ?? 0) >= 500));
-        if (!unknownOutcome || attempt >= CREATE_ATTEMPTS) throw error;
+        if (!(error instanceof ApiError && isOutcomeUnknown(error))) throw error;
         const made = await this.findCreated(lead, body, sentAt, options).catch(() => {
           // Not knowing whether it was made, sending it again could make two.
           throw error;
         });
         if (made) return made;
+        if (attempt >= CREATE_ATTEMPTS) throw error;
       }
     }
   }
 
-  /** The task a create may have made: same lead, text, date and assignee, made since it was sent. */
+  /**
+   * The task a create may have made: same lead, text, date and assignee, made since
+   * it was sent. The look-up is a read, so it is asked again (each ask with its own
+   * retries) before the create is given up as unknown.
+   */
   private async findCreated(lead: string, body: Record<string, unknown>, sentAt: number, options: CallOptions): Promise<Task | undefined> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.lookFor(lead, body, sentAt, options);
+      } catch (error) {
+        if (attempt >= LOOKUP_ATTEMPTS || !(error instanceof ApiError && error.retryable)) throw error;
+      }
+    }
+  }
+
+  private async lookFor(lead: string, body: Record<string, unknown>, sentAt: number, options: CallOptions): Promise<Task | undefined> {
     const page = await this.http.request({
       method: 'GET',
       path: '/task/',
