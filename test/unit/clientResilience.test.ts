@@ -93,11 +93,16 @@ describe('Lightfield client: retries, idempotency and failures', () => {
     assert.equal(updated.title, 'renamed');
   });
 
-  it('reports a non-JSON answer as a schema error, not a crash', async () => {
+  it('asks again after an answer cut short, and reports one that stays unreadable as a schema error, not a crash', async () => {
     server().faults.inject({ kind: 'malformed', path: /^\/v1\/tasks\/definitions$/ });
-    const error = await rejection(() => clientFor(server()).describeTasks());
+    assert.ok((await clientFor(server()).describeTasks()).fields.length > 0, 'the second answer came whole');
+    const start = server().requests.length;
+    server().faults.inject({ kind: 'malformed', path: /^\/v1\/tasks\/definitions$/, times: 10 });
+    const error = await rejection(() => clientFor(server(), { retry: { maxAttempts: 2, baseDelayMs: 1 } }).describeTasks());
+    server().faults.clear();
     assert.ok(error instanceof ApiError && error.kind === 'schema');
     assert.match(error.message, /not valid JSON/);
+    assert.equal(server().requests.length - start, 2);
   });
 
   it('names the path of a missing required property', async () => {
