@@ -7,12 +7,26 @@ import ignore, { type Ignore } from 'ignore';
 import * as vscode from 'vscode';
 import { Views } from '../constants';
 import { labelText } from '../ui/safeText';
+import { mapConcurrently } from '../api/paging';
 import { languageForPath, syntaxFor } from './commentSyntax';
 import { type DetectOptions, findTodos, type TodoComment, textLines } from './detect';
 import type { DocumentTodos } from './documentTodos';
+import { filesWithTags, findRipgrep } from './ripgrep';
 
+/** The files read at most, counted after ignored and excluded ones are left out. */
 const MAX_FILES = 5_000;
 const MAX_FILE_BYTES = 1_000_000;
+/** Files read at once: enough to keep the disk busy, few enough to keep memory flat. */
+const READ_CONCURRENCY = 16;
+
+/** What the user keeps out of searches: `files.exclude` and `search.exclude` (which leaves out `node_modules` by default). */
+function excludedGlobs(): string[] {
+  const enabled = (section: string) =>
+    Object.entries(vscode.workspace.getConfiguration(section).get<Record<string, unknown>>('exclude') ?? {})
+      .filter(([, on]) => on === true)
+      .map(([pattern]) => pattern);
+  return [...new Set([...enabled('files'), ...enabled('search')])];
+}
 
 export class TodoFileNode {
   readonly kind = 'file';
@@ -53,6 +67,9 @@ export class TodoView implements vscode.TreeDataProvider<Node>, vscode.Disposabl
       watcher.onDidDelete((uri) => this.forget(uri)),
       vscode.workspace.onDidChangeTextDocument(({ document }) => {
         if (this.scanned) this.later(document.uri, () => Promise.resolve(this.readDocument(document)));
+      }),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (this.scanned && (event.affectsConfiguration('files.exclude') || event.affectsConfiguration('search.exclude'))) this.rescan();
       }),
     );
   }
@@ -104,10 +121,32 @@ export class TodoView implements vscode.TreeDataProvider<Node>, vscode.Disposabl
   }
 
   private async scan(): Promise<void> {
-    // findFiles applies files.exclude; .gitignore is read below.
-    const uris = await vscode.workspace.findFiles('**/*', undefined, MAX_FILES);
     await Promise.all((vscode.workspace.workspaceFolders ?? []).map((folder) => this.loadIgnore(folder)));
-    await Promise.all(uris.map((uri) => this.readFile(uri, false)));
+    const uris = await this.candidates();
+    await mapConcurrently(uris, READ_CONCURRENCY, (uri) => this.readFile(uri, false));
+  }
+
+  /**
+   * The files to read: with VS Code's ripgrep, only those holding a tag (every
+   * `.gitignore` honoured); without it, every file, the root `.gitignore` applied.
+   * Either way the excludes apply before the cap, so dependencies never crowd out
+   * the user's own files.
+   */
+  private async candidates(): Promise<vscode.Uri[]> {
+    const exclude = excludedGlobs();
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    const rg = folders.length > 0 && folders.every((folder) => folder.uri.scheme === 'file') ? await findRipgrep(vscode.env.appRoot) : undefined;
+    if (rg) {
+      try {
+        const { tags } = this.options();
+        const found = await Promise.all(folders.map((folder) => filesWithTags({ rg, folder: folder.uri.fsPath, tags, exclude, limit: MAX_FILES })));
+        return found.flat().slice(0, MAX_FILES).map((path) => vscode.Uri.file(path));
+      } catch {
+        // ripgrep would not run here: read the files instead.
+      }
+    }
+    const all = await vscode.workspace.findFiles('**/*', exclude.length > 0 ? `{${exclude.join(',')}}` : undefined);
+    return all.filter((uri) => !this.ignored(uri)).slice(0, MAX_FILES);
   }
 
   private async loadIgnore(folder: vscode.WorkspaceFolder): Promise<void> {

@@ -127,9 +127,10 @@ describe('the task editor in a real VS Code', () => {
     const node = firstTask('TODO');
     await vscode.commands.executeCommand('lightfield.openTask', node);
     const document = await openedDocument(node.taskId);
-    const before = (await server<{ appliedWrites: Record<string, number> }>('GET', '/_test/stats')).appliedWrites[node.taskId] ?? 0;
-    // The write is applied, but every answer is lost, retries included.
-    await server('POST', '/_test/faults', { kind: 'drop-after', method: 'POST', path: `^/v1/tasks/${node.taskId}$`, times: 10 });
+    const applied = async () => (await server<{ appliedWrites: Record<string, number> }>('GET', '/_test/stats')).appliedWrites[node.taskId] ?? 0;
+    const before = await applied();
+    // Refused before any work, retries included.
+    await server('POST', '/_test/faults', { kind: 'status', status: 503, method: 'POST', path: `^/v1/tasks/${node.taskId}$`, times: 10 });
     await typeInto(document, '$title', 'Survives a failed save');
     assert.equal(await save(document), false);
     assert.equal(document.values.$title, 'Survives a failed save', 'the edit is kept');
@@ -138,8 +139,21 @@ describe('the task editor in a real VS Code', () => {
     assert.equal(await save(document), true, document.message);
     const onServer = await server<WireTask>('GET', `/v1/tasks/${node.taskId}`);
     assert.equal(onServer.fields.$title.value, 'Survives a failed save');
-    const after = (await server<{ appliedWrites: Record<string, number> }>('GET', '/_test/stats')).appliedWrites[node.taskId] ?? 0;
-    assert.equal(after - before, 1);
+    assert.equal((await applied()) - before, 1);
+  });
+
+  it('reports a save saved when its answers were all lost but the write was applied: it reads the task to know', async () => {
+    const node = firstTask('TODO');
+    await vscode.commands.executeCommand('lightfield.openTask', node);
+    const document = await openedDocument(node.taskId);
+    const applied = async () => (await server<{ appliedWrites: Record<string, number> }>('GET', '/_test/stats')).appliedWrites[node.taskId] ?? 0;
+    const before = await applied();
+    // The write is applied, but every answer is lost, retries included.
+    await server('POST', '/_test/faults', { kind: 'drop-after', method: 'POST', path: `^/v1/tasks/${node.taskId}$`, times: 10 });
+    await typeInto(document, '$title', 'Saved though every answer was lost');
+    assert.equal(await save(document), true, document.message);
+    assert.equal((await applied()) - before, 1, 'one write, whatever the retries');
+    assert.equal(api().store.task(node.taskId)?.title, 'Saved though every answer was lost');
   });
 
   it('shows a server refusal at the field it names', async () => {

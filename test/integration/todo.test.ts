@@ -80,6 +80,22 @@ describe('TODO comments in a real VS Code', () => {
     await waitFor('the TODO to leave the view', async () => !(await listed()).some(([path]) => path === 'listed.py'));
   });
 
+  it('scans with VS Code\'s ripgrep: a nested .gitignore and search.exclude (node_modules) keep files out', async () => {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder);
+    const write = (path: string, text: string) => vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder.uri, path), new TextEncoder().encode(text));
+    await write('pkg/.gitignore', 'generated/\n');
+    await write('pkg/generated/out.ts', '// TODO: generated, never listed\n');
+    await write('node_modules/dep/index.js', '// TODO: a dependency, never listed\n');
+    await write('pkg/own.ts', '// TODO: my own, listed\n');
+    const view = api().todoView;
+    view.rescan();
+    const paths: string[] = [];
+    for (const file of (await view.getChildren()) as TodoFileNode[]) paths.push(vscode.workspace.asRelativePath(file.uri, false));
+    assert.ok(paths.includes('pkg/own.ts'), paths.join(', '));
+    assert.ok(!paths.some((path) => path.startsWith('pkg/generated/') || path.startsWith('node_modules/')), paths.join(', '));
+  });
+
   it('offers the quick fix on a TODO line, and not on code', async () => {
     const editor = await openSource('const a = 1;\n// TODO: offer me a quick fix\nconst s = "TODO: not a comment";\n');
     assert.ok((await actionTitles(editor.document, 1)).includes('Create Lightfield task'));
