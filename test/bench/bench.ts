@@ -15,6 +15,9 @@ import type { TaskProvider } from '../../src/api/provider';
 import { LightfieldProvider } from '../../src/api/lightfield/client';
 import { LIGHTFIELD_API_VERSION } from '../../src/api/lightfield/http';
 import { TaskStore } from '../../src/tasks/taskStore';
+import { findRipgrep } from '../../src/todo/ripgrep';
+import { ensureTooling } from '../e2e/tooling';
+import { generateWorkspace, todoScan } from './todoScan';
 import { DEFAULT_KEY } from '../server/keys';
 import { type LightfieldServer, startLightfieldServer } from '../server/server';
 
@@ -183,13 +186,38 @@ function bundles(rows: Row[]): void {
   }
 }
 
+/** The TODO scan against VS Code's own ripgrep over the same files (from code-server's VS Code, installed if missing). */
+async function todoRows(rows: Row[], runs: number, corpus: string | undefined): Promise<void> {
+  const rg = await findRipgrep(ensureTooling().vscodeAppRoot);
+  if (!rg) {
+    rows.push({ figure: 'TODO scan', measured: 'not measured: no ripgrep in code-server\'s VS Code', baseline: '', ratio: '' });
+    return;
+  }
+  const workspaces: [string, string][] = [['generated: 2,000 files, and 20,000 in node_modules', generateWorkspace(2_000, 20_000)]];
+  if (corpus) workspaces.push([corpus, resolve(corpus)]);
+  for (const [name, root] of workspaces) {
+    const runsOf = todoScan(rg, root);
+    const found = await runsOf.scan();
+    const scan = await timed(runs, runsOf.scan);
+    const alone = await timed(runs, runsOf.ripgrepOnly);
+    const everything = await timed(runs, runsOf.readEverything);
+    rows.push({
+      figure: `TODO workspace scan, ${name} (${runsOf.files.toLocaleString('en')} files after excludes, ${found} TODOs)`,
+      measured: `${ms(scan.min)} / ${ms(scan.median)}; without ripgrep (every file read) ${ms(everything.median)}`,
+      baseline: `ripgrep over the same files ${ms(alone.min)} / ${ms(alone.median)}`,
+      ratio: `${(scan.median / alone.median).toFixed(2)}× ripgrep`,
+    });
+  }
+}
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' } } });
+  const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, 'todo-corpus': { type: 'string' } } });
   const runs = Number(values.runs);
   const rows: Row[] = [];
   bundles(rows);
   await roundTrips(rows, runs);
   await heapPerTask(rows);
+  await todoRows(rows, runs, values['todo-corpus']);
   await listEverything(rows, runs);
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.versions.node}, ${new Date().toISOString().slice(0, 10)}`;
   const table = [

@@ -15,6 +15,8 @@ export interface Tooling {
   node24: string;
   /** code-server's entry script. */
   codeServerEntry: string;
+  /** The VS Code inside code-server (`vscode.env.appRoot` there): where its ripgrep is. */
+  vscodeAppRoot: string;
 }
 
 const TOOLING_SOURCES = join(__dirname, 'tooling');
@@ -96,5 +98,9 @@ export function ensureTooling(): Tooling {
     // Native modules must build against Node 24's headers, not the machine's Node.
     npm_config_nodedir: nodeHome,
   });
-  return { node24, codeServerEntry: join(codeServer, 'node_modules', 'code-server', 'out', 'node', 'entry.js') };
+  return {
+    node24,
+    codeServerEntry: join(codeServer, 'node_modules', 'code-server', 'out', 'node', 'entry.js'),
+    vscodeAppRoot: join(codeServer, 'node_modules', 'code-server', 'lib', 'vscode'),
+  };
 }

@@ -1,0 +1,70 @@
+/**
+ * The TODO rows of the bench: the view's scan (VS Code's ripgrep finds the files
+ * with a tag, then only those are read and lexed, 16 at a time) against ripgrep
+ * alone over the same files, and against reading and lexing every file (the scan
+ * without ripgrep), on a generated workspace or a given folder.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { mapConcurrently } from '../../src/api/paging';
+import { languageForPath, syntaxFor } from '../../src/todo/commentSyntax';
+import { findTodos, textLines } from '../../src/todo/detect';
+import { filesWithTags } from '../../src/todo/ripgrep';
+
+const TAGS = ['TODO', 'FIXME', 'HACK', 'XXX'];
+const EXCLUDE = ['**/.git', '**/node_modules'];
+
+/** A workspace of `files` source files, one in twenty with a TODO, and a node_modules of dependencies. */
+export function generateWorkspace(files: number, dependencies: number): string {
+  const root = mkdtempSync(join(tmpdir(), 'lf-todo-bench-'));
+  const body = Array.from({ length: 120 }, (_, i) => `export const value${i} = compute(${i}, \`x \${${i}}\`); // step ${i}`).join('\n');
+  const write = (path: string, text: string) => {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+  };
+  for (let i = 0; i < files; i++) write(`src/m${i % 40}/file${i}.ts`, `${body}\n${i % 20 === 0 ? `// TODO: item ${i}\n` : ''}`);
+  for (let i = 0; i < dependencies; i++) write(`node_modules/dep${i % 100}/index${i}.js`, `${body}\n// TODO: a dependency's own\n`);
+  return root;
+}
+
+/** Every file of the workspace (excludes applied), as the JS scan lists them. */
+function allFiles(rg: string, root: string): string[] {
+  const args = ['--files', '--hidden', '--no-require-git', ...EXCLUDE.flatMap((pattern) => ['--glob', `!${pattern}`]), '.'];
+  return execFileSync(rg, args, { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28 }).split('\n').filter(Boolean).map((line) => join(root, line));
+}
+
+async function lex(paths: string[]): Promise<number> {
+  let found = 0;
+  await mapConcurrently(paths, 16, async (path) => {
+    const language = languageForPath(path);
+    if (!language) return;
+    const text = await readFile(path, 'utf8');
+    found += findTodos(textLines(text), syntaxFor(language), { tags: TAGS }).length;
+  });
+  return found;
+}
+
+export interface ScanRuns {
+  /** Files in the workspace, excludes applied. */
+  files: number;
+  /** The view's scan; resolves with the TODOs found. */
+  scan: () => Promise<number>;
+  /** The scan without ripgrep: every file read and lexed. */
+  readEverything: () => Promise<number>;
+  /** ripgrep alone, the same search: the baseline. */
+  ripgrepOnly: () => Promise<number>;
+}
+
+export function todoScan(rg: string, root: string): ScanRuns {
+  const files = allFiles(rg, root);
+  const withTags = () => filesWithTags({ rg, folder: root, tags: TAGS, exclude: EXCLUDE, limit: 5_000 });
+  return {
+    files: files.length,
+    scan: async () => lex(await withTags()),
+    readEverything: () => lex(files),
+    ripgrepOnly: async () => (await withTags()).length,
+  };
+}
