@@ -53,7 +53,10 @@ async function wire(context: vscode.ExtensionContext): Promise<LightfieldExtensi
   // What TODO detection reads; one object per settings change, so caches can key on it.
   const detectOptionsOf = (current: Settings): DetectOptions => ({ tags: current.todoTags, reference: new ReferenceFormat(current.referenceFormat) });
   let detectOptions = detectOptionsOf(settings);
-  const session = new Session(context.secrets, settings.service, settings.baseUrl, log);
+  const session = new Session(context.secrets, settings.service, settings.baseUrl, log, (connection) => {
+    const stored = state.serviceMemory(connection);
+    return { read: () => stored.get(), write: (value) => void stored.set(value) };
+  });
   // The groups the service has, of those the user chose; "Mine" is the key's own member where the service says who that is.
   const storeSettings = (): StoreSettings => {
     const { capabilities } = session;

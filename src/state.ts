@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import { array, boolean, enum as zEnum, number, object, optional, partialRecord, string, type ZodMiniType } from 'zod/mini';
+import { array, boolean, enum as zEnum, number, object, optional, partialRecord, string, unknown, type ZodMiniType } from 'zod/mini';
 import { type ServiceId, taskSchema, taskStatusSchema } from './api/domain';
 import type { StoreSnapshot } from './tasks/taskStore';
 
@@ -58,9 +58,19 @@ export class ExtensionState {
     return new StoredValue(this.context.globalState, `todoAssignee:${connection}`, string());
   }
 
+  /** What the service's adapter learned of it (Lightfield's definitions), for the next start. */
+  serviceMemory(connection: string): StoredValue<unknown> {
+    return new StoredValue(this.context.globalState, `serviceMemory:${connection}`, unknown());
+  }
+
   /** Drops what was remembered of the account a connection's key belonged to, when that key is removed or replaced. */
   async forgetAccount(connection: string): Promise<void> {
-    await Promise.all([this.snapshot(connection).set(undefined), this.me(connection).set(undefined), this.todoAssignee(connection).set(undefined)]);
+    await Promise.all([
+      this.snapshot(connection).set(undefined),
+      this.me(connection).set(undefined),
+      this.todoAssignee(connection).set(undefined),
+      this.serviceMemory(connection).set(undefined),
+    ]);
   }
 
   get filter(): StoredValue<FilterMode> {

@@ -35,6 +35,12 @@ export interface ProviderOptions {
   retry?: Partial<RetryPolicy>;
   /** Paces the calls instead of the service's own budget: one shared by several adapters, or a test's. */
   limiter?: RateLimiter;
+  /**
+   * What the adapter learned of the service on an earlier start (Lightfield's
+   * definitions, say), kept by the extension per connection: used at once, and
+   * checked against the service in the background.
+   */
+  memory?: { read(): unknown; write(value: unknown): void };
   /** Receives one line per attempt; never the key. */
   log?: (line: string) => void;
 }

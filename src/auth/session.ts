@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import { unsafeBaseUrlReason } from '../api/baseUrl';
 import type { Account, Capabilities, ServiceId } from '../api/domain';
 import { ApiError } from '../api/errors';
-import type { TaskProvider } from '../api/provider';
+import type { ProviderOptions, TaskProvider } from '../api/provider';
 import { SERVICES } from '../api/services';
 import { ContextKeys, LEGACY_SECRET_KEY, secretKeyFor } from '../constants';
 import { connectionOf } from '../state';
@@ -40,6 +40,8 @@ export class Session implements vscode.Disposable {
     private service: ServiceId,
     private baseUrl: string,
     private readonly log: vscode.LogOutputChannel,
+    /** Where an adapter keeps what it learned of its service between starts, per connection. */
+    private readonly memoryOf: (connection: string) => ProviderOptions['memory'] = () => undefined,
   ) {
     this.disposables.push(
       secrets.onDidChange((event) => {
@@ -174,7 +176,7 @@ export class Session implements vscode.Disposable {
   }
 
   private createProvider(getKey: () => string | undefined): TaskProvider {
-    return SERVICES[this.service].connect({ baseUrl: this.baseUrl, getKey, log: (line) => this.log.debug(line) });
+    return SERVICES[this.service].connect({ baseUrl: this.baseUrl, getKey, log: (line) => this.log.debug(line), memory: this.memoryOf(this.connection) });
   }
 
   private rebuild(): void {

@@ -189,3 +189,21 @@ describe('Lightfield client: paging to the end', () => {
     assert.equal(server().requests.length - before, 2, 'two full pages of 25, and no third');
   });
 });
+
+describe('Lightfield client: definitions remembered from an earlier start', () => {
+  const server = useServer({ tasks: 30, customFields: true });
+
+  it('lists at once with the remembered definitions, reads the current ones beside, and remembers those', async () => {
+    let stored: unknown;
+    const memory = { read: () => stored, write: (value: unknown) => void (stored = value) };
+    await clientFor(server(), { memory }).describeTasks();
+    assert.ok(stored, 'the first start remembers the definitions it read');
+    // A second start: its first list does not wait for the definitions (here they even fail to come).
+    server().faults.inject({ kind: 'status', status: 503, path: /^\/v1\/tasks\/definitions$/, times: 20 });
+    const start = server().requests.length;
+    const page = await clientFor(server(), { memory, retry: { maxAttempts: 2, baseDelayMs: 1 } }).listTasks({ status: 'TODO' }).finally(() => server().faults.clear());
+    assert.ok(page.tasks.length > 0 && page.tasks.every((task) => task.status === 'TODO'));
+    const paths = server().requests.slice(start).map((request) => request.path.split('?')[0]);
+    assert.ok(paths.includes('/v1/tasks/definitions'), 'the current definitions are read all the same');
+  });
+});

@@ -144,27 +144,62 @@ export class LightfieldProvider implements TaskProvider {
   private readonly http: ServiceHttp;
   private readonly log: ((line: string) => void) | undefined;
   private vocabularyRead: Promise<Vocabulary> | undefined;
+  private readonly memory: ProviderOptions['memory'];
+  /** The vocabulary in use came from memory and the service has not confirmed it yet. */
+  private remembered = false;
+  /** The latest read of the service's own definitions. */
+  private freshRead: Promise<Vocabulary> | undefined;
 
   constructor(options: ProviderOptions) {
     this.http = lightfieldHttp(options);
     this.log = options.log;
+    this.memory = options.memory;
   }
 
   get baseUrl(): string {
     return this.http.baseUrl;
   }
 
+  /**
+   * The definitions, read once per adapter. Remembered ones from an earlier start
+   * serve at once (the first lists need not wait a round trip for them) while the
+   * service's current ones are read in the background and replace them.
+   */
   private vocabulary(options: CallOptions): Promise<Vocabulary> {
-    this.vocabularyRead ??= this.http
-      .request({ method: 'GET', path: '/v1/tasks/definitions', category: 'read', schema: taskDefinitionsSchema, ...options })
-      .then(
-        (definitions) => new Vocabulary(definitions),
-        (error: unknown) => {
-          this.vocabularyRead = undefined;
-          throw error;
-        },
-      );
+    if (this.vocabularyRead) return this.vocabularyRead;
+    const remembered = taskDefinitionsSchema.safeParse(this.memory?.read());
+    const fresh = this.readDefinitions(options);
+    if (!remembered.success) return fresh;
+    this.remembered = true;
+    this.vocabularyRead = Promise.resolve(new Vocabulary(remembered.data));
+    fresh.catch(() => undefined);
     return this.vocabularyRead;
+  }
+
+  private readDefinitions(options: CallOptions): Promise<Vocabulary> {
+    const read = this.http.request({ method: 'GET', path: '/v1/tasks/definitions', category: 'read', schema: taskDefinitionsSchema, ...options }).then((definitions) => {
+      this.memory?.write(definitions);
+      this.remembered = false;
+      return new Vocabulary(definitions);
+    });
+    this.vocabularyRead = read;
+    this.freshRead = read;
+    read.catch(() => {
+      if (this.vocabularyRead === read) this.vocabularyRead = undefined;
+    });
+    return read;
+  }
+
+  /** A call made with remembered definitions that the service refused is made again with its current ones. */
+  private async withVocabulary<T>(options: CallOptions, call: (words: Vocabulary) => Promise<T>): Promise<T> {
+    const words = await this.vocabulary(options);
+    const fromMemory = this.remembered;
+    try {
+      return await call(words);
+    } catch (error) {
+      if (!fromMemory || !(error instanceof ApiError) || error.status !== 400) throw error;
+      return call(await this.readDefinitions(options));
+    }
   }
 
   /**
@@ -218,7 +253,9 @@ export class LightfieldProvider implements TaskProvider {
   }
 
   async describeTasks(options: CallOptions = {}): Promise<TaskDescription> {
-    const { definitions, optionOf } = await this.vocabulary(options);
+    await this.vocabulary(options);
+    // The form shows the service's fields as they are now, not as remembered.
+    const { definitions, optionOf } = await (this.freshRead ?? this.vocabulary(options)).catch(() => this.vocabulary(options));
     const fields: FieldDescription[] = [];
     for (const [key, definition] of Object.entries(definitions.fieldDefinitions)) {
       const config = definition.typeConfiguration ?? {};
@@ -268,20 +305,21 @@ export class LightfieldProvider implements TaskProvider {
     return filters;
   }
 
-  async listTasks(query: TaskQuery = {}, options: CallOptions = {}): Promise<TaskPage> {
-    const words = await this.vocabulary(options);
-    const page = await this.http.request({
-      method: 'GET',
-      path: '/v1/tasks',
-      category: 'search',
-      schema: taskPageSchema,
-      query: { ...pageQuery(query), ...filterQuery(this.filters(query, words)) },
-      ...options,
+  listTasks(query: TaskQuery = {}, options: CallOptions = {}): Promise<TaskPage> {
+    return this.withVocabulary(options, async (words) => {
+      const page = await this.http.request({
+        method: 'GET',
+        path: '/v1/tasks',
+        category: 'search',
+        schema: taskPageSchema,
+        query: { ...pageQuery(query), ...filterQuery(this.filters(query, words)) },
+        ...options,
+      });
+      this.noteUnreadable('GET /v1/tasks', page.data, true);
+      const offset = query.offset ?? 0;
+      const full = page.data.length === (query.limit ?? MAX_PAGE_SIZE);
+      return { tasks: page.data.map((task) => this.toTask(task, words)), total: page.totalCount, hasMore: full && offset + page.data.length < page.totalCount };
     });
-    this.noteUnreadable('GET /v1/tasks', page.data, true);
-    const offset = query.offset ?? 0;
-    const full = page.data.length === (query.limit ?? MAX_PAGE_SIZE);
-    return { tasks: page.data.map((task) => this.toTask(task, words)), total: page.totalCount, hasMore: full && offset + page.data.length < page.totalCount };
   }
 
   listAllTasks(query: Omit<TaskQuery, 'offset' | 'limit'> = {}, options: CallOptions = {}): Promise<Task[]> {
