@@ -76,6 +76,15 @@ export function patchApplied(task: Task, patch: TaskPatch): boolean {
   );
 }
 
+/**
+ * A listed task as the store keeps it: what the tree, hovers and pickers show,
+ * without the described fields (the editor reads the task afresh). Thousands of
+ * tasks then cost about as much memory as their JSON.
+ */
+function listedForm(task: Task): Task {
+  return { ...task, fields: {} };
+}
+
 /** Reads (a few times, each with its own retries) whether a write whose answer was lost was applied; the task if it was. */
 async function confirm(provider: TaskProvider, id: string, patch: TaskPatch): Promise<Task | undefined> {
   for (let attempt = 1; attempt <= CONFIRM_READS; attempt++) {
@@ -270,7 +279,7 @@ export class TaskStore {
     try {
       const all = await provider.listAllTasks();
       if (generation !== this.generation) return undefined;
-      for (const task of all) this.latest.set(task.id, task);
+      for (const task of all) this.latest.set(task.id, listedForm(task));
       for (const status of this.settings.statuses) {
         const ids = all.filter((task) => this.matches(task, status)).map((task) => task.id);
         this.listings.set(status, { ids, listed: true, totalCount: ids.length, hasMore: false, loading: false });
@@ -302,7 +311,7 @@ export class TaskStore {
       const ids = offset === 0 ? [] : [...listing.ids];
       for (const answer of answers) {
         for (const task of answer.tasks) {
-          this.latest.set(task.id, task);
+          this.latest.set(task.id, listedForm(task));
           if (!ids.includes(task.id)) ids.push(task.id);
         }
       }
