@@ -105,6 +105,9 @@ function lexLine(text: string, syntax: CommentSyntax, state: LexState): Segment[
       } else i = close + 1;
       continue;
     }
+    // Plain code in between: jump to the next character that may open a comment or a string (or close a template expression).
+    i = nextInteresting(text, i, syntax);
+    if (i < 0) return segments;
     const opened = syntax.block.findIndex(([open]) => text.startsWith(open, i));
     if (opened >= 0) {
       state.block = opened;
@@ -148,6 +151,20 @@ function lexLine(text: string, syntax: CommentSyntax, state: LexState): Segment[
     i += 1;
   }
   return segments;
+}
+
+const interestingBySyntax = new WeakMap<CommentSyntax, RegExp>();
+
+/** Where, from `from` on, a character is that may start a comment or string, or be a template expression's brace; -1 when none. */
+function nextInteresting(text: string, from: number, syntax: CommentSyntax): number {
+  let pattern = interestingBySyntax.get(syntax);
+  if (!pattern) {
+    const firsts = new Set([...syntax.block.map(([open]) => open[0]), ...syntax.line.map((token) => token[0]), ...syntax.quotes, ...(syntax.templates ? ['{', '}'] : [])]);
+    pattern = new RegExp(`[${[...firsts].map((char) => char.replace(/[\\\]^-]/g, '\\$&')).join('')}]`, 'g');
+    interestingBySyntax.set(syntax, pattern);
+  }
+  pattern.lastIndex = from;
+  return pattern.exec(text)?.index ?? -1;
 }
 
 /** In a template's text: where it ends (its backtick) or breaks into code (the `$` of `${`), or -1 past the line. */
