@@ -30,12 +30,13 @@ interface Row {
   ratio: string;
 }
 
-/** min / median of `runs` timings, in ms. */
-async function timed(runs: number, run: () => Promise<unknown>): Promise<{ min: number; median: number }> {
+/** min / median of `runs` timings of `run`, in ms; `prepare` runs before each, off the clock, and hands `run` what it made. */
+async function timed<T = undefined>(runs: number, run: (prepared: T) => Promise<unknown>, prepare?: () => Promise<T>): Promise<{ min: number; median: number }> {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
+    const prepared = (await prepare?.()) as T;
     const started = performance.now();
-    await run();
+    await run(prepared);
     times.push(performance.now() - started);
   }
   times.sort((a, b) => a - b);
@@ -60,16 +61,23 @@ async function listEverything(rows: Row[], runs: number): Promise<void> {
       const bound = (pages / 25) * 1000;
       let requests = 0;
       let refused = 0;
-      const time = await timed(runs, async () => {
-        await settle();
-        const provider = client(server);
-        await provider.describeTasks();
-        const start = server.requests.length;
-        await provider.listAllTasks();
-        const sent = server.requests.slice(start);
-        requests = sent.length;
-        refused = sent.filter((request) => request.status === 429).length;
-      });
+      const time = await timed(
+        runs,
+        async (provider) => {
+          const start = server.requests.length;
+          await provider.listAllTasks();
+          const sent = server.requests.slice(start);
+          requests = sent.length;
+          refused = sent.filter((request) => request.status === 429).length;
+        },
+        // Off the clock: the last run's rate window passes, and the adapter reads its definitions.
+        async () => {
+          await settle();
+          const provider = client(server);
+          await provider.describeTasks();
+          return provider;
+        },
+      );
       rows.push({
         figure: `list all 5,000 tasks @${latencyMs} ms`,
         measured: `${ms(time.min)} / ${ms(time.median)} (min / median), ${requests} requests, ${refused} × 429`,

@@ -30,14 +30,23 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | fals
   }
 }
 
-/** HTTP straight to the local server, as a second client (or the test's fault switch) would. */
+/**
+ * HTTP straight to the local server, as a second client (or the test's fault switch) would.
+ * It shares the account's rate limit with the extension, so it waits out a 429 as told.
+ */
 export async function server<T>(method: string, path: string, body?: unknown): Promise<T> {
   const baseUrl = vscode.workspace.getConfiguration('lightfield').get<string>('baseUrl');
-  const response = await fetch(`${baseUrl}${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${KEY}`, 'Lightfield-Version': '2026-03-01', ...(body ? { 'Content-Type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
+  const send = () =>
+    fetch(`${baseUrl}${path}`, {
+      method,
+      headers: { Authorization: `Bearer ${KEY}`, 'Lightfield-Version': '2026-03-01', ...(body ? { 'Content-Type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+  let response = await send();
+  for (let attempt = 1; response.status === 429 && attempt < 5; attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, Number(response.headers.get('Retry-After') ?? 1) * 1000));
+    response = await send();
+  }
   assert.ok(response.ok, `${method} ${path} answered ${response.status}`);
   return (response.status === 204 ? undefined : await response.json()) as T;
 }
