@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { closeRules } from '../../src/api/close/http';
+import { buildForm } from '../../src/editor/formBuilder';
+import { toCreate } from '../../src/editor/formDiff';
 import { ApiError } from '../../src/api/errors';
 import { RateLimiter } from '../../src/api/rateLimiter';
 import { closeClientFor, useCloseServer } from '../support/close';
@@ -132,6 +134,25 @@ describe('Close adapter: calls against the local Close server', () => {
     server().faults.clear();
     assert.ok(error instanceof ApiError && error.kind === 'network');
     assert.equal(server().tasks.size, before + 1, 'the one task the lost answer made, and no second');
+  });
+
+  it('creates from the editor\'s new-task form, built from the described fields', async () => {
+    const client = closeClientFor(server());
+    const description = await client.describeTasks();
+    const me = server().users[0].id;
+    const model = buildForm({ description, members: (await client.listMembers()), defaultAssignee: me, serviceName: 'Close' });
+    assert.deepEqual(model.fields.filter((f) => f.required).map((f) => f.key), ['text', 'assigned_to', 'lead_id']);
+    const lead = server().leads[1];
+    const created = await client.createTask(toCreate(model, { ...model.values, text: 'From the editor', lead_id: [lead.id] }));
+    assert.deepEqual([created.title, created.kind, created.assignee, created.status], ['From the editor', 'lead', me, 'TODO']);
+    assert.equal(server().tasks.get(created.id)?.lead_id, lead.id);
+    // Once made, the lead is fixed and the form says so; on a call task the text is too.
+    const edit = buildForm({ description, task: created, serviceName: 'Close' });
+    assert.equal(edit.fields.find((f) => f.key === 'lead_id')?.readOnly, true);
+    const call = await client.getTask([...server().tasks.values()].find((t) => t._type !== 'lead')?.id ?? '');
+    const callForm = buildForm({ description, task: call, serviceName: 'Close' });
+    assert.equal(callForm.fields.find((f) => f.key === 'text')?.readOnly, true);
+    assert.match(callForm.fields.find((f) => f.key === 'text')?.description ?? '', /not editable on a task of type/i);
   });
 
   it('asks for a lead before any request when a new task has none', async () => {
