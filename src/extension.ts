@@ -36,8 +36,13 @@ export interface LightfieldExtensionApi {
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<LightfieldExtensionApi | undefined> {
+  const started = performance.now();
+  const log = createLog();
+  context.subscriptions.push(log);
   try {
-    const api = await wire(context);
+    const api = await wire(context, log);
+    // For the log, and for the integration run, which reports it.
+    log.info(`Activated in ${(performance.now() - started).toFixed(1)} ms`);
     return context.extensionMode === vscode.ExtensionMode.Test ? api : undefined;
   } catch (error) {
     // VS Code shows nothing of a failed activation on its own.
@@ -46,8 +51,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Lightf
   }
 }
 
-async function wire(context: vscode.ExtensionContext): Promise<LightfieldExtensionApi> {
-  const log = createLog();
+async function wire(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): Promise<LightfieldExtensionApi> {
   const state = new ExtensionState(context);
   let settings = readSettings();
   // What TODO detection reads; one object per settings change, so caches can key on it.
@@ -105,7 +109,6 @@ async function wire(context: vscode.ExtensionContext): Promise<LightfieldExtensi
   const scheduler = new RefreshScheduler(() => view.refresh(), () => settings.refreshIntervalSeconds, view.view);
 
   context.subscriptions.push(
-    log,
     session,
     view,
     scheduler,

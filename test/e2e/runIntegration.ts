@@ -84,6 +84,15 @@ function extensionHostErrors(userDataDir: string): string[] {
     .filter((line) => /PendingMigrationError/.test(line) || (/\[error\]/.test(line) && /lightfield/i.test(line) && !/Unable to refresh tree view lightfield\.\w+: Canceled/.test(line)));
 }
 
+/** What `activate()` took on each start of this run, from the extension's own log (measured, never asserted). */
+function activationTimes(userDataDir: string): number[] {
+  const logs = join(userDataDir, 'logs');
+  if (!existsSync(logs)) return [];
+  return readdirSync(logs, { recursive: true, encoding: 'utf8' })
+    .filter((path) => path.endsWith('Lightfield Tasks.log'))
+    .flatMap((path) => [...readFileSync(join(logs, path), 'utf8').matchAll(/Activated in ([\d.]+) ms/g)].map((match) => Number(match[1])));
+}
+
 function sampleWorkspace(): string {
   const workspace = mkdtempSync(join(tmpdir(), 'lf-workspace-'));
   writeFileSync(join(workspace, 'app.ts'), '// TODO: send the renewal quote to Acme\nexport const answer = 42;\n');
@@ -141,6 +150,8 @@ async function main(): Promise<void> {
       serverUrl: server.url,
       developmentPath: dev ? ROOT : undefined,
     });
+    const activations = activationTimes(codeServer.userDataDir).sort((a, b) => a - b);
+    if (activations.length > 0) log(`activate() took ${activations.map((ms) => `${ms} ms`).join(', ')} over ${activations.length} starts (median ${activations[Math.floor(activations.length / 2)]} ms)`);
     const hostErrors = extensionHostErrors(codeServer.userDataDir);
     if (hostErrors.length === 0) {
       ui.passed += 1;
