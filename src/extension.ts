@@ -35,12 +35,12 @@ export interface LightfieldExtensionApi {
   state: ExtensionState;
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<LightfieldExtensionApi | undefined> {
+export function activate(context: vscode.ExtensionContext): LightfieldExtensionApi | undefined {
   const started = performance.now();
   const log = createLog();
   context.subscriptions.push(log);
   try {
-    const api = await wire(context, log);
+    const api = wire(context, log);
     // For the log, and for the integration run, which reports it.
     log.info(`Activated in ${(performance.now() - started).toFixed(1)} ms`);
     return context.extensionMode === vscode.ExtensionMode.Test ? api : undefined;
@@ -51,7 +51,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Lightf
   }
 }
 
-async function wire(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): Promise<LightfieldExtensionApi> {
+function wire(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): LightfieldExtensionApi {
   const state = new ExtensionState(context);
   let settings = readSettings();
   // What TODO detection reads; one object per settings change, so caches can key on it.
@@ -176,8 +176,9 @@ async function wire(context: vscode.ExtensionContext, log: vscode.LogOutputChann
 
   void vscode.commands.executeCommand('setContext', ContextKeys.filter, storeSettings().assignee ? 'mine' : 'all');
   void vscode.commands.executeCommand('setContext', ContextKeys.environmentKey, environmentKey(settings) !== undefined);
-  await session.load();
-  void offerEnvironmentKey(session, state, settings);
+  // Not awaited: activation returns at once, and the view fills in when the key has been read (an
+  // editor restored after a reload waits for `session.loaded`).
+  void session.load().then(() => offerEnvironmentKey(session, state, settings));
   return { store, view, session, editor, diagnostics, todoView, state };
 }
 

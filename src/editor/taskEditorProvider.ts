@@ -62,6 +62,8 @@ export class TaskEditorProvider implements vscode.CustomEditorProvider<TaskEdito
   private readonly changed = new vscode.EventEmitter<vscode.CustomDocumentContentChangeEvent<TaskEditorDocument>>();
   readonly onDidChangeCustomDocument = this.changed.event;
   private readonly panels = new Map<TaskEditorDocument, Set<vscode.WebviewPanel>>();
+  /** When each panel's page was set, for the log line that says how soon its form was ready. */
+  private readonly openedAt = new WeakMap<vscode.WebviewPanel, number>();
 
   constructor(private readonly deps: TaskEditorDeps) {}
 
@@ -93,6 +95,7 @@ export class TaskEditorProvider implements vscode.CustomEditorProvider<TaskEdito
   resolveCustomEditor(document: TaskEditorDocument, panel: vscode.WebviewPanel): void {
     const { extensionUri } = this.deps;
     panel.webview.options = { enableScripts: true, localResourceRoots: editorResourceRoots(extensionUri) };
+    this.openedAt.set(panel, performance.now());
     panel.webview.html = editorHtml(panel.webview, extensionUri);
     const panels = this.panels.get(document) ?? new Set();
     panels.add(panel);
@@ -113,9 +116,13 @@ export class TaskEditorProvider implements vscode.CustomEditorProvider<TaskEdito
     }
     const message = parsed.data;
     switch (message.type) {
-      case 'ready':
+      case 'ready': {
+        const opened = this.openedAt.get(panel);
+        if (opened !== undefined) this.deps.log.info(`Task editor webview ready in ${(performance.now() - opened).toFixed(1)} ms`);
+        this.openedAt.delete(panel);
         this.show(document);
         return;
+      }
       case 'edit':
         this.applyEdit(document, message.values);
         return;
