@@ -46,6 +46,8 @@ type Node = TodoFileNode | TodoNode;
 export class TodoView implements vscode.TreeDataProvider<Node>, vscode.Disposable {
   private readonly files = new Map<string, { uri: vscode.Uri; todos: TodoComment[] }>();
   private readonly ignores = new Map<string, Ignore>();
+  /** Each folder's own .gitignore (undefined when it has none), read once per scan, for files that change later. */
+  private readonly gitignores = new Map<string, Promise<Ignore | undefined>>();
   private readonly changed = new vscode.EventEmitter<undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [this.changed];
@@ -79,12 +81,13 @@ export class TodoView implements vscode.TreeDataProvider<Node>, vscode.Disposabl
     if (!this.scanned) return;
     // A changed .gitignore changes which files count: scan again.
     if (uri.path.endsWith('/.gitignore')) this.rescan();
-    else this.later(uri, () => this.readFile(uri));
+    else this.later(uri, async () => (await this.keptOut(uri)) ? this.forget(uri) : this.readFile(uri));
   }
 
   /** Rescans everything, as after the tags changed. */
   rescan(): void {
     this.files.clear();
+    this.gitignores.clear();
     this.scanned = undefined;
     this.changed.fire(undefined);
   }
@@ -157,6 +160,38 @@ export class TodoView implements vscode.TreeDataProvider<Node>, vscode.Disposabl
       // No .gitignore: only files.exclude applies.
     }
     this.ignores.set(folder.uri.toString(), matcher);
+  }
+
+  /**
+   * Whether a file that changed after the scan is one the scan leaves out: excluded
+   * by `files.exclude` or `search.exclude`, or ignored by a .gitignore at any depth.
+   */
+  private async keptOut(uri: vscode.Uri): Promise<boolean> {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    if (!folder) return true;
+    const relative = vscode.workspace.asRelativePath(uri, false);
+    const exclude = excludedGlobs();
+    if (exclude.length > 0 && (await vscode.workspace.findFiles(new vscode.RelativePattern(folder, relative), `{${exclude.join(',')}}`, 1)).length === 0) return true;
+    const parts = relative.split('/');
+    for (let depth = 0; depth < parts.length; depth++) {
+      const matcher = await this.gitignoreOf(folder, parts.slice(0, depth).join('/'));
+      if (matcher?.ignores(parts.slice(depth).join('/'))) return true;
+    }
+    return false;
+  }
+
+  private gitignoreOf(folder: vscode.WorkspaceFolder, directory: string): Promise<Ignore | undefined> {
+    const key = `${folder.uri.toString()}/${directory}`;
+    let read = this.gitignores.get(key);
+    if (!read) {
+      const uri = vscode.Uri.joinPath(folder.uri, directory, '.gitignore');
+      read = Promise.resolve(vscode.workspace.fs.readFile(uri)).then(
+        (bytes) => ignore().add(new TextDecoder().decode(bytes)),
+        () => undefined,
+      );
+      this.gitignores.set(key, read);
+    }
+    return read;
   }
 
   private ignored(uri: vscode.Uri): boolean {
