@@ -98,10 +98,18 @@ describe('TODO comments in a real VS Code', () => {
     const paths = await listed();
     assert.ok(paths.includes('pkg/own.ts'), paths.join(', '));
     assert.ok(!paths.some((path) => path.startsWith('pkg/generated/') || path.startsWith('node_modules/')), paths.join(', '));
-    // The file watcher reports the new files a moment later: the same rules keep them out.
-    await new Promise((resolve) => setTimeout(resolve, 1500));
-    const later = await listed();
-    assert.ok(!later.some((path) => path.startsWith('pkg/generated/') || path.startsWith('node_modules/')), later.join(', '));
+    // Files that change after the scan come through the file watcher: the same rules keep them out.
+    await write('node_modules/dep/later.js', '// TODO: a dependency, changed later\n');
+    await write('pkg/generated/later.ts', '// TODO: generated later\n');
+    await write('pkg/later.ts', '// TODO: mine, written later\n');
+    const later = await waitFor('the watcher to report the later files', async () => {
+      const now = await listed();
+      return now.includes('pkg/later.ts') && now;
+    });
+    // The watcher reported the batch; give its other two a moment more in case they came last.
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    const settled = await listed();
+    for (const paths of [later, settled]) assert.ok(!paths.some((path) => path.startsWith('pkg/generated/') || path.startsWith('node_modules/')), paths.join(', '));
   });
 
   it('offers the quick fix on a TODO line, and not on code', async () => {
