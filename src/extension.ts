@@ -94,7 +94,15 @@ function wire(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): L
     log,
   });
   const todos = new DocumentTodos(() => detectOptions);
-  const referenced = new ReferencedTasks(store, (id) => new RegExp(`^(?:${session.capabilities.taskIdPattern})$`).test(id));
+  // Asked for every linked TODO on each redraw: the pattern is compiled once per service.
+  const idPatterns = new Map<string, RegExp>();
+  const isTaskIdHere = (id: string) => {
+    const source = session.capabilities.taskIdPattern;
+    let pattern = idPatterns.get(source);
+    if (!pattern) idPatterns.set(source, (pattern = new RegExp(`^(?:${source})$`)));
+    return pattern.test(id);
+  };
+  const referenced = new ReferencedTasks(store, isTaskIdHere);
   const todoDeps: TodoProviderDeps = {
     todos,
     tasks: referenced,

@@ -129,30 +129,18 @@ async function roundTrips(rows: Row[], runs: number): Promise<void> {
       await Promise.all([warmed.getTask(id), warmed.describeTasks()]);
     });
     // A cold adapter reads the definitions before its first list or task: the status options and slugs are in them.
-    rows.push({
-      figure: 'tree first paint, cold @50 ms (key check and four lists)',
-      measured: `${ms(paint.min)} / ${ms(paint.median)}`,
+    const inRoundTrips = (figure: string, time: { min: number; median: number }): Row => ({
+      figure,
+      measured: `${ms(time.min)} / ${ms(time.median)}`,
       baseline: `one round trip ${ms(oneTrip.median)}`,
-      ratio: `${(paint.median / oneTrip.median).toFixed(2)} round trips`,
+      ratio: `${(time.median / oneTrip.median).toFixed(2)} round trips`,
     });
-    rows.push({
-      figure: 'tree first paint, a later start @50 ms (definitions remembered)',
-      measured: `${ms(paintAgain.min)} / ${ms(paintAgain.median)}`,
-      baseline: `one round trip ${ms(oneTrip.median)}`,
-      ratio: `${(paintAgain.median / oneTrip.median).toFixed(2)} round trips`,
-    });
-    rows.push({
-      figure: 'editor open, cold @50 ms (task, members, description)',
-      measured: `${ms(editor.min)} / ${ms(editor.median)}`,
-      baseline: `one round trip ${ms(oneTrip.median)}`,
-      ratio: `${(editor.median / oneTrip.median).toFixed(2)} round trips`,
-    });
-    rows.push({
-      figure: 'editor open from the loaded tree @50 ms (description and members read ahead)',
-      measured: `${ms(editorWarm.min)} / ${ms(editorWarm.median)}`,
-      baseline: `one round trip ${ms(oneTrip.median)}`,
-      ratio: `${(editorWarm.median / oneTrip.median).toFixed(2)} round trips`,
-    });
+    rows.push(
+      inRoundTrips('tree first paint, cold @50 ms (key check and four lists)', paint),
+      inRoundTrips('tree first paint, a later start @50 ms (definitions remembered)', paintAgain),
+      inRoundTrips('editor open, cold @50 ms (task, members, description)', editor),
+      inRoundTrips('editor open from the loaded tree @50 ms (description and members read ahead)', editorWarm),
+    );
   } finally {
     await server.close();
   }

@@ -53,6 +53,11 @@ async function pick(document: TaskEditorDocument, key: string, label: string, ex
   await waitFor(`the choice of ${key} to reach the extension`, () => sameValue(document.values[key], expected));
 }
 
+/** How many writes the local server has applied to a task. */
+async function appliedWrites(taskId: string): Promise<number> {
+  return (await server<{ appliedWrites: Record<string, number> }>('GET', '/_test/stats')).appliedWrites[taskId] ?? 0;
+}
+
 function firstTask(status: StatusGroupNode['status']): TaskNode {
   const node = api().view.tree.getChildren(new StatusGroupNode(status)).find((n): n is TaskNode => n.kind === 'task');
   assert.ok(node, `a task in ${status}`);
@@ -127,8 +132,7 @@ describe('the task editor in a real VS Code', () => {
     const node = firstTask('TODO');
     await vscode.commands.executeCommand('lightfield.openTask', node);
     const document = await openedDocument(node.taskId);
-    const applied = async () => (await server<{ appliedWrites: Record<string, number> }>('GET', '/_test/stats')).appliedWrites[node.taskId] ?? 0;
-    const before = await applied();
+    const before = await appliedWrites(node.taskId);
     // Refused before any work, retries included.
     await server('POST', '/_test/faults', { kind: 'status', status: 503, method: 'POST', path: `^/v1/tasks/${node.taskId}$`, times: 10 });
     await typeInto(document, '$title', 'Survives a failed save');
@@ -139,20 +143,19 @@ describe('the task editor in a real VS Code', () => {
     assert.equal(await save(document), true, document.message);
     const onServer = await server<WireTask>('GET', `/v1/tasks/${node.taskId}`);
     assert.equal(onServer.fields.$title.value, 'Survives a failed save');
-    assert.equal((await applied()) - before, 1);
+    assert.equal((await appliedWrites(node.taskId)) - before, 1);
   });
 
   it('reports a save saved when its answers were all lost but the write was applied: it reads the task to know', async () => {
     const node = firstTask('TODO');
     await vscode.commands.executeCommand('lightfield.openTask', node);
     const document = await openedDocument(node.taskId);
-    const applied = async () => (await server<{ appliedWrites: Record<string, number> }>('GET', '/_test/stats')).appliedWrites[node.taskId] ?? 0;
-    const before = await applied();
+    const before = await appliedWrites(node.taskId);
     // The write is applied, but every answer is lost, retries included.
     await server('POST', '/_test/faults', { kind: 'drop-after', method: 'POST', path: `^/v1/tasks/${node.taskId}$`, times: 10 });
     await typeInto(document, '$title', 'Saved though every answer was lost');
     assert.equal(await save(document), true, document.message);
-    assert.equal((await applied()) - before, 1, 'one write, whatever the retries');
+    assert.equal((await appliedWrites(node.taskId)) - before, 1, 'one write, whatever the retries');
     assert.equal(api().store.task(node.taskId)?.title, 'Saved though every answer was lost');
   });
 

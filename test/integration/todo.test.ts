@@ -19,11 +19,20 @@ async function tasksTitled(title: string): Promise<WireTask[]> {
   }
 }
 
-let fileCount = 0;
-async function openSource(text: string, extension = 'ts'): Promise<vscode.TextEditor> {
+function workspaceFile(path: string): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
   assert.ok(folder, 'the tests run in a workspace');
-  const uri = vscode.Uri.joinPath(folder.uri, `todo-test-${Date.now()}-${fileCount++}.${extension}`);
+  return vscode.Uri.joinPath(folder.uri, path);
+}
+
+/** Writes a file into the workspace, as another program would. */
+function write(path: string, text: string): Thenable<void> {
+  return vscode.workspace.fs.writeFile(workspaceFile(path), new TextEncoder().encode(text));
+}
+
+let fileCount = 0;
+async function openSource(text: string, extension = 'ts'): Promise<vscode.TextEditor> {
+  const uri = workspaceFile(`todo-test-${Date.now()}-${fileCount++}.${extension}`);
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
   return vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
 }
@@ -52,9 +61,6 @@ describe('TODO comments in a real VS Code', () => {
   });
 
   it('lists the workspace\'s untracked TODOs (not git-ignored ones) and drops one once it has a task', async () => {
-    const folder = vscode.workspace.workspaceFolders?.[0];
-    assert.ok(folder);
-    const write = (path: string, text: string) => vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder.uri, path), new TextEncoder().encode(text));
     await write('.gitignore', 'ignored/\n');
     await write('ignored/skip.ts', '// TODO: never listed\n');
     await write('listed.py', 'x = 1  # FIXME: listed in the view\n');
@@ -73,7 +79,7 @@ describe('TODO comments in a real VS Code', () => {
     });
     assert.ok(before.some(([path]) => path === 'app.ts'));
     assert.ok(!before.some(([path]) => path.startsWith('ignored/')));
-    const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, 'listed.py'));
+    const document = await vscode.workspace.openTextDocument(workspaceFile('listed.py'));
     await vscode.window.showTextDocument(document);
     const task = await vscode.commands.executeCommand<{ id: string }>('lightfield.createTaskFromTodo', document.uri, 0, { title: 'From the TODO view', assignee, dueAt: null });
     assert.ok(task);
@@ -81,9 +87,6 @@ describe('TODO comments in a real VS Code', () => {
   });
 
   it('scans with VS Code\'s ripgrep: a nested .gitignore and search.exclude (node_modules) keep files out', async () => {
-    const folder = vscode.workspace.workspaceFolders?.[0];
-    assert.ok(folder);
-    const write = (path: string, text: string) => vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder.uri, path), new TextEncoder().encode(text));
     await write('pkg/.gitignore', 'generated/\n');
     await write('pkg/generated/out.ts', '// TODO: generated, never listed\n');
     await write('node_modules/dep/index.js', '// TODO: a dependency, never listed\n');
