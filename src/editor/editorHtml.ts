@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { editorPage } from './editorPage';
 
-/** The editor page for `webview`, with a fresh nonce on every load. */
-export function editorHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
+/** The editor page for `webview`, with a fresh nonce on every load, showing `state` (a `show` message as JSON) at once. */
+export function editorHtml(webview: vscode.Webview, extensionUri: vscode.Uri, state: string): string {
   const asset = (...path: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...path)).toString();
   return editorPage({
     cspSource: webview.cspSource,
@@ -13,6 +13,7 @@ export function editorHtml(webview: vscode.Webview, extensionUri: vscode.Uri): s
     codicons: asset('dist', 'codicons', 'codicon.css'),
     stylesheet: asset('media', 'editor.css'),
     language: vscode.env.language,
+    state,
   });
 }
 

@@ -1,8 +1,10 @@
 /**
  * The editor page: a strict CSP (nothing by default; scripts only with this
  * load's nonce; styles, fonts and images only from the extension), the bundle,
- * and the codicon and editor stylesheets. No inline script or style. No `vscode`
- * here, so the browser tests serve the very same page.
+ * and the codicon and editor stylesheets. No inline script or style. The form's
+ * first state rides in a data attribute of the script (escaped like every
+ * attribute), so it paints without waiting for a message. No `vscode` here, so
+ * the browser tests serve the very same page.
  */
 export interface EditorPageAssets {
   /** The origin the webview may load extension files from (`webview.cspSource`). */
@@ -14,6 +16,8 @@ export interface EditorPageAssets {
   codicons: string;
   stylesheet: string;
   language: string;
+  /** What the form shows first (a `show` message as JSON), so it renders without waiting for a message. */
+  state?: string;
 }
 
 function attribute(text: string): string {
@@ -40,7 +44,7 @@ export function editorPage(assets: EditorPageAssets): string {
 </head>
 <body>
   <main id="root" aria-busy="true"></main>
-  <script nonce="${attribute(assets.nonce)}" src="${attribute(assets.script)}" data-markdown="${attribute(assets.markdownScript)}"></script>
+  <script nonce="${attribute(assets.nonce)}" src="${attribute(assets.script)}" data-markdown="${attribute(assets.markdownScript)}"${assets.state === undefined ? '' : ` data-state="${attribute(assets.state)}"`}></script>
 </body>
 </html>`;
 }

@@ -9,7 +9,7 @@ import { ApiError } from '../api/errors';
 import type { Member, Task, TaskDescription } from '../api/domain';
 import type { Session } from '../auth/session';
 import { changedKeys, type FormModel, type FormValue, sameValue, validateValues } from '../shared/form';
-import { type HostMessage, webviewMessageSchema } from '../shared/protocol';
+import { type HostMessage, type ShowMessage, webviewMessageSchema } from '../shared/protocol';
 import type { ProviderCache } from '../tasks/providerCache';
 import type { TaskStore } from '../tasks/taskStore';
 import type { ErrorReporter } from '../ui/errorReporter';
@@ -64,6 +64,11 @@ export class TaskEditorProvider implements vscode.CustomEditorProvider<TaskEdito
   private readonly panels = new Map<TaskEditorDocument, Set<vscode.WebviewPanel>>();
   /** When each panel's page was set, for the log line that says how soon its form was ready. */
   private readonly openedAt = new WeakMap<vscode.WebviewPanel, number>();
+  /** The state each panel's page was built with: `ready` needs no `show` while it is still current. */
+  private readonly pageState = new WeakMap<vscode.WebviewPanel, string>();
+  private readonly formReady = new vscode.EventEmitter<{ uri: vscode.Uri; sincePageMs: number; loadMs: number }>();
+  /** A panel's form can be used: how long after its page was set, and after the page began to load (the bench waits on it). */
+  readonly onDidMakeFormReady = this.formReady.event;
 
   constructor(private readonly deps: TaskEditorDeps) {}
 
@@ -95,8 +100,11 @@ export class TaskEditorProvider implements vscode.CustomEditorProvider<TaskEdito
   resolveCustomEditor(document: TaskEditorDocument, panel: vscode.WebviewPanel): void {
     const { extensionUri } = this.deps;
     panel.webview.options = { enableScripts: true, localResourceRoots: editorResourceRoots(extensionUri) };
+    panel.title = tabTitle(document.model.title);
+    const state = JSON.stringify(this.showMessage(document));
+    this.pageState.set(panel, state);
     this.openedAt.set(panel, performance.now());
-    panel.webview.html = editorHtml(panel.webview, extensionUri);
+    panel.webview.html = editorHtml(panel.webview, extensionUri, state);
     const panels = this.panels.get(document) ?? new Set();
     panels.add(panel);
     this.panels.set(document, panels);
@@ -118,9 +126,15 @@ export class TaskEditorProvider implements vscode.CustomEditorProvider<TaskEdito
     switch (message.type) {
       case 'ready': {
         const opened = this.openedAt.get(panel);
-        if (opened !== undefined) this.deps.log.info(`Task editor webview ready in ${(performance.now() - opened).toFixed(1)} ms`);
+        if (opened !== undefined) {
+          const sincePageMs = performance.now() - opened;
+          this.deps.log.info(`Task editor webview ready in ${sincePageMs.toFixed(1)} ms (its page loaded in ${message.pageMs.toFixed(1)} ms)`);
+          this.formReady.fire({ uri: document.uri, sincePageMs, loadMs: message.pageMs });
+        }
         this.openedAt.delete(panel);
-        this.show(document);
+        // The page showed the state it was built with; it hears again only if that has changed since.
+        const current = this.showMessage(document);
+        if (JSON.stringify(current) !== this.pageState.get(panel)) this.post(panel, current);
         return;
       }
       case 'edit':
@@ -178,10 +192,14 @@ export class TaskEditorProvider implements vscode.CustomEditorProvider<TaskEdito
     void panel.webview.postMessage(message);
   }
 
+  private showMessage(document: TaskEditorDocument): ShowMessage {
+    return { type: 'show', model: document.model, values: document.values, errors: document.errors, message: document.message };
+  }
+
   private show(document: TaskEditorDocument): void {
     for (const panel of this.panels.get(document) ?? []) {
       panel.title = tabTitle(document.model.title);
-      this.post(panel, { type: 'show', model: document.model, values: document.values, errors: document.errors, message: document.message });
+      this.post(panel, this.showMessage(document));
     }
   }
 

@@ -18,7 +18,8 @@ const formValueSchema: ZodMiniType<FormValue> = union([
 const valuesSchema = record(string().check(maxLength(200)), formValueSchema);
 
 export const webviewMessageSchema = discriminatedUnion('type', [
-  object({ type: literal('ready') }),
+  /** The form is usable; `pageMs` after the page began to load (the host logs it). */
+  object({ type: literal('ready'), pageMs: number() }),
   object({ type: literal('edit'), values: valuesSchema }),
   object({ type: literal('save'), requestId: int() }),
   object({ type: literal('openLink'), url: string().check(maxLength(4_000)) }),
@@ -26,9 +27,17 @@ export const webviewMessageSchema = discriminatedUnion('type', [
 
 export type WebviewMessage = output<typeof webviewMessageSchema>;
 
+/** The form, the values being edited, and errors to show at fields. */
+export interface ShowMessage {
+  type: 'show';
+  model: FormModel;
+  values: Record<string, FormValue>;
+  errors: Record<string, string>;
+  message?: string;
+}
+
 export type HostMessage =
-  /** The form, the values being edited, and errors to show at fields. */
-  | { type: 'show'; model: FormModel; values: Record<string, FormValue>; errors: Record<string, string>; message?: string }
+  | ShowMessage
   /** Answers a `save`: whether it went through, and what to show if not. */
   | { type: 'saveResult'; requestId: number; ok: boolean; errors: Record<string, string>; message?: string };
 

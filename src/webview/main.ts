@@ -1,7 +1,8 @@
 /**
- * The browser side of the task editor. It knows nothing of HTTP or keys: it says
- * `ready`, renders the form model the host sends, reports every edit, and asks
- * the host to save. Its state survives the panel being hidden (setState).
+ * The browser side of the task editor. It knows nothing of HTTP or keys: it
+ * renders the form the page came with, says `ready`, renders any later form the
+ * host sends, reports every edit, and asks the host to save. Its state survives
+ * the panel being hidden (setState).
  */
 // Only the components the form uses (the package's main entry registers all of them).
 import '@vscode-elements/elements/dist/vscode-button/index.js';
@@ -26,6 +27,8 @@ interface VsCodeApi {
 declare function acquireVsCodeApi(): VsCodeApi;
 
 const vscode = acquireVsCodeApi();
+/** The page's own script: it carries the form's first state. */
+const pageScript = document.currentScript as HTMLScriptElement | null;
 const root = document.getElementById('root') as HTMLElement;
 let model: FormModel | undefined;
 let values: Record<string, FormValue> = {};
@@ -153,4 +156,8 @@ window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
   }
 });
 
-post({ type: 'ready' });
+// The first state came with the page: the form renders before any message. It is usable once its
+// controls have rendered and painted: after the next frame (a task queued from it runs after the paint).
+const firstState = pageScript?.dataset.state;
+if (firstState) render(JSON.parse(firstState) as Extract<HostMessage, { type: 'show' }>);
+requestAnimationFrame(() => setTimeout(() => post({ type: 'ready', pageMs: performance.now() })));

@@ -19,19 +19,14 @@ import { findRipgrep } from '../../src/todo/ripgrep';
 import { ensureTooling } from '../e2e/tooling';
 import { generateWorkspace, todoScan } from './todoScan';
 import { DEFAULT_KEY } from '../server/keys';
+import { kb, ms, type Row, type Spread, spread } from './table';
+import { vscodeRows } from './vscodeRows';
 import { type LightfieldServer, startLightfieldServer } from '../server/server';
 
 const ROOT = resolve(__dirname, '..', '..');
 
-interface Row {
-  figure: string;
-  measured: string;
-  baseline: string;
-  ratio: string;
-}
-
 /** min / median of `runs` timings of `run`, in ms; `prepare` runs before each, off the clock, and hands `run` what it made. */
-async function timed<T = undefined>(runs: number, run: (prepared: T) => Promise<unknown>, prepare?: () => Promise<T>): Promise<{ min: number; median: number }> {
+async function timed<T = undefined>(runs: number, run: (prepared: T) => Promise<unknown>, prepare?: () => Promise<T>): Promise<Spread> {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const prepared = (await prepare?.()) as T;
@@ -39,12 +34,9 @@ async function timed<T = undefined>(runs: number, run: (prepared: T) => Promise<
     await run(prepared);
     times.push(performance.now() - started);
   }
-  times.sort((a, b) => a - b);
-  return { min: times[0], median: times[Math.floor(times.length / 2)] };
+  return spread(times);
 }
 
-const ms = (value: number) => `${value < 10 ? value.toFixed(1) : Math.round(value)} ms`;
-const kb = (bytes: number) => `${Math.round(bytes / 1024)} KB`;
 
 function client(server: LightfieldServer): LightfieldProvider {
   return new LightfieldProvider({ baseUrl: server.url, getKey: () => DEFAULT_KEY });
@@ -129,7 +121,7 @@ async function roundTrips(rows: Row[], runs: number): Promise<void> {
       await Promise.all([warmed.getTask(id), warmed.describeTasks()]);
     });
     // A cold adapter reads the definitions before its first list or task: the status options and slugs are in them.
-    const inRoundTrips = (figure: string, time: { min: number; median: number }): Row => ({
+    const inRoundTrips = (figure: string, time: Spread): Row => ({
       figure,
       measured: `${ms(time.min)} / ${ms(time.median)}`,
       baseline: `one round trip ${ms(oneTrip.median)}`,
@@ -234,14 +226,23 @@ async function todoRows(rows: Row[], runs: number, corpus: string | undefined): 
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, 'todo-corpus': { type: 'string' } } });
+  const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, 'todo-corpus': { type: 'string' }, only: { type: 'string' } } });
   const runs = Number(values.runs);
   const rows: Row[] = [];
-  bundles(rows);
-  await roundTrips(rows, runs);
-  await heapPerTask(rows);
-  await todoRows(rows, runs, values['todo-corpus']);
-  await listEverything(rows, runs);
+  const groups: Record<string, () => unknown> = {
+    bundles: () => bundles(rows),
+    'round-trips': () => roundTrips(rows, runs),
+    heap: () => heapPerTask(rows),
+    todo: () => todoRows(rows, runs, values['todo-corpus']),
+    list: () => listEverything(rows, runs),
+    vscode: () => vscodeRows(rows, runs),
+  };
+  // `--only todo,vscode` runs just those groups of rows.
+  const chosen = values.only?.split(',') ?? Object.keys(groups);
+  for (const name of chosen) {
+    if (!groups[name]) throw new Error(`no bench rows named ${name}: pick from ${Object.keys(groups).join(', ')}`);
+    await groups[name]();
+  }
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.versions.node}, ${new Date().toISOString().slice(0, 10)}`;
   const table = [
     `Machine: ${machine}; ${runs} runs per timed row.`,

@@ -214,6 +214,20 @@ describe('the editor webview with hostile server text', () => {
     await page.close();
   });
 
+  it('paints the state the page was built with before any message, and that state stays inert text', async () => {
+    const model = hostileModel(form({ task: sample.tasks[1] }), HOSTILE.find((text) => text.includes('"'))!);
+    const page = await openEditorPage(context, harness, { type: 'show', model, values: model.values, errors: {} });
+    // No `show` was sent: the page is what the host built.
+    assert.equal(await page.locator('.title').evaluate((node) => node.textContent), model.title);
+    assert.equal(await page.locator('.field').count(), model.fields.length);
+    const ready = await page.evaluate(() => window.__posted.find((m) => m.type === 'ready'));
+    assert.ok(ready?.type === 'ready' && ready.pageMs > 0, 'ready says how long after the page began it was usable');
+    await page.waitForTimeout(300);
+    assert.equal(await page.evaluate(() => window.__canaryFired), 0, 'the canary never fired');
+    assert.deepEqual(await page.evaluate(() => window.__violations), [], 'no CSP violation');
+    await page.close();
+  });
+
   it('opens a clicked preview link once, through the host: VS Code\'s own link handler never sees the click', async () => {
     const page = await openEditorPage(context, harness);
     // VS Code's webview script opens every clicked link from a bubbling listener on the window.

@@ -11,7 +11,7 @@ import { extname, join, normalize, resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { editorPage } from '../../src/editor/editorPage';
 import { fieldElementId, type FormModel, type FormValue } from '../../src/shared/form';
-import type { HostMessage, WebviewMessage } from '../../src/shared/protocol';
+import type { HostMessage, ShowMessage, WebviewMessage } from '../../src/shared/protocol';
 
 const ROOT = resolve(__dirname, '..', '..');
 const TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.ttf': 'font/ttf' };
@@ -24,9 +24,12 @@ export interface Harness {
 export async function startHarness(): Promise<Harness> {
   let origin = '';
   const server: Server = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', origin).pathname;
+    const url = new URL(req.url ?? '/', origin);
+    const path = url.pathname;
     if (path === '/') {
-      const page = editorPage({ cspSource: origin, nonce: randomBytes(16).toString('base64'), script: '/dist/webview.js', markdownScript: '/dist/markdown.js', codicons: '/dist/codicons/codicon.css', stylesheet: '/media/editor.css', language: 'en' });
+      // `?state=` is the first state the page is built with, as the extension builds it.
+      const state = url.searchParams.get('state') ?? undefined;
+      const page = editorPage({ cspSource: origin, nonce: randomBytes(16).toString('base64'), script: '/dist/webview.js', markdownScript: '/dist/markdown.js', codicons: '/dist/codicons/codicon.css', stylesheet: '/media/editor.css', language: 'en', state });
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(page);
       return;
     }
@@ -54,8 +57,8 @@ declare global {
   }
 }
 
-/** Opens the page with the stand-in API, a canary for injected script, and a CSP violation log. */
-export async function openEditorPage(context: BrowserContext, harness: Harness): Promise<Page> {
+/** Opens the page with the stand-in API, a canary for injected script, and a CSP violation log; built with `state`, if given, as its first state. */
+export async function openEditorPage(context: BrowserContext, harness: Harness, state?: ShowMessage): Promise<Page> {
   const page = await context.newPage();
   // A string, not a function: the test's own compiled helpers do not exist in the page.
   await page.addInitScript(`
@@ -72,7 +75,7 @@ export async function openEditorPage(context: BrowserContext, harness: Harness):
     });
   `);
   page.on('pageerror', (error) => console.error(`[webview] ${error.message}`));
-  await page.goto(harness.url);
+  await page.goto(state ? `${harness.url}?state=${encodeURIComponent(JSON.stringify(state))}` : harness.url);
   await page.waitForFunction(() => window.__posted.some((message) => message.type === 'ready'));
   return page;
 }

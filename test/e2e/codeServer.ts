@@ -1,8 +1,10 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
-import { log, type Tooling } from './tooling';
+import { join, resolve } from 'node:path';
+import { log, run, type Tooling } from './tooling';
+
+const ROOT = resolve(__dirname, '..', '..');
 
 export interface CodeServer {
   url: string;
@@ -59,6 +61,21 @@ export function installVsix(tooling: Tooling, home: string, vsix: string, extens
     throw new Error(`installing ${vsix} failed:\n${result.stdout}\n${result.stderr}`);
   }
   return join(extensionsDir, `${extensionId}-${version}`);
+}
+
+/**
+ * Builds the extension and the host-side scripts (out/integration, out/bench), and
+ * returns the folder the extension host loads it from: the packaged .vsix installed
+ * into code-server's extensions, as a user has it, or with `dev` the source folder.
+ */
+export function buildForHost(tooling: Tooling, home: string, dev = false): string {
+  run('node', ['esbuild.mjs', '--integration'], { cwd: ROOT });
+  if (dev) return ROOT;
+  run('npm', ['run', '--silent', 'package'], { cwd: ROOT });
+  const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { name: string; publisher: string; version: string };
+  const installed = installVsix(tooling, home, join(ROOT, 'out', 'lightfield-tasks.vsix'), `${manifest.publisher}.${manifest.name}`, manifest.version);
+  log(`installed the packaged extension into ${installed}`);
+  return installed;
 }
 
 export async function startCodeServer(tooling: Tooling, options: CodeServerOptions): Promise<CodeServer> {

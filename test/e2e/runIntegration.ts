@@ -6,18 +6,19 @@
  *   npm run test:integration            the packaged .vsix, installed into code-server
  *   npm run test:integration -- --dev   the source folder as the extension under development
  */
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { format } from 'node:util';
 import type { BrowserContext, Page } from 'playwright-core';
 import { MOCHA_LINE_PREFIX } from '../integration/index';
 import { startCloseServer } from '../server/close/closeServer';
 import { DEFAULT_CLOSE_KEY, OTHER_ACCOUNT_KEY } from '../server/keys';
 import { DEFAULT_KEY, startLightfieldServer } from '../server/server';
 import { CHROMIUM, launchChromium } from './browser';
-import { installVsix, startCodeServer } from './codeServer';
-import { ensureDebianPackages, ensureTooling, log, run } from './tooling';
+import { buildForHost, startCodeServer } from './codeServer';
+import { extensionHostErrors, loggedTimes } from './hostLogs';
+import { runInHost } from './hostRun';
+import { ensureDebianPackages, ensureTooling, log } from './tooling';
 import { runUiChecks } from './uiChecks';
 import { DRIVER_VARIABLE, startWebviewDriver, type WebviewDriver } from './webviewDriver';
 
@@ -25,73 +26,36 @@ const ROOT = resolve(__dirname, '..', '..');
 const RESULTS = join(ROOT, 'test-results');
 const SUITE_TIMEOUT_MS = 5 * 60_000;
 
-interface Manifest {
-  name: string;
-  publisher: string;
-  version: string;
-}
-
 export interface CheckResult {
   passed: number;
   failed: number;
 }
 
-/** Opens the workbench with the test payload and relays mocha until the host reports its exit code. */
+/** Runs the suites in the workbench and relays mocha until the host reports its exit code. */
 async function runSuites(browser: BrowserContext, workbenchUrl: string, workspace: string, extensionPath: string, driver: WebviewDriver): Promise<CheckResult & { page: Page }> {
-  const page = await browser.newPage();
-  driver.page = page;
   let summary: CheckResult | undefined;
-  let reportExit: (code: number) => void = () => undefined;
-  const exited = new Promise<number>((resolveExit) => (reportExit = resolveExit));
-  await page.exposeFunction('codeAutomationLog', (_type: string, args: unknown[]) => {
-    // The host forwards console calls as their arguments, format string first.
-    const line = format(...args);
-    appendFileSync(join(RESULTS, 'workbench.log'), `${line}\n`);
-    if (!line.startsWith(MOCHA_LINE_PREFIX)) return;
-    const text = line.slice(MOCHA_LINE_PREFIX.length);
-    const match = /^integration summary: (\d+) passed, (\d+) failed$/.exec(text);
-    if (match) summary = { passed: Number(match[1]), failed: Number(match[2]) };
-    else console.log(text);
-  });
-  await page.exposeFunction('codeAutomationExit', (code: number) => reportExit(code));
-  const payload = [
-    ['extensionDevelopmentPath', `vscode-remote://remote${extensionPath}`],
-    ['extensionTestsPath', `vscode-remote://remote${join(ROOT, 'out', 'integration', 'index.js')}`],
-  ];
   const started = Date.now();
-  await page.goto(`${workbenchUrl}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
-  const timeout = new Promise<number>((resolveTimeout) => setTimeout(() => resolveTimeout(-1), SUITE_TIMEOUT_MS).unref());
-  const code = await Promise.race([exited, timeout]);
+  const { code, page } = await runInHost(browser, {
+    workbenchUrl,
+    workspace,
+    extensionPath,
+    entry: join(ROOT, 'out', 'integration', 'index.js'),
+    timeoutMs: SUITE_TIMEOUT_MS,
+    onPage: (page) => (driver.page = page),
+    onLine: (line) => {
+      appendFileSync(join(RESULTS, 'workbench.log'), `${line}\n`);
+      if (!line.startsWith(MOCHA_LINE_PREFIX)) return;
+      const text = line.slice(MOCHA_LINE_PREFIX.length);
+      const match = /^integration summary: (\d+) passed, (\d+) failed$/.exec(text);
+      if (match) summary = { passed: Number(match[1]), failed: Number(match[2]) };
+      else console.log(text);
+    },
+  });
   log(`integration suites finished in ${((Date.now() - started) / 1000).toFixed(1)} s with exit code ${code}`);
   if (code === -1) return { passed: summary?.passed ?? 0, failed: (summary?.failed ?? 0) + 1, page };
   if (!summary) return { passed: 0, failed: code === 0 ? 0 : 1, page };
   // A non-zero exit with no failing test (say, a suite that failed to load) still fails.
   return { passed: summary.passed, failed: code !== 0 && summary.failed === 0 ? 1 : summary.failed, page };
-}
-
-/**
- * Errors the extension caused in the extension host's own log (which VS Code shows
- * to nobody): zod's navigator probe, or anything naming the extension. A tree
- * refresh VS Code itself cancels (the window reloading under it) is not one.
- */
-function extensionHostErrors(userDataDir: string): string[] {
-  const logs = join(userDataDir, 'logs');
-  if (!existsSync(logs)) return [`no logs in ${logs}`];
-  const files = readdirSync(logs, { recursive: true, encoding: 'utf8' }).filter((path) => /exthost\d*[/\\]remoteexthost\.log$/.test(path));
-  if (files.length === 0) return [`no extension host log in ${logs}`];
-  return files
-    .flatMap((path) => readFileSync(join(logs, path), 'utf8').split('\n'))
-    .filter((line) => /PendingMigrationError/.test(line) || (/\[error\]/.test(line) && /lightfield/i.test(line) && !/Unable to refresh tree view lightfield\.\w+: Canceled/.test(line)));
-}
-
-/** Timings the extension logged in this run (`activate()`, the editor webview's ready), sorted; measured, never asserted. */
-function loggedTimes(userDataDir: string, pattern: RegExp): number[] {
-  const logs = join(userDataDir, 'logs');
-  if (!existsSync(logs)) return [];
-  return readdirSync(logs, { recursive: true, encoding: 'utf8' })
-    .filter((path) => path.endsWith('Lightfield Tasks.log'))
-    .flatMap((path) => [...readFileSync(join(logs, path), 'utf8').matchAll(pattern)].map((match) => Number(match[1])))
-    .sort((a, b) => a - b);
 }
 
 function reportTimes(what: string, times: number[]): void {
@@ -109,15 +73,8 @@ async function main(): Promise<void> {
   const dev = process.argv.includes('--dev');
   ensureDebianPackages([{ file: CHROMIUM, pkg: 'chromium' }]);
   const tooling = ensureTooling();
-  run('node', ['esbuild.mjs', '--integration'], { cwd: ROOT });
-  const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as Manifest;
   const home = mkdtempSync(join(tmpdir(), 'lf-code-server-'));
-  let extensionPath = ROOT;
-  if (!dev) {
-    run('npm', ['run', '--silent', 'package'], { cwd: ROOT });
-    extensionPath = installVsix(tooling, home, join(ROOT, 'out', 'lightfield-tasks.vsix'), `${manifest.publisher}.${manifest.name}`, manifest.version);
-    log(`installed the packaged extension into ${extensionPath}`);
-  }
+  const extensionPath = buildForHost(tooling, home, dev);
   const server = await startLightfieldServer({ tasks: 40, customFields: true, keys: [{ key: DEFAULT_KEY }, { key: OTHER_ACCOUNT_KEY, memberIndex: 1 }] });
   const closeServer = await startCloseServer({ tasks: 40 });
   const driver = await startWebviewDriver();

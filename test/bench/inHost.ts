@@ -1,0 +1,73 @@
+/**
+ * The bench's rows that need the real VS Code, run inside its extension host
+ * (test/bench/vscodeRows.ts loads it into code-server). It opens task editors
+ * as the tree does and, as the baseline in the same window, bare webviews whose
+ * page only says it is ready. It prints one `[bench] {json}` line and measures,
+ * never asserts.
+ */
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import { TASK_EDITOR_VIEW_TYPE, taskEditorUri } from '../../src/editor/taskUri';
+import type { Task } from '../../src/api/domain';
+import { api, signIn, waitFor } from '../integration/support';
+import { BENCH_LINE_PREFIX } from './table';
+
+export interface HostFigures {
+  /** The window's first editor, opened before any webview: VS Code sets up its webview machinery then. */
+  coldEditorOpen: number;
+  /** Opening a task editor to its form being usable; from its page being set; from its page starting to load (in the page), in ms. */
+  editorOpen: number[];
+  editorPage: number[];
+  editorLoad: number[];
+  /** The same window's bare webview: created to its page's first script, and that script's time in the page, in ms. */
+  bareWebview: number[];
+  bareLoad: number[];
+}
+
+/** A webview whose page does nothing but say it is ready: what VS Code itself costs. */
+async function bareWebview(): Promise<{ open: number; load: number }> {
+  const nonce = randomBytes(16).toString('base64');
+  const started = performance.now();
+  const panel = vscode.window.createWebviewPanel('lightfieldBench.bare', 'Bare', vscode.ViewColumn.Active, { enableScripts: true });
+  const ready = new Promise<{ open: number; load: number }>((resolve) => panel.webview.onDidReceiveMessage((load: number) => resolve({ open: performance.now() - started, load })));
+  panel.webview.html = `<!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'nonce-${nonce}'"></head><body><script nonce="${nonce}">acquireVsCodeApi().postMessage(performance.now());</script></body></html>`;
+  const times = await ready;
+  panel.dispose();
+  return times;
+}
+
+/** Opens `task` as the tree does and waits for its form; closes it again. */
+async function openEditor(task: Task): Promise<{ open: number; page: number; load: number }> {
+  const { editor } = api();
+  const started = performance.now();
+  const ready = new Promise<{ sincePageMs: number; loadMs: number }>((resolve) => {
+    const subscription = editor.onDidMakeFormReady((event) => {
+      subscription.dispose();
+      resolve(event);
+    });
+  });
+  await vscode.commands.executeCommand('vscode.openWith', taskEditorUri(task), TASK_EDITOR_VIEW_TYPE);
+  const { sincePageMs, loadMs } = await ready;
+  const open = performance.now() - started;
+  await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  return { open, page: sincePageMs, load: loadMs };
+}
+
+export async function run(): Promise<void> {
+  await signIn();
+  // As a user opens it: the tree loads when the view shows.
+  await vscode.commands.executeCommand('lightfield.tasks.focus');
+  const tasks = await waitFor('the tree to load', () => api().store.loadedTasks().length > 0 && api().store.loadedTasks(), 30_000);
+  const runs = Number(process.env.LIGHTFIELD_BENCH_RUNS ?? 5);
+  const figures: HostFigures = { coldEditorOpen: (await openEditor(tasks[0])).open, editorOpen: [], editorPage: [], editorLoad: [], bareWebview: [], bareLoad: [] };
+  for (let i = 1; i <= runs; i++) {
+    const bare = await bareWebview();
+    figures.bareWebview.push(bare.open);
+    figures.bareLoad.push(bare.load);
+    const { open, page, load } = await openEditor(tasks[i % tasks.length]);
+    figures.editorOpen.push(open);
+    figures.editorPage.push(page);
+    figures.editorLoad.push(load);
+  }
+  console.log(BENCH_LINE_PREFIX + JSON.stringify(figures));
+}

@@ -1,0 +1,79 @@
+/**
+ * The bench's rows that need the real VS Code: code-server with the packaged
+ * extension installed, opened by headless Chromium, one window after another.
+ * Each window runs test/bench/inHost.ts in its extension host; `activate()`'s
+ * time comes from the extension's own log. Each window is a fresh start.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { CHROMIUM, launchChromium } from '../e2e/browser';
+import { buildForHost, startCodeServer } from '../e2e/codeServer';
+import { extensionHostErrors, loggedTimes } from '../e2e/hostLogs';
+import { runInHost } from '../e2e/hostRun';
+import { ensureDebianPackages, ensureTooling } from '../e2e/tooling';
+import { startLightfieldServer } from '../server/server';
+import type { HostFigures } from './inHost';
+import { BENCH_LINE_PREFIX, ms, type Row, spread } from './table';
+
+const ROOT = resolve(__dirname, '..', '..');
+const WINDOWS = 3;
+
+export async function vscodeRows(rows: Row[], runs: number): Promise<void> {
+  ensureDebianPackages([{ file: CHROMIUM, pkg: 'chromium' }]);
+  const tooling = ensureTooling();
+  const home = mkdtempSync(join(tmpdir(), 'lf-bench-code-server-'));
+  const extensionPath = buildForHost(tooling, home);
+  const workspace = mkdtempSync(join(tmpdir(), 'lf-bench-workspace-'));
+  writeFileSync(join(workspace, 'app.ts'), 'export const answer = 42;\n');
+  const server = await startLightfieldServer({ tasks: 200, seed: 8, customFields: true });
+  const codeServer = await startCodeServer(tooling, {
+    home,
+    workspace,
+    machineSettings: { 'lightfield.baseUrl': server.url },
+    env: { LIGHTFIELD_BENCH_RUNS: String(runs) },
+  });
+  const browser = await launchChromium();
+  const windows: HostFigures[] = [];
+  try {
+    for (let i = 0; i < WINDOWS; i++) {
+      let figures: HostFigures | undefined;
+      const console: string[] = [];
+      const { code, page } = await runInHost(browser, {
+        workbenchUrl: codeServer.url,
+        workspace,
+        extensionPath,
+        entry: join(ROOT, 'out', 'bench', 'inHost.js'),
+        timeoutMs: 5 * 60_000,
+        onLine: (line) => {
+          console.push(line);
+          if (line.startsWith(BENCH_LINE_PREFIX)) figures = JSON.parse(line.slice(BENCH_LINE_PREFIX.length)) as HostFigures;
+        },
+      });
+      await page.close();
+      if (code !== 0 || !figures) throw new Error(`the bench window ${i + 1} ended with exit code ${code}; its last console lines:\n${console.slice(-15).join('\n')}`);
+      windows.push(figures);
+    }
+  } finally {
+    await browser.close();
+    await codeServer.stop();
+    await server.close();
+  }
+  const activation = spread(loggedTimes(codeServer.userDataDir, /Activated in ([\d.]+) ms/g));
+  const bare = spread(windows.flatMap((w) => w.bareWebview));
+  const bareLoad = spread(windows.flatMap((w) => w.bareLoad));
+  const load = spread(windows.flatMap((w) => w.editorLoad));
+  const page = spread(windows.flatMap((w) => w.editorPage));
+  const open = spread(windows.flatMap((w) => w.editorOpen));
+  const cold = spread(windows.map((w) => w.coldEditorOpen));
+  const errors = extensionHostErrors(codeServer.userDataDir);
+  const where = `code-server, ${WINDOWS} windows`;
+  rows.push(
+    { figure: `own activate() (${where})`, measured: `${ms(activation.min)} / ${ms(activation.median)}`, baseline: 'goal 20 ms', ratio: `${(activation.median / 20).toFixed(2)}× the goal` },
+    { figure: `task editor page, from its start to a usable form, in the webview, warm (${where} × ${runs})`, measured: `${ms(load.min)} / ${ms(load.median)}`, baseline: `bare webview page to its first script ${ms(bareLoad.min)} / ${ms(bareLoad.median)}`, ratio: `${(load.median / bareLoad.median).toFixed(2)}× the bare webview` },
+    { figure: `task editor page set to a usable form, warm (${where} × ${runs})`, measured: `${ms(page.min)} / ${ms(page.median)}`, baseline: `bare webview page ready ${ms(bare.min)} / ${ms(bare.median)}`, ratio: `${(page.median / bare.median).toFixed(2)}× the bare webview` },
+    { figure: `task editor open from the tree to a usable form, warm (${where} × ${runs})`, measured: `${ms(open.min)} / ${ms(open.median)}`, baseline: `bare webview page ready ${ms(bare.median)}`, ratio: `${(open.median / bare.median).toFixed(2)}× the bare webview` },
+    { figure: `task editor open, the window's first webview (${where})`, measured: `${ms(cold.min)} / ${ms(cold.median)}`, baseline: `warm ${ms(open.median)}`, ratio: `${(cold.median / open.median).toFixed(2)}× warm` },
+    { figure: 'errors from the extension in the extension host log', measured: String(errors.length), baseline: '', ratio: '' },
+  );
+}
