@@ -53,13 +53,20 @@ function customFields(seed: number): Record<string, FieldDefinition> {
   };
 }
 
-export function buildDefinitions(options: { customFields: boolean; seed: number }): TaskDefinitions {
+/**
+ * `opaqueStatusIds`: the `$status` options carry option IDs that do not spell the
+ * status (Lightfield's agent plugin writes `{todo-option-id}`), not the seeds' `TODO`.
+ */
+export function buildDefinitions(options: { customFields: boolean; seed: number; opaqueStatusIds?: boolean }): TaskDefinitions {
   const random = seededRandom(options.seed);
   const withIds = <T extends { id?: string | null }>(prefix: string, defs: Record<string, T>) =>
     Object.fromEntries(Object.entries(defs).map(([key, def]) => [key, { ...def, id: randomId(prefix, random) }]));
+  const status = options.opaqueStatusIds
+    ? { ...SYSTEM_FIELDS.$status, typeConfiguration: { options: STATUS_OPTIONS.map((option) => ({ ...option, id: randomId('opt_', random) })) } }
+    : SYSTEM_FIELDS.$status;
   return {
     objectType: 'task',
-    fieldDefinitions: withIds('ad_', { ...SYSTEM_FIELDS, ...(options.customFields ? customFields(options.seed) : {}) }),
+    fieldDefinitions: withIds('ad_', { ...SYSTEM_FIELDS, $status: status, ...(options.customFields ? customFields(options.seed) : {}) }),
     relationshipDefinitions: withIds('rd_', SYSTEM_RELATIONSHIPS),
   };
 }

@@ -1,6 +1,6 @@
 import { type Member, type Task, type TaskDefinitions } from '../../src/api/lightfield/schemas';
 import { type Field, type FieldValue, fieldSchema } from '../../src/api/values';
-import { type TaskStatus } from '../../src/api/domain';
+import { TASK_STATUSES, type TaskStatus } from '../../src/api/domain';
 import { randomId, seededRandom } from './random';
 
 const PEOPLE: [string, string][] = [
@@ -63,13 +63,16 @@ export function buildSampleData(options: { tasks: number; seed: number; now: num
   });
   const accounts = ACCOUNTS.map(() => randomId('acc_', random));
   const custom = options.definitions.fieldDefinitions;
+  // A status is stored as its option's ID, whatever the definitions make that.
+  const statusOptions = custom.$status?.typeConfiguration?.options ?? [];
+  const optionOf = (status: TaskStatus) => statusOptions[TASK_STATUSES.indexOf(status)]?.id ?? status;
   const tasks: Task[] = [];
   for (let index = 0; index < options.tasks; index++) {
     const accountIndex = Math.floor(random() * ACCOUNTS.length);
     const status = STATUSES[index % STATUSES.length];
     const values: Record<string, FieldValue> = {
       $title: `${pick(VERBS)} ${ACCOUNTS[accountIndex]} #${index + 1}`,
-      $status: status,
+      $status: optionOf(status),
       $description: index % 3 === 0 ? `Notes for **${ACCOUNTS[accountIndex]}**:\n\n- check the last call\n- confirm next steps` : null,
       // Due dates from three weeks ago to five weeks ahead, some unset.
       $dueAt: index % 5 === 4 ? null : new Date(options.now + Math.round((random() * 56 - 21) * DAY / 3600000) * 3600000).toISOString(),

@@ -36,6 +36,8 @@ export interface LightfieldServerOptions {
   customFields?: boolean;
   /** The least kind reading of an undocumented feature: the task list ignores field filters. */
   ignoreFilters?: boolean;
+  /** The `$status` options' IDs do not spell the status (see buildDefinitions). */
+  opaqueStatusIds?: boolean;
   indexLagMs?: number;
   rateLimitPerSecond?: number;
   faults?: Partial<FaultRates>;
@@ -73,7 +75,7 @@ export async function startLightfieldServer(options: LightfieldServerOptions = {
   const seed = options.seed ?? 42;
   const now = Date.now;
   const keys = new Map((options.keys ?? [{ key: DEFAULT_KEY }]).map((k) => [k.key, k]));
-  const definitions = buildDefinitions({ customFields: options.customFields ?? false, seed });
+  const definitions = buildDefinitions({ customFields: options.customFields ?? false, seed, opaqueStatusIds: options.opaqueStatusIds });
   const index = new TaskIndex(now);
   const idempotency = new IdempotencyStore(now);
   let inFlight = 0;

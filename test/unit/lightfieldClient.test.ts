@@ -207,3 +207,33 @@ describe('Lightfield client: definitions remembered from an earlier start', () =
     assert.ok(paths.includes('/v1/tasks/definitions'), 'the current definitions are read all the same');
   });
 });
+
+describe('Lightfield client: a connection\'s first lists', () => {
+  const server = useServer({ tasks: 30, faults: { latencyMs: 80 } });
+  const opaque = useServer({ tasks: 30, opaqueStatusIds: true });
+
+  it('go out beside the first definitions read, not after it', async () => {
+    const start = server().requests.length;
+    const page = await clientFor(server()).listTasks({ status: 'IN_PROGRESS' });
+    assert.ok(page.tasks.length > 0 && page.tasks.every((task) => task.status === 'IN_PROGRESS'));
+    const sent = server().requests.slice(start);
+    const definitions = sent.find((request) => request.path === '/v1/tasks/definitions');
+    const lists = sent.filter((request) => request.path.startsWith('/v1/tasks?'));
+    assert.ok(definitions, 'the definitions are read');
+    assert.equal(lists.length, 1, 'one list: the guess was right');
+    // The server answers each after 80 ms: a list sent after the definitions came back would arrive that much later.
+    assert.ok(lists[0].at - definitions.at < 40, `the list arrived ${lists[0].at - definitions.at} ms after the definitions request`);
+  });
+
+  it('are asked again with the real option when the status options\' IDs do not spell the status', async () => {
+    const expected = (status: string) => {
+      const option = opaque().definitions.fieldDefinitions.$status?.typeConfiguration?.options?.find((o) => o.label === status)?.id;
+      return opaque().index.listed().filter((task) => task.fields.$status.value === option).length;
+    };
+    const client = clientFor(opaque());
+    const [todo, done] = await Promise.all([client.listAllTasks({ status: 'TODO' }), client.listAllTasks({ status: 'COMPLETE' })]);
+    assert.ok(todo.length > 0 && todo.every((task) => task.status === 'TODO'));
+    assert.equal(todo.length, expected('To do'));
+    assert.equal(done.length, expected('Complete'));
+  });
+});

@@ -35,6 +35,7 @@ import {
   type TaskCreate,
   type TaskDefinitions,
   taskDefinitionsSchema,
+  type TaskPage as TaskPageWire,
   taskPageSchema,
   taskSchema,
   type TaskUpdate,
@@ -149,6 +150,8 @@ export class LightfieldProvider implements TaskProvider {
   private remembered = false;
   /** The latest read of the service's own definitions. */
   private freshRead: Promise<Vocabulary> | undefined;
+  /** Whether some definitions (remembered or read) are at hand, not only on their way. */
+  private known = false;
 
   constructor(options: ProviderOptions) {
     this.http = lightfieldHttp(options);
@@ -171,6 +174,7 @@ export class LightfieldProvider implements TaskProvider {
     const fresh = this.readDefinitions(options);
     if (!remembered.success) return fresh;
     this.remembered = true;
+    this.known = true;
     this.vocabularyRead = Promise.resolve(new Vocabulary(remembered.data));
     fresh.catch(() => undefined);
     return this.vocabularyRead;
@@ -180,6 +184,7 @@ export class LightfieldProvider implements TaskProvider {
     const read = this.http.request({ method: 'GET', path: '/v1/tasks/definitions', category: 'read', schema: taskDefinitionsSchema, ...options }).then((definitions) => {
       this.memory?.write(definitions);
       this.remembered = false;
+      this.known = true;
       return new Vocabulary(definitions);
     });
     this.vocabularyRead = read;
@@ -232,9 +237,9 @@ export class LightfieldProvider implements TaskProvider {
     };
   }
 
-  private async readTask(what: string, call: (words: Vocabulary) => Promise<LightfieldTask>, options: CallOptions): Promise<Task> {
-    const words = await this.vocabulary(options);
-    const wire = await call(words);
+  /** A task answer, read with the definitions: a request that needs none to be sent goes out beside them, not after. */
+  private async readTask(what: string, vocabulary: Promise<Vocabulary>, answer: Promise<LightfieldTask>): Promise<Task> {
+    const [words, wire] = await Promise.all([vocabulary, answer]);
     this.noteUnreadable(what, [wire], false);
     return this.toTask(wire, words);
   }
@@ -296,7 +301,7 @@ export class LightfieldProvider implements TaskProvider {
     return { fields: fields.sort((a, b) => rank(a.key) - rank(b.key)) };
   }
 
-  private filters(query: TaskQuery, words: Vocabulary): ListFilter[] {
+  private filters(query: TaskQuery, words: Pick<Vocabulary, 'option' | 'slug'>): ListFilter[] {
     const filters: ListFilter[] = [];
     if (query.status) filters.push({ key: KEYS.status, operator: 'equal', value: words.option(query.status) });
     // Relationship filters name the relationship by its slug, which varies per organisation.
@@ -306,20 +311,51 @@ export class LightfieldProvider implements TaskProvider {
   }
 
   listTasks(query: TaskQuery = {}, options: CallOptions = {}): Promise<TaskPage> {
-    return this.withVocabulary(options, async (words) => {
-      const page = await this.http.request({
-        method: 'GET',
-        path: '/v1/tasks',
-        category: 'search',
-        schema: taskPageSchema,
-        query: { ...pageQuery(query), ...filterQuery(this.filters(query, words)) },
-        ...options,
-      });
-      this.noteUnreadable('GET /v1/tasks', page.data, true);
-      const offset = query.offset ?? 0;
-      const full = page.data.length === (query.limit ?? MAX_PAGE_SIZE);
-      return { tasks: page.data.map((task) => this.toTask(task, words)), total: page.totalCount, hasMore: full && offset + page.data.length < page.totalCount };
+    const words = this.vocabulary(options);
+    if (!this.known && !query.assignee) return this.listBeforeDefinitions(query, words, options);
+    return this.withVocabulary(options, (words) => this.listWith(query, words, options));
+  }
+
+  /**
+   * A connection's first lists go out with its first definitions read, not after
+   * it: they guess that a status's option ID spells the status, as the seeds'
+   * values do. The definitions then say whether it did; if not, the list is asked
+   * again with the real option. (An assignee filter needs the definitions' slug.)
+   */
+  private async listBeforeDefinitions(query: TaskQuery, vocabulary: Promise<Vocabulary>, options: CallOptions): Promise<TaskPage> {
+    const guessed = { option: (status: TaskStatus) => status, slug: (key: string) => key };
+    const guess = this.requestPage(query, this.filters(query, guessed), options).then(
+      (page) => ({ page }),
+      (error: unknown) => ({ error }),
+    );
+    const [words, answer] = await Promise.all([vocabulary, guess]);
+    // A wrong guess's answer, or its refusal, says nothing about the real option.
+    if (query.status && words.optionOf.get(query.status) !== query.status) return this.listWith(query, words, options);
+    if ('error' in answer) throw answer.error;
+    return this.toPage(query, answer.page, words);
+  }
+
+  private async listWith(query: TaskQuery, words: Vocabulary, options: CallOptions): Promise<TaskPage> {
+    return this.toPage(query, await this.requestPage(query, this.filters(query, words), options), words);
+  }
+
+  private async requestPage(query: TaskQuery, filters: ListFilter[], options: CallOptions): Promise<TaskPageWire> {
+    const page = await this.http.request({
+      method: 'GET',
+      path: '/v1/tasks',
+      category: 'search',
+      schema: taskPageSchema,
+      query: { ...pageQuery(query), ...filterQuery(filters) },
+      ...options,
     });
+    this.noteUnreadable('GET /v1/tasks', page.data, true);
+    return page;
+  }
+
+  private toPage(query: TaskQuery, page: TaskPageWire, words: Vocabulary): TaskPage {
+    const offset = query.offset ?? 0;
+    const full = page.data.length === (query.limit ?? MAX_PAGE_SIZE);
+    return { tasks: page.data.map((task) => this.toTask(task, words)), total: page.totalCount, hasMore: full && offset + page.data.length < page.totalCount };
   }
 
   listAllTasks(query: Omit<TaskQuery, 'offset' | 'limit'> = {}, options: CallOptions = {}): Promise<Task[]> {
@@ -336,24 +372,20 @@ export class LightfieldProvider implements TaskProvider {
 
   getTask(id: string, options: CallOptions = {}): Promise<Task> {
     const path = `/v1/tasks/${encodeURIComponent(id)}`;
-    return this.readTask('GET /v1/tasks/{id}', () => this.http.request({ method: 'GET', path, category: 'read', schema: taskSchema, ...options }), options);
+    return this.readTask('GET /v1/tasks/{id}', this.vocabulary(options), this.http.request({ method: 'GET', path, category: 'read', schema: taskSchema, ...options }));
   }
 
   createTask(draft: TaskDraft, options: WriteOptions = {}): Promise<Task> {
-    return this.readTask(
-      'POST /v1/tasks',
-      (words) => this.http.request({ method: 'POST', path: '/v1/tasks', category: 'write', schema: taskSchema, body: this.toCreate(draft, words), ...options }),
-      options,
-    );
+    const vocabulary = this.vocabulary(options);
+    const body = vocabulary.then((words) => this.toCreate(draft, words));
+    return this.readTask('POST /v1/tasks', vocabulary, body.then((create) => this.http.request({ method: 'POST', path: '/v1/tasks', category: 'write', schema: taskSchema, body: create, ...options })));
   }
 
   updateTask(id: string, patch: TaskPatch, options: WriteOptions = {}): Promise<Task> {
     const path = `/v1/tasks/${encodeURIComponent(id)}`;
-    return this.readTask(
-      'POST /v1/tasks/{id}',
-      (words) => this.http.request({ method: 'POST', path, category: 'write', schema: taskSchema, body: this.toUpdate(patch, words), ...options }),
-      options,
-    );
+    const vocabulary = this.vocabulary(options);
+    const body = vocabulary.then((words) => this.toUpdate(patch, words));
+    return this.readTask('POST /v1/tasks/{id}', vocabulary, body.then((update) => this.http.request({ method: 'POST', path, category: 'write', schema: taskSchema, body: update, ...options })));
   }
 
   /** A patch's values by wire key: its named properties, then the described fields it sets. */

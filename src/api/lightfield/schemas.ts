@@ -25,6 +25,7 @@ function pageOf<T extends ZodMiniType>(item: T) {
 }
 
 export const taskPageSchema = pageOf(taskSchema);
+export type TaskPage = output<typeof taskPageSchema>;
 
 export const selectOptionSchema = object({
   id: string(),
