@@ -112,7 +112,7 @@ function wire(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): L
   };
   const lenses = new TodoCodeLenses(todoDeps);
   const diagnostics = new DoneTodoDiagnostics(todoDeps);
-  const todoView = new TodoView(todos, () => detectOptions);
+  const todoView = new TodoView(todos, () => detectOptions, log);
   const sourceFiles: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }];
   const scheduler = new RefreshScheduler(() => view.refresh(), () => settings.refreshIntervalSeconds, view.view);
 

@@ -42,6 +42,24 @@ export async function collectAllPages<T extends { id: string }>(
   return [...byId.values()];
 }
 
+/** Runs the tasks it is handed, at most `limit` at a time, the rest in the order they came; each call resolves when its task has run. */
+export function boundedRunner(limit: number): (task: () => Promise<void>) => Promise<void> {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return async (task) => {
+    // A finished task hands its slot straight to the next in line, so a newcomer cannot slip in between.
+    if (running >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
+    else running++;
+    try {
+      await task();
+    } finally {
+      const next = waiting.shift();
+      if (next) next();
+      else running--;
+    }
+  };
+}
+
 /** Like `Promise.all(items.map(fn))` with at most `limit` calls in flight; keeps order. */
 export async function mapConcurrently<I, O>(items: readonly I[], limit: number, fn: (item: I) => Promise<O>): Promise<O[]> {
   const results = new Array<O>(items.length);

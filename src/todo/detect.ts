@@ -33,7 +33,9 @@ export interface TextLines {
 }
 
 export function textLines(source: string): TextLines {
-  const lines = source.split(/\r?\n/).map((text) => ({ text }));
+  // Split on the plain character (faster than a pattern); CRs are trimmed only where there are any.
+  const split = source.split('\n');
+  const lines = (source.includes('\r') ? split.map((text) => (text.endsWith('\r') ? text.slice(0, -1) : text)) : split).map((text) => ({ text }));
   return { lineCount: lines.length, lineAt: (line) => lines[line] };
 }
 

@@ -34,6 +34,8 @@ export interface RipgrepSearch {
   exclude: readonly string[];
   /** At most this many files; the search stops there. */
   limit: number;
+  /** Called with each file as ripgrep reports it, so reading can start before the search ends. */
+  onFile?: (path: string) => void;
   signal?: AbortSignal;
 }
 
@@ -47,20 +49,25 @@ export function filesWithTags(search: RipgrepSearch): Promise<string[]> {
   return new Promise((resolve, reject) => {
     const child = spawn(search.rg, args, { cwd: search.folder, signal: search.signal, stdio: ['ignore', 'pipe', 'ignore'] });
     const files: string[] = [];
+    const found = (line: string) => {
+      const path = join(search.folder, line);
+      files.push(path);
+      search.onFile?.(path);
+    };
     let rest = '';
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', (chunk: string) => {
       const lines = (rest + chunk).split('\n');
       rest = lines.pop() ?? '';
       for (const line of lines) {
-        if (line && files.length < search.limit) files.push(join(search.folder, line));
+        if (line && files.length < search.limit) found(line);
       }
       if (files.length >= search.limit) child.kill();
     });
     child.on('error', reject);
     // 1 is "no match", not a failure.
     child.on('close', (code) => {
-      if (rest && files.length < search.limit) files.push(join(search.folder, rest));
+      if (rest && files.length < search.limit) found(rest);
       if (code === 0 || code === 1 || files.length >= search.limit) resolve(files);
       else reject(new Error(`ripgrep exited with ${String(code)}`));
     });

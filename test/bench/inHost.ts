@@ -6,7 +6,11 @@
  * never asserts.
  */
 import { randomBytes } from 'node:crypto';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import * as vscode from 'vscode';
+import { filesWithTags, findRipgrep } from '../../src/todo/ripgrep';
+import { excludedGlobs } from '../../src/todo/todoView';
 import { TASK_EDITOR_VIEW_TYPE, taskEditorUri } from '../../src/editor/taskUri';
 import type { Task } from '../../src/api/domain';
 import { api, signIn, waitFor } from '../integration/support';
@@ -22,6 +26,48 @@ export interface HostFigures {
   /** The same window's bare webview: created to its page's first script, and that script's time in the page, in ms. */
   bareWebview: number[];
   bareLoad: number[];
+  /** The TODO view's scan of the workspace, and VS Code's ripgrep alone on the same search, interleaved, in ms. */
+  todoScan: number[];
+  ripgrep: number[];
+  /** Files the view lists, those of them under node_modules, and the heap the scan left behind (after a collection), in bytes. */
+  todoFiles: number;
+  todoFilesInDependencies: number;
+  todoHeapRetained: number;
+}
+
+type TodoFigures = Pick<HostFigures, 'todoScan' | 'ripgrep' | 'todoFiles' | 'todoFilesInDependencies' | 'todoHeapRetained'>;
+
+/** The host's garbage collector, for a heap figure that is what stays, not what waits to be collected. */
+function collector(): () => void {
+  setFlagsFromString('--expose-gc');
+  return runInNewContext('gc') as () => void;
+}
+
+/** The TODO view's own scan, as when it is first shown, against ripgrep alone on the same search. */
+async function todoScan(runs: number): Promise<TodoFigures> {
+  const { todoView } = api();
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? '';
+  const rg = await findRipgrep(vscode.env.appRoot);
+  if (!rg) throw new Error('no ripgrep under vscode.env.appRoot');
+  const search = { rg, folder, tags: ['TODO', 'FIXME', 'HACK', 'XXX'], exclude: excludedGlobs(), limit: 5_000 };
+  const gc = collector();
+  const figures = { todoScan: [] as number[], ripgrep: [] as number[], todoFiles: 0, todoFilesInDependencies: 0, todoHeapRetained: 0 };
+  for (let i = 0; i < 2 * runs; i++) {
+    todoView.rescan();
+    gc();
+    const heap = process.memoryUsage().heapUsed;
+    let started = performance.now();
+    const files = await todoView.getChildren();
+    figures.todoScan.push(performance.now() - started);
+    gc();
+    figures.todoHeapRetained = process.memoryUsage().heapUsed - heap;
+    figures.todoFiles = files.length;
+    figures.todoFilesInDependencies = files.filter((node) => node.kind === 'file' && node.uri.path.includes('/node_modules/')).length;
+    started = performance.now();
+    await filesWithTags(search);
+    figures.ripgrep.push(performance.now() - started);
+  }
+  return figures;
 }
 
 /** A webview whose page does nothing but say it is ready: what VS Code itself costs. */
@@ -59,7 +105,7 @@ export async function run(): Promise<void> {
   await vscode.commands.executeCommand('lightfield.tasks.focus');
   const tasks = await waitFor('the tree to load', () => api().store.loadedTasks().length > 0 && api().store.loadedTasks(), 30_000);
   const runs = Number(process.env.LIGHTFIELD_BENCH_RUNS ?? 5);
-  const figures: HostFigures = { coldEditorOpen: (await openEditor(tasks[0])).open, editorOpen: [], editorPage: [], editorLoad: [], bareWebview: [], bareLoad: [] };
+  const figures: Omit<HostFigures, keyof TodoFigures> = { coldEditorOpen: (await openEditor(tasks[0])).open, editorOpen: [], editorPage: [], editorLoad: [], bareWebview: [], bareLoad: [] };
   for (let i = 1; i <= runs; i++) {
     const bare = await bareWebview();
     figures.bareWebview.push(bare.open);
@@ -69,5 +115,5 @@ export async function run(): Promise<void> {
     figures.editorPage.push(page);
     figures.editorLoad.push(load);
   }
-  console.log(BENCH_LINE_PREFIX + JSON.stringify(figures));
+  console.log(BENCH_LINE_PREFIX + JSON.stringify({ ...figures, ...(await todoScan(runs)) }));
 }
