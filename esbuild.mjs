@@ -1,7 +1,7 @@
 // Two bundles: the extension (Node, CommonJS, `vscode` provided by the host)
 // and the editor webview (browser). `--production` minifies; `--watch` rebuilds;
 // `--integration` also bundles the extension-host test suites into out/integration
-// and the bench's extension-host script into out/bench;
+// and the bench's extension-host scripts into out/bench;
 // `--metafile` writes each bundle's metafile to out/<bundle>.meta.json (the bench reads them).
 import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import * as esbuild from 'esbuild';
@@ -79,11 +79,11 @@ const contexts = await Promise.all([
           target: 'node20',
           external: ['vscode', 'mocha', '@vscode/test-electron'],
         }),
-        // The bench's rows that need the real VS Code, run in its extension host.
+        // The bench's parts that need the real VS Code, run in its extension host.
         esbuild.context({
           ...common,
           minify: false,
-          entryPoints: ['test/bench/inHost.ts'],
+          entryPoints: ['test/bench/inHost.ts', 'test/bench/chaosInHost.ts'],
           outdir: 'out/bench',
           platform: 'node',
           format: 'cjs',

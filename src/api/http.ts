@@ -18,6 +18,11 @@ import { abortableSleep } from './sleep';
 
 /** A `Retry-After` longer than this is reported instead of waited out. */
 const LONGEST_RETRY_AFTER_SECONDS = 60;
+/**
+ * 429s a call waits out before it gives up: a refusal says the service did not act
+ * and when to come back, so it does not spend the attempts kept for failures.
+ */
+const MOST_REFUSALS = 8;
 
 /** What a service's error answer says, in the shape `ApiError` carries. */
 export interface ErrorReading {
@@ -91,20 +96,24 @@ export class ServiceHttp {
     if (unsafe) throw new ApiError({ kind: 'config', message: unsafe });
     const idempotencyKey = spec.method === 'POST' && this.rules.idempotencyHeader ? (spec.idempotencyKey ?? randomUUID()) : undefined;
     const repeatable = spec.method !== 'POST' || idempotencyKey !== undefined;
+    let failures = 0;
+    let refusals = 0;
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.attempt(spec, key, idempotencyKey, attempt);
       } catch (error) {
         const apiError = toApiError(error, key, this.baseUrl, spec.signal);
         const waitSeconds = apiError.retryAfterSeconds ?? 0;
+        const refused = apiError.status === 429;
+        const tries = refused ? ++refusals : ++failures;
         const retry =
           apiError.retryable &&
-          (repeatable || apiError.status === 429) &&
-          attempt < this.retry.maxAttempts &&
+          (repeatable || refused) &&
+          tries < (refused ? MOST_REFUSALS : this.retry.maxAttempts) &&
           waitSeconds <= LONGEST_RETRY_AFTER_SECONDS;
         if (!retry) throw apiError;
-        if (apiError.status === 429) this.limiter.pause(spec.category, waitSeconds || 1);
-        await abortableSleep(retryDelayMs(attempt - 1, this.retry, apiError.retryAfterSeconds), spec.signal).catch(() => {
+        if (refused) this.limiter.pause(spec.category, waitSeconds || 1);
+        await abortableSleep(retryDelayMs(tries - 1, this.retry, apiError.retryAfterSeconds), spec.signal).catch(() => {
           throw abortedError();
         });
       }

@@ -21,3 +21,6 @@ export const kb = (bytes: number) => `${Math.round(bytes / 1024)} KB`;
 
 /** Marks the line an extension-host script prints its figures on (JSON after it). */
 export const BENCH_LINE_PREFIX = '[bench] ';
+
+/** Names the file an extension-host script reads its plan from (the environment is fixed when code-server starts). */
+export const PLAN_VARIABLE = 'LIGHTFIELD_BENCH_PLAN';

@@ -25,12 +25,19 @@ export type OneShotFault = Fault & { method?: string; path?: RegExp; times?: num
 
 export class Faults {
   readonly rates: FaultRates;
+  /** Faults handed out so far, by kind (a status fault by its status code). */
+  readonly counts: Record<string, number> = {};
   private readonly queue: OneShotFault[] = [];
   private readonly random: () => number;
 
   constructor(rates: Partial<FaultRates>, seed: number) {
     this.rates = { latencyMs: 0, errorRate: 0, dropBeforeRate: 0, dropAfterRate: 0, malformedRate: 0, ...rates };
     this.random = seededRandom(seed ^ 0xfa17);
+  }
+
+  /** One-shot faults still waiting for their requests. */
+  get queued(): number {
+    return this.queue.length;
   }
 
   inject(fault: OneShotFault): void {
@@ -44,6 +51,15 @@ export class Faults {
 
   /** The fault for this request, if any: queued ones first, then the rates. */
   draw(method: string, path: string): Fault | undefined {
+    const fault = this.pick(method, path);
+    if (fault) {
+      const kind = fault.kind === 'status' ? String(fault.status) : fault.kind;
+      this.counts[kind] = (this.counts[kind] ?? 0) + 1;
+    }
+    return fault;
+  }
+
+  private pick(method: string, path: string): Fault | undefined {
     const index = this.queue.findIndex((f) => (!f.method || f.method === method) && (!f.path || f.path.test(path)));
     if (index >= 0) {
       const fault = this.queue[index];

@@ -37,6 +37,14 @@ describe('Lightfield client: retries, idempotency and failures', () => {
     assert.equal(listsSince(start).length, 3);
   });
 
+  it('waits out a run of 429s longer than the attempts kept for failures: a refusal is not a failure', async () => {
+    server().faults.inject({ kind: 'status', status: 429, retryAfterSeconds: 1, path: /^\/v1\/tasks$/, method: 'GET', times: 3 });
+    const start = server().requests.length;
+    const page = await clientFor(server(), { retry: { maxAttempts: 2, baseDelayMs: 1 } }).listTasks();
+    assert.ok(page.tasks.length > 0);
+    assert.equal(listsSince(start).length, 4, 'three refusals, then the answer');
+  });
+
   it('honours Retry-After on a 429', async () => {
     server().faults.inject({ kind: 'status', status: 429, retryAfterSeconds: 1, path: /^\/v1\/tasks$/, method: 'GET' });
     const started = Date.now();
