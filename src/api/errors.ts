@@ -19,6 +19,8 @@ export interface ApiErrorDetails {
   retryable?: boolean;
   /** Seconds the service asked us to wait (`Retry-After`). */
   retryAfterSeconds?: number;
+  /** An earlier attempt of the same call ended in a way that may have applied it. */
+  earlierAttemptUnknown?: boolean;
 }
 
 /** The one error every provider call throws. Its text never holds the API key. */
@@ -31,6 +33,7 @@ export class ApiError extends Error {
   readonly fieldErrors?: Record<string, string>;
   readonly retryable: boolean;
   readonly retryAfterSeconds?: number;
+  readonly earlierAttemptUnknown: boolean;
 
   constructor(details: ApiErrorDetails) {
     super(details.message);
@@ -43,17 +46,19 @@ export class ApiError extends Error {
     this.fieldErrors = details.fieldErrors;
     this.retryable = details.retryable ?? false;
     this.retryAfterSeconds = details.retryAfterSeconds;
+    this.earlierAttemptUnknown = details.earlierAttemptUnknown ?? false;
   }
 }
 
-/** Names the path of every schema problem, e.g. `data[3].fields.title.valueType: expected ...`. */
 /**
  * Whether a write that failed this way may have been applied all the same: no
  * answer, an answer cut short, or a 5xx (the service may have failed after the
- * write). Such a failure is confirmed by reading before it is reported.
+ * write), in its last attempt or an earlier one (a retry refused with a 429 says
+ * nothing of the attempt before it). Such a failure is confirmed by reading
+ * before it is reported.
  */
 export function isOutcomeUnknown(error: ApiError): boolean {
-  return error.kind === 'network' || (error.kind === 'schema' && error.retryable) || (error.kind === 'http' && (error.status ?? 0) >= 500);
+  return error.earlierAttemptUnknown || error.kind === 'network' || (error.kind === 'schema' && error.retryable) || (error.kind === 'http' && (error.status ?? 0) >= 500);
 }
 
 /** What a failed zod parse reports. */
@@ -61,6 +66,15 @@ export interface SchemaIssues {
   issues: readonly { path: readonly PropertyKey[]; message: string }[];
 }
 
+/** The same error, marked as following an attempt that may have been applied. */
+export function afterUnknownAttempt(error: ApiError): ApiError {
+  if (error.earlierAttemptUnknown) return error;
+  const marked = new ApiError({ ...error, message: error.message, earlierAttemptUnknown: true });
+  marked.stack = error.stack;
+  return marked;
+}
+
+/** Names the path of every schema problem, e.g. `data[3].fields.title.valueType: expected ...`. */
 export function describeSchemaIssues(error: SchemaIssues, limit = 3): string {
   const lines = error.issues.slice(0, limit).map((issue) => `${formatPath(issue.path)}: ${issue.message}`);
   const more = error.issues.length > limit ? ` (and ${error.issues.length - limit} more)` : '';

@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { type $Fetch, type FetchResponse, ofetch } from 'ofetch';
 import type { ZodMiniType } from 'zod/mini';
 import { unsafeBaseUrlReason } from './baseUrl';
-import { ApiError, describeSchemaIssues, redact } from './errors';
+import { afterUnknownAttempt, ApiError, describeSchemaIssues, isOutcomeUnknown, redact } from './errors';
 import type { ProviderOptions } from './provider';
 import { RateLimiter } from './rateLimiter';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy, retryDelayMs } from './retry';
@@ -98,6 +98,7 @@ export class ServiceHttp {
     const repeatable = spec.method !== 'POST' || idempotencyKey !== undefined;
     let failures = 0;
     let refusals = 0;
+    let unknownBefore = false;
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.attempt(spec, key, idempotencyKey, attempt);
@@ -111,7 +112,8 @@ export class ServiceHttp {
           (repeatable || refused) &&
           tries < (refused ? MOST_REFUSALS : this.retry.maxAttempts) &&
           waitSeconds <= LONGEST_RETRY_AFTER_SECONDS;
-        if (!retry) throw apiError;
+        if (!retry) throw unknownBefore ? afterUnknownAttempt(apiError) : apiError;
+        unknownBefore ||= isOutcomeUnknown(apiError);
         if (refused) this.limiter.pause(spec.category, waitSeconds || 1);
         await abortableSleep(retryDelayMs(tries - 1, this.retry, apiError.retryAfterSeconds), spec.signal).catch(() => {
           throw abortedError();

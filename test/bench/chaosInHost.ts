@@ -27,7 +27,7 @@ export interface ChaosPlan {
 export interface ChaosTold {
   loaded: number;
   statuses: { id: string; told: boolean }[];
-  edits: { id: string; title: string; told: boolean }[];
+  edits: { id: string; title: string; told: boolean; message?: string }[];
   todos: { file: string; title: string; told: boolean; id?: string }[];
 }
 
@@ -56,7 +56,7 @@ async function completeFromTree(node: TaskNode): Promise<boolean> {
 }
 
 /** Opens the task, types a title into the webview, saves with the keyboard command; told is how the save ended. */
-async function editTitle(node: TaskNode, titleKey: string, title: string): Promise<boolean> {
+async function editTitle(node: TaskNode, titleKey: string, title: string): Promise<{ told: boolean; message?: string }> {
   await vscode.commands.executeCommand('lightfield.openTask', node);
   const document = await waitFor('the editor', () => {
     const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
@@ -65,16 +65,17 @@ async function editTitle(node: TaskNode, titleKey: string, title: string): Promi
   if (!document) {
     // The task could not be read even after the retries: VS Code said so in the editor's place.
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
-    return false;
+    return { told: false, message: 'the editor could not open the task' };
   }
   await inEditorWebview({ action: 'fill', selector: field(titleKey), text: title });
   await waitFor('the edit to reach the extension', () => document.values[titleKey] === title);
   document.lastSave = undefined;
   await vscode.commands.executeCommand('workbench.action.files.save');
   const told = (await waitFor('the save to end', () => document.lastSave, 120_000)) === 'saved';
+  const message = document.message;
   // A failed save keeps the edit: the user gives up on it here.
   await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-  return told;
+  return { told, message };
 }
 
 /** Creates a task from the TODO on the file's first line and saves the file; told is whether a task came back. */
@@ -111,7 +112,7 @@ export async function run(): Promise<void> {
   for (const node of toComplete) told.statuses.push({ id: node.taskId, told: await completeFromTree(node) });
   for (const [index, node] of toEdit.entries()) {
     const title = `Chaos edit ${index} ${Date.now()}`;
-    told.edits.push({ id: node.taskId, title, told: await editTitle(node, TITLE_KEYS[plan.service], title) });
+    told.edits.push({ id: node.taskId, title, ...(await editTitle(node, TITLE_KEYS[plan.service], title)) });
   }
   for (const [index, file] of plan.todoFiles.entries()) {
     const title = `Chaos TODO ${index} ${Date.now()}`;

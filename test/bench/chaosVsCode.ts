@@ -94,7 +94,7 @@ function judge(service: ServiceId, told: ChaosTold, truth: Truth, appliedBefore:
   for (const change of told.statuses) tally(`complete ${change.id}`, change.told, truth.complete(change.id));
   for (const edit of told.edits) {
     const applied = truth.title(edit.id) === edit.title;
-    tally(`edit ${edit.id}`, edit.told, applied);
+    tally(`edit ${edit.id}${edit.message ? ` (${edit.message})` : ''}`, edit.told, applied);
     const writes = truth.applied(edit.id);
     if (writes !== undefined && writes - (appliedBefore.get(edit.id) ?? 0) > 1) report.duplicates++;
   }
@@ -168,8 +168,11 @@ export async function runChaosInVsCode(size: ChaosSize): Promise<{ reports: VsCo
       writeFileSync(planFile, JSON.stringify(plan));
       const appliedBefore = new Map(service === 'lightfield' ? lightfield.appliedWrites : []);
       Object.assign(truth.faults.rates, CHAOS_FAULTS);
-      // Bursts of 429: five in a row every four seconds, whatever is asked (a burst not yet met is not stacked on).
-      const bursts = setInterval(() => truth.faults.queued === 0 && truth.faults.inject({ kind: 'status', status: 429, retryAfterSeconds: 1, times: 5 }), 4_000);
+      // Bursts of 429: every five seconds, one second in which every request is refused.
+      const bursts = setInterval(() => {
+        truth.faults.inject({ kind: 'status', status: 429, retryAfterSeconds: 1, times: Number.MAX_SAFE_INTEGER });
+        setTimeout(() => truth.faults.clearQueued(), 1_000);
+      }, 5_000);
       let told: ChaosTold | undefined;
       const console: string[] = [];
       try {

@@ -35,9 +35,9 @@ export class Faults {
     this.random = seededRandom(seed ^ 0xfa17);
   }
 
-  /** One-shot faults still waiting for their requests. */
-  get queued(): number {
-    return this.queue.length;
+  /** Drops the one-shot faults still waiting for their requests. */
+  clearQueued(): void {
+    this.queue.length = 0;
   }
 
   inject(fault: OneShotFault): void {

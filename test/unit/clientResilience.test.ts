@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ApiError } from '../../src/api/errors';
+import { ApiError, isOutcomeUnknown } from '../../src/api/errors';
 import { LightfieldProvider } from '../../src/api/lightfield/client';
 import { DEFAULT_KEY } from '../server/server';
 import { clientFor, rejection, useServer } from '../support/lightfield';
@@ -26,6 +26,18 @@ describe('Lightfield client: retries, idempotency and failures', () => {
     assert.equal(keys[0], keys[1]);
     assert.equal(server().index.size, tasksBefore + 1);
     assert.equal(server().index.get(created.id)?.fields.$title.value, created.title);
+  });
+
+  it('says a write may have been applied when an earlier attempt went unanswered, whatever the last one says', async () => {
+    const task = await clientFor(server()).createTask(newTask());
+    const path = new RegExp(`^/v1/tasks/${task.id}$`);
+    // The first attempt is applied and its answer lost; the retry is refused with an error that alone would say "not applied".
+    server().faults.inject({ kind: 'drop-after', method: 'POST', path });
+    server().faults.inject({ kind: 'status', status: 409, code: 'conflict', method: 'POST', path });
+    const error = await rejection(() => clientFor(server()).updateTask(task.id, { status: 'COMPLETE' }));
+    assert.ok(error instanceof ApiError && error.status === 409);
+    assert.ok(isOutcomeUnknown(error), 'the caller confirms by reading before it reports a failure');
+    assert.equal(server().index.get(task.id)?.fields.$status.value, 'COMPLETE', 'it was applied');
   });
 
   it('retries 500 and 503 with backoff, then succeeds', async () => {
