@@ -128,7 +128,7 @@ export async function runChaosInVsCode(size: ChaosSize): Promise<{ reports: VsCo
       return file;
     });
   const planFile = join(home, 'chaos-plan.json');
-  const lightfield = await startLightfieldServer({ tasks: 120, seed: 21, indexLagMs: 2_000 });
+  const lightfield = await startLightfieldServer({ tasks: 200, seed: 21, indexLagMs: 2_000 });
   const close = await startCloseServer({ tasks: 120, seed: 21 });
   const truths: Record<ServiceId, Truth> = {
     lightfield: {
