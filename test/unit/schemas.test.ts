@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+// As the extension's entry does first: the short messages of the log.
+import '../../src/api/zodSetup';
 import { describeSchemaIssues } from '../../src/api/errors';
 import { errorBodySchema } from '../../src/api/lightfield/schemas';
 import { memberPageSchema, taskDefinitionsSchema, taskPageSchema, taskSchema } from '../../src/api/lightfield/schemas';
@@ -73,5 +75,13 @@ describe('schemas', () => {
     assert.ok(isUnreadable(page.data[0].fields.done));
     const definitions = taskDefinitionsSchema.parse({ ...SEED_DEFINITIONS_RESPONSE, fieldDefinitions: { rating: { label: 'Rating', valueType: 'RATING' } } });
     assert.equal(definitions.fieldDefinitions.rating.valueType, 'RATING');
+  });
+});
+
+describe('schema problems as the Output channel shows them', () => {
+  it('name the path, what was expected and what came', () => {
+    const parsed = taskPageSchema.safeParse({ object: 'list', totalCount: 1, data: [{ ...SEED_TASK_RESPONSE, createdAt: 42 }] });
+    assert.ok(!parsed.success);
+    assert.match(describeSchemaIssues(parsed.error), /data\[0\]\.createdAt: expected string, received number/);
   });
 });
