@@ -59,6 +59,17 @@ async function runSuites(browser: BrowserContext, workbenchUrl: string, workspac
   return { passed: summary.passed, failed: code !== 0 && summary.failed === 0 ? 1 : summary.failed, page };
 }
 
+/** Counts a check that passes when it found no problem, and logs it as the UI checks do. */
+function record(result: CheckResult, problems: string[], passed: string, failed: string): void {
+  if (problems.length === 0) {
+    result.passed += 1;
+    log(`UI ✔ ${passed}`);
+  } else {
+    result.failed += 1;
+    log(`UI ✖ ${failed}:\n      ${problems.slice(0, 5).join('\n      ')}`);
+  }
+}
+
 function reportTimes(what: string, times: number[]): void {
   if (times.length > 0) log(`${what}: median ${times[Math.floor(times.length / 2)]} ms, min ${times[0]} ms, max ${times[times.length - 1]} ms over ${times.length}`);
 }
@@ -115,14 +126,7 @@ async function main(): Promise<void> {
     });
     reportTimes('activate()', loggedTimes(codeServer.userDataDir, /Activated in ([\d.]+) ms/g));
     reportTimes('task editor webview ready', loggedTimes(codeServer.userDataDir, /Task editor webview ready in ([\d.]+) ms/g));
-    const hostErrors = extensionHostErrors(codeServer.userDataDir);
-    if (hostErrors.length === 0) {
-      ui.passed += 1;
-      log('UI ✔ the extension host log holds no error from the extension');
-    } else {
-      ui.failed += 1;
-      log(`UI ✖ the extension host log holds errors from the extension:\n      ${hostErrors.slice(0, 5).join('\n      ')}`);
-    }
+    record(ui, extensionHostErrors(codeServer.userDataDir), 'the extension host log holds no error from the extension', 'the extension host log holds errors from the extension');
   } finally {
     await browser.close();
     await codeServer.stop();
@@ -138,13 +142,7 @@ async function main(): Promise<void> {
     },
     (error: unknown) => [String(error)],
   );
-  if (chaos.length === 0) {
-    ui.passed += 1;
-    log('UI ✔ a small chaos session in VS Code, for each service: nothing lost, doubled, or told failed that was applied; TODOs rewritten once');
-  } else {
-    ui.failed += 1;
-    log(`UI ✖ the small chaos session in VS Code found mismatches:\n      ${chaos.slice(0, 5).join('\n      ')}`);
-  }
+  record(ui, chaos, 'a small chaos session in VS Code, for each service: nothing lost, doubled, or told failed that was applied; TODOs rewritten once', 'the small chaos session in VS Code found mismatches');
   const passed = suites.passed + ui.passed;
   const failed = suites.failed + ui.failed;
   log(`integration run took ${((Date.now() - started) / 1000).toFixed(1)} s`);
