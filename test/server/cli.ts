@@ -24,6 +24,7 @@ const { values } = parseArgs({
     'malformed-rate': { type: 'string', default: '0' },
     'custom-fields': { type: 'boolean', default: false },
     'ignore-filters': { type: 'boolean', default: false },
+    'opaque-status-ids': { type: 'boolean', default: false },
   },
 });
 
@@ -65,6 +66,7 @@ async function main(): Promise<void> {
   keys: [{ key: values.key, scopes: values.scopes ? values.scopes.split(',') : [] }],
   customFields: values['custom-fields'],
   ignoreFilters: values['ignore-filters'],
+  opaqueStatusIds: values['opaque-status-ids'],
   indexLagMs: number('index-lag'),
   rateLimitPerSecond: number('rate-limit'),
   faults: {
