@@ -1,6 +1,18 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { editorPage } from './editorPage';
+
+/** The bundle and stylesheet the page inlines, read once: they are part of the installed extension and do not change. */
+let inlined: { scriptText: string; styleText: string } | undefined;
+
+function inlinedAssets(extensionUri: vscode.Uri): { scriptText: string; styleText: string } {
+  inlined ??= {
+    scriptText: readFileSync(vscode.Uri.joinPath(extensionUri, 'dist', 'webview.js').fsPath, 'utf8'),
+    styleText: readFileSync(vscode.Uri.joinPath(extensionUri, 'media', 'editor.css').fsPath, 'utf8'),
+  };
+  return inlined;
+}
 
 /** The editor page for `webview`, with a fresh nonce on every load, showing `state` (a `show` message as JSON) at once. */
 export function editorHtml(webview: vscode.Webview, extensionUri: vscode.Uri, state: string): string {
@@ -8,10 +20,9 @@ export function editorHtml(webview: vscode.Webview, extensionUri: vscode.Uri, st
   return editorPage({
     cspSource: webview.cspSource,
     nonce: randomBytes(16).toString('base64'),
-    script: asset('dist', 'webview.js'),
+    ...inlinedAssets(extensionUri),
     markdownScript: asset('dist', 'markdown.js'),
     codicons: asset('dist', 'codicons', 'codicon.css'),
-    stylesheet: asset('media', 'editor.css'),
     language: vscode.env.language,
     state,
   });

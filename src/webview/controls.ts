@@ -1,20 +1,17 @@
 /**
- * One control per value type, from @vscode-elements/elements. Every string from
+ * One control per value type, as the browser's own form elements in VS Code's
+ * theme colours (media/editor.css): they render at once, where a component
+ * library's custom elements each set up a shadow root first. Every string from
  * the server (labels, option names, values) goes in as text or as an element
  * property, never as HTML.
  */
 import { ADDRESS_PARTS, type FormField, type FormValue, NAME_PARTS } from '../shared/form';
+import { element, labelledInput } from './dom';
 import { markdownEditor } from './markdown';
 
 export type OnChange = (value: FormValue) => void;
 
-type ValueElement = HTMLElement & { value: string | string[]; disabled?: boolean; readonly?: boolean };
 
-function element<T extends HTMLElement = ValueElement>(tag: string, props: Record<string, unknown> = {}): T {
-  const node = document.createElement(tag) as T;
-  Object.assign(node, props);
-  return node;
-}
 
 function textOf(value: FormValue): string {
   if (value === null || value === undefined) return '';
@@ -22,11 +19,6 @@ function textOf(value: FormValue): string {
   return typeof value === 'object' ? '' : String(value);
 }
 
-function option(value: string, label: string): HTMLElement {
-  const node = element('vscode-option', { value });
-  node.textContent = label;
-  return node;
-}
 
 /** `<input type="datetime-local">` speaks local time without offset; the API wants ISO 8601 with one. */
 export function isoToLocalInput(iso: string): string {
@@ -53,9 +45,9 @@ function numberOrText(text: string): FormValue {
   return Number.isFinite(number) ? number : text;
 }
 
-function textField(id: string, value: string, type: string, onInput: (text: string) => void, placeholder?: string): ValueElement {
-  const field = element('vscode-textfield', { id, type, value, placeholder: placeholder ?? '' });
-  field.addEventListener('input', () => onInput(String(field.value)));
+function textField(id: string, value: string, type: string, onInput: (text: string) => void, placeholder?: string): HTMLInputElement {
+  const field = element('input', { id, type, value, placeholder: placeholder ?? '' });
+  field.addEventListener('input', () => onInput(field.value));
   return field;
 }
 
@@ -66,42 +58,49 @@ function lines(text: string): string[] {
 function select(id: string, field: FormField, value: FormValue, onChange: OnChange): HTMLElement {
   const options = field.options ?? [];
   if (field.multiple) {
-    const multi = element('vscode-multi-select', { id });
-    for (const o of options) multi.append(option(o.id, o.label));
-    multi.value = Array.isArray(value) ? value : [];
-    multi.addEventListener('change', () => onChange([...(multi.value as string[])]));
-    return multi;
+    // Each choice a checkbox: every option in sight, one click each, no list to open.
+    const chosen = new Set(Array.isArray(value) ? value : []);
+    const group = element('div', { id, className: 'choices' });
+    group.setAttribute('role', 'group');
+    for (const o of options) {
+      const box = element('input', { type: 'checkbox', value: o.id, checked: chosen.has(o.id) });
+      box.addEventListener('change', () => {
+        if (box.checked) chosen.add(o.id);
+        else chosen.delete(o.id);
+        onChange(options.filter((each) => chosen.has(each.id)).map((each) => each.id));
+      });
+      group.append(labelledInput(box, o.label, 'choice'));
+    }
+    return group;
   }
   const current = Array.isArray(value) ? (value[0] ?? '') : textOf(value);
   // A few short, required choices read best as radio buttons (a status, say).
   if (field.kind === 'field' && field.required && options.length > 0 && options.length <= 4 && options.every((o) => o.label.length <= 24)) {
-    const group = element('vscode-radio-group', { id, variant: 'horizontal' });
+    const group = element('div', { id, className: 'choices horizontal' });
+    group.setAttribute('role', 'radiogroup');
     for (const o of options) {
-      const radio = element<HTMLElement & { checked: boolean }>('vscode-radio', { name: id, value: o.id, checked: o.id === current });
-      radio.textContent = o.label;
+      const radio = element('input', { type: 'radio', name: id, value: o.id, checked: o.id === current });
       radio.addEventListener('change', () => radio.checked && onChange(o.id));
-      group.append(radio);
+      group.append(labelledInput(radio, o.label, 'choice'));
     }
     return group;
   }
-  const single = element('vscode-single-select', { id });
-  single.append(option('', '—'));
-  for (const o of options) single.append(option(o.id, o.label));
+  const single = element('select', { id });
+  single.append(element('option', { value: '', textContent: '—' }), ...options.map((o) => element('option', { value: o.id, textContent: o.label })));
   single.value = current;
   single.addEventListener('change', () => {
-    const picked = String(single.value);
+    const picked = single.value;
     onChange(field.kind === 'relationship' ? (picked ? [picked] : []) : picked || null);
   });
   return single;
 }
 
 function parts(id: string, names: readonly string[], value: FormValue, numeric: readonly string[], onChange: OnChange): HTMLElement {
-  const group = element<HTMLElement>('div', { className: 'parts' });
+  const group = element('div', { className: 'parts' });
   const current: Record<string, string | number | null> = value && typeof value === 'object' && !Array.isArray(value) ? { ...value } : {};
   for (const name of names) {
-    const label = element<HTMLElement>('label', { className: 'part' });
-    const caption = element<HTMLElement>('span', { className: 'part-label' });
-    caption.textContent = name.replace(/([A-Z0-9])/g, ' $1').replace(/^./, (c) => c.toUpperCase());
+    const label = element('label', { className: 'part' });
+    const caption = element('span', { className: 'part-label', textContent: name.replace(/([A-Z0-9])/g, ' $1').replace(/^./, (c) => c.toUpperCase()) });
     const isNumber = numeric.includes(name);
     const input = textField(`${id}-${name}`, current[name] === null || current[name] === undefined ? '' : String(current[name]), isNumber ? 'number' : 'text', (text) => {
       current[name] = isNumber ? (numberOrText(text) as number | null) : text;
@@ -116,7 +115,7 @@ function parts(id: string, names: readonly string[], value: FormValue, numeric: 
 /** The control for `field`, showing `value`; `onChange` gets the edited value in its form shape. */
 export function createControl(id: string, field: FormField, value: FormValue, onChange: OnChange): HTMLElement {
   if (field.readOnly) {
-    const shown = element<HTMLElement>('div', { id, className: 'read-only' });
+    const shown = element('div', { id, className: 'read-only' });
     // A chosen option or a linked object reads by its label where the form knows it.
     const labels = new Map((field.options ?? []).map((option) => [option.id, option.label]));
     const named = Array.isArray(value) ? value.map((item) => labels.get(item) ?? item) : typeof value === 'string' ? (labels.get(value) ?? value) : value;
@@ -136,18 +135,14 @@ export function createControl(id: string, field: FormField, value: FormValue, on
       const input = textField(id, textOf(value), 'number', (text) => onChange(numberOrText(text)));
       input.setAttribute('step', '0.01');
       if (!field.currency) return input;
-      const wrapper = element<HTMLElement>('div', { className: 'with-suffix' });
-      const suffix = element<HTMLElement>('span', { className: 'suffix' });
-      suffix.textContent = field.currency;
-      wrapper.append(input, suffix);
+      const wrapper = element('div', { className: 'with-suffix' });
+      wrapper.append(input, element('span', { className: 'suffix', textContent: field.currency }));
       return wrapper;
     }
     case 'CHECKBOX': {
-      // The label as slotted text (not the `label` property), so page CSS can wrap a long one.
-      const box = element<HTMLElement & { checked: boolean }>('vscode-checkbox', { id, checked: value === true });
-      box.textContent = field.label;
+      const box = element('input', { type: 'checkbox', id, checked: value === true });
       box.addEventListener('change', () => onChange(box.checked));
-      return box;
+      return labelledInput(box, field.label, 'checkbox');
     }
     case 'ADDRESS':
       return parts(id, ADDRESS_PARTS, value, ['latitude', 'longitude'], onChange);
@@ -159,8 +154,8 @@ export function createControl(id: string, field: FormField, value: FormValue, on
     case 'RELATIONSHIP': {
       if (field.multiple || field.valueType === 'RELATIONSHIP') {
         const hint = field.idPrefix ? `${field.idPrefix}…, one per line` : 'One per line';
-        const area = element('vscode-textarea', { id, value: textOf(value), rows: 3, placeholder: hint, resize: 'none' });
-        area.addEventListener('input', () => onChange(lines(String(area.value))));
+        const area = element('textarea', { id, value: textOf(value), rows: 3, placeholder: hint });
+        area.addEventListener('input', () => onChange(lines(area.value)));
         return area;
       }
       const type = field.valueType === 'EMAIL' ? 'email' : field.valueType === 'URL' ? 'url' : 'tel';

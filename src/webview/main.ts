@@ -4,21 +4,10 @@
  * host sends, reports every edit, and asks the host to save. Its state survives
  * the panel being hidden (setState).
  */
-// Only the components the form uses (the package's main entry registers all of them).
-import '@vscode-elements/elements/dist/vscode-button/index.js';
-import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
-import '@vscode-elements/elements/dist/vscode-form-helper/index.js';
-import '@vscode-elements/elements/dist/vscode-label/index.js';
-import '@vscode-elements/elements/dist/vscode-multi-select/index.js';
-import '@vscode-elements/elements/dist/vscode-option/index.js';
-import '@vscode-elements/elements/dist/vscode-radio/index.js';
-import '@vscode-elements/elements/dist/vscode-radio-group/index.js';
-import '@vscode-elements/elements/dist/vscode-single-select/index.js';
-import '@vscode-elements/elements/dist/vscode-textarea/index.js';
-import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import { fieldElementId, type FormModel, type FormValue, validateField } from '../shared/form';
 import type { HostMessage, WebviewMessage, WebviewState } from '../shared/protocol';
 import { createControl } from './controls';
+import { button } from './dom';
 
 interface VsCodeApi {
   postMessage(message: WebviewMessage): void;
@@ -27,7 +16,7 @@ interface VsCodeApi {
 declare function acquireVsCodeApi(): VsCodeApi;
 
 const vscode = acquireVsCodeApi();
-/** The page's own script: it carries the form's first state. */
+/** The page's own script: it carries the form's first state and where the icons are. */
 const pageScript = document.currentScript as HTMLScriptElement | null;
 const root = document.getElementById('root') as HTMLElement;
 let model: FormModel | undefined;
@@ -86,14 +75,12 @@ function render(message: Extract<HostMessage, { type: 'show' }>): void {
   title.title = model.title;
   heading.append(title, make('span', 'subtitle', model.mode === 'create' ? 'New task' : (model.taskId ?? '')));
   const actions = make('div', 'actions');
-  const saveButton = Object.assign(make('vscode-button', 'save'), { icon: 'save' });
-  saveButton.textContent = model.mode === 'create' ? 'Create Task' : 'Save';
+  const saveButton = button(make('span', undefined, model.mode === 'create' ? 'Create Task' : 'Save'), 'save', 'save');
   saveButton.addEventListener('click', save);
   actions.append(saveButton);
   if (model.httpLink) {
     const link = model.httpLink;
-    const open = Object.assign(make('vscode-button', 'open-link'), { secondary: true, icon: 'link-external' });
-    open.textContent = `Open in ${model.serviceName}`;
+    const open = button(make('span', undefined, `Open in ${model.serviceName}`), 'link-external', 'open-link secondary');
     open.addEventListener('click', () => openLink(link));
     actions.append(open);
   }
@@ -111,12 +98,12 @@ function render(message: Extract<HostMessage, { type: 'show' }>): void {
     const row = make('div', `field type-${field.valueType.toLowerCase()}`);
     row.dataset.key = field.key;
     if (field.valueType !== 'CHECKBOX' || field.readOnly) {
-      const label = Object.assign(make('vscode-label'), { htmlFor: id, required: field.required && !field.readOnly });
-      label.textContent = field.label;
+      const label = Object.assign(make('label', 'label', field.label), { htmlFor: id });
+      label.classList.toggle('required', field.required && !field.readOnly);
       row.append(label);
     }
     // As in VS Code's Settings editor: label, then description, then the control.
-    if (field.description) row.append(make('vscode-form-helper', 'help', field.description));
+    if (field.description) row.append(make('div', 'help', field.description));
     row.append(createControl(id, field, values[field.key] ?? null, (value) => edit(field.key, value)));
     const error = make('div', 'field-error');
     error.dataset.errorFor = field.key;
@@ -160,4 +147,11 @@ window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
 // controls have rendered and painted: after the next frame (a task queued from it runs after the paint).
 const firstState = pageScript?.dataset.state;
 if (firstState) render(JSON.parse(firstState) as Extract<HostMessage, { type: 'show' }>);
-requestAnimationFrame(() => setTimeout(() => post({ type: 'ready', pageMs: performance.now() })));
+requestAnimationFrame(() =>
+  setTimeout(() => {
+    post({ type: 'ready', pageMs: performance.now() });
+    // The buttons' icons: a stylesheet and a font from the extension, fetched once the form is up.
+    const codicons = pageScript?.dataset.codicons;
+    if (codicons) document.head.append(Object.assign(document.createElement('link'), { rel: 'stylesheet', href: codicons }));
+  }),
+);

@@ -5,6 +5,8 @@
  * main.ts), which allows only http(s).
  */
 
+import { button, element } from './dom';
+
 /** The page's own script: its nonce lets the renderer's script in under the CSP, and it names where that script is. */
 const pageScript = document.currentScript as HTMLScriptElement | null;
 let renderer: Promise<(text: string) => DocumentFragment> | undefined;
@@ -24,23 +26,19 @@ function loadRenderer(): Promise<(text: string) => DocumentFragment> {
   return renderer;
 }
 
-/** Text areas do not resize: the grip is a data: image, which the strict CSP refuses. */
 export function markdownEditor(id: string, text: string, onInput: (text: string) => void): HTMLElement {
-  const wrapper = document.createElement('div');
-  wrapper.className = 'markdown';
-  const area = Object.assign(document.createElement('vscode-textarea'), { id, value: text, rows: 8, resize: 'none' }) as HTMLElement & { value: string };
-  const preview = document.createElement('div');
-  preview.className = 'markdown-preview';
+  const wrapper = element('div', { className: 'markdown' });
+  const area = element('textarea', { id, value: text, rows: 8 });
+  const preview = element('div', { className: 'markdown-preview' });
   preview.hidden = true;
-  const toggle = Object.assign(document.createElement('vscode-button'), { secondary: true, icon: 'preview' }) as HTMLElement;
-  toggle.className = 'preview-toggle';
-  toggle.textContent = 'Preview';
+  const caption = element('span', { textContent: 'Preview' });
+  const toggle = button(caption, 'preview', 'preview-toggle secondary');
   toggle.addEventListener('click', () => {
     const showing = preview.hidden;
     const flip = () => {
       preview.hidden = !showing;
       area.hidden = showing;
-      toggle.textContent = showing ? 'Edit' : 'Preview';
+      caption.textContent = showing ? 'Edit' : 'Preview';
     };
     if (!showing) return flip();
     loadRenderer().then(

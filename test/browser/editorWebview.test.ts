@@ -38,13 +38,11 @@ async function fill(page: Page, selector: string, text: string): Promise<void> {
   await page.locator(selector).fill(text);
 }
 
-/** Picks an option of a vscode-single-select or vscode-multi-select the way a user does: open it, click the option. */
+/** Picks an option the way a user does: from a select, or by ticking its box in a group of choices. */
 async function choose(page: Page, key: string, label: string): Promise<void> {
-  const select = page.locator(fieldId(key));
-  const option = select.locator('.option, li', { hasText: label }).first();
-  // A multi-select stays open between choices; a click on it then would close it.
-  if (!(await option.isVisible())) await select.click();
-  await option.click();
+  const control = page.locator(fieldId(key));
+  if (await control.evaluate((node) => node instanceof HTMLSelectElement)) await control.selectOption({ label });
+  else await control.locator('label', { hasText: label }).click();
 }
 
 describe('the editor webview in Chromium', () => {
@@ -54,26 +52,26 @@ describe('the editor webview in Chromium', () => {
     await show(page, model);
     const labelIds = description.fields.find((field) => field.key === 'labels')!.options!;
 
-    await fill(page, `${fieldId('$title')} input`, 'A new title');
-    await page.locator(`${fieldId('$status')} vscode-radio`, { hasText: 'In progress' }).click();
+    await fill(page, fieldId('$title'), 'A new title');
+    await page.locator(`${fieldId('$status')} label`, { hasText: 'In progress' }).click();
     await choose(page, '$assignedTo', 'Grace Hopper');
-    await fill(page, `${fieldId('$dueAt')} input`, '2027-01-15T09:30');
-    await fill(page, `${fieldId('$description')} textarea`, 'Some **bold** text');
-    await fill(page, `${fieldId('estimate')} input`, '4.25');
-    await fill(page, `${fieldId('budget')} input`, '1999.99');
+    await fill(page, fieldId('$dueAt'), '2027-01-15T09:30');
+    await fill(page, fieldId('$description'), 'Some **bold** text');
+    await fill(page, fieldId('estimate'), '4.25');
+    await fill(page, fieldId('budget'), '1999.99');
     await page.locator(fieldId('billable')).click();
     await choose(page, 'labels', labelIds[0].label);
     await choose(page, 'labels', labelIds[2].label);
-    await fill(page, `${fieldId('contactEmail')} textarea`, 'a@b.co\nc@d.co');
-    await fill(page, `${fieldId('website')} input`, 'https://example.com/x');
-    await fill(page, `${fieldId('phone')} textarea`, '+33 1 23 45 67 89');
-    await fill(page, `${fieldId('siteAddress')}-city input`, 'Lyon');
-    await fill(page, `${fieldId('siteAddress')}-country input`, 'FR');
-    await fill(page, `${fieldId('siteAddress')}-latitude input`, '45.76');
-    await fill(page, `${fieldId('reviewer')}-firstName input`, 'Ada');
-    await fill(page, `${fieldId('reviewer')}-lastName input`, 'Lovelace');
-    await fill(page, `${fieldId('twitter')} input`, 'https://twitter.com/ada');
-    await fill(page, `${fieldId('$account')} textarea`, 'acc_123');
+    await fill(page, fieldId('contactEmail'), 'a@b.co\nc@d.co');
+    await fill(page, fieldId('website'), 'https://example.com/x');
+    await fill(page, fieldId('phone'), '+33 1 23 45 67 89');
+    await fill(page, `${fieldId('siteAddress')}-city`, 'Lyon');
+    await fill(page, `${fieldId('siteAddress')}-country`, 'FR');
+    await fill(page, `${fieldId('siteAddress')}-latitude`, '45.76');
+    await fill(page, `${fieldId('reviewer')}-firstName`, 'Ada');
+    await fill(page, `${fieldId('reviewer')}-lastName`, 'Lovelace');
+    await fill(page, fieldId('twitter'), 'https://twitter.com/ada');
+    await fill(page, fieldId('$account'), 'acc_123');
 
     const values = await lastEdit(page);
     assert.equal(values.$title, 'A new title');
@@ -122,16 +120,16 @@ describe('the editor webview in Chromium', () => {
     const model = form({});
     await show(page, model);
     const errorOf = (key: string) => page.locator(`.field[data-key="${key}"] .field-error`);
-    await fill(page, `${fieldId('estimate')} input`, '1.234');
+    await fill(page, fieldId('estimate'), '1.234');
     assert.equal(await errorOf('estimate').innerText(), 'At most two decimals.');
-    await fill(page, `${fieldId('website')} input`, 'javascript:alert(1)');
+    await fill(page, fieldId('website'), 'javascript:alert(1)');
     assert.equal(await errorOf('website').innerText(), 'Enter an http(s) link.');
-    await fill(page, `${fieldId('$title')} input`, 'x');
-    await fill(page, `${fieldId('$title')} input`, '');
+    await fill(page, fieldId('$title'), 'x');
+    await fill(page, fieldId('$title'), '');
     assert.equal(await errorOf('$title').innerText(), 'Required.');
-    await fill(page, `${fieldId('estimate')} input`, '1.5');
+    await fill(page, fieldId('estimate'), '1.5');
     assert.equal(await errorOf('estimate').isHidden(), true);
-    await page.locator('vscode-button.save').click();
+    await page.locator('button.save').click();
     const save = await page.evaluate(() => window.__posted.find((message) => message.type === 'save'));
     assert.ok(save && save.type === 'save' && typeof save.requestId === 'number');
     await sendToWebview(page, { type: 'saveResult', requestId: save.requestId, ok: false, errors: { $assignedTo: 'No member with ID mem_x.' }, message: 'Lightfield refused the change.' });
@@ -183,7 +181,7 @@ describe('the editor webview with hostile server text', () => {
       assert.equal(await page.locator('.title').evaluate((node) => node.textContent), text);
       await page.locator('.preview-toggle').first().click();
       await page.locator('.markdown-preview a').first().click({ timeout: 2000 }).catch(() => undefined);
-      await page.locator('vscode-button.open-link').click();
+      await page.locator('button.open-link').click();
       const injected = await page.evaluate(() => document.querySelectorAll('main script, main iframe, main svg, main [onerror], main [onload], main a[href^="javascript:"]').length);
       assert.equal(injected, 0, `markup injected by ${text.slice(0, 40)}`);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

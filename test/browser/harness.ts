@@ -4,6 +4,7 @@
  * stand-in for `acquireVsCodeApi` that records what the webview posts.
  */
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -29,7 +30,16 @@ export async function startHarness(): Promise<Harness> {
     if (path === '/') {
       // `?state=` is the first state the page is built with, as the extension builds it.
       const state = url.searchParams.get('state') ?? undefined;
-      const page = editorPage({ cspSource: origin, nonce: randomBytes(16).toString('base64'), script: '/dist/webview.js', markdownScript: '/dist/markdown.js', codicons: '/dist/codicons/codicon.css', stylesheet: '/media/editor.css', language: 'en', state });
+      const page = editorPage({
+        cspSource: origin,
+        nonce: randomBytes(16).toString('base64'),
+        scriptText: readFileSync(join(ROOT, 'dist', 'webview.js'), 'utf8'),
+        styleText: readFileSync(join(ROOT, 'media', 'editor.css'), 'utf8'),
+        markdownScript: '/dist/markdown.js',
+        codicons: '/dist/codicons/codicon.css',
+        language: 'en',
+        state,
+      });
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(page);
       return;
     }

@@ -172,7 +172,7 @@ const CHECKS: UiCheck[] = [
       const form = editorFrame(page);
       await form.locator('.field[data-key="$title"]').waitFor({ timeout: 20_000 });
       for (const label of ['Status', 'Assigned to', 'Due date', 'Priority', 'Site address', 'Billable']) {
-        await form.locator('vscode-label, vscode-checkbox', { hasText: label }).first().waitFor();
+        await form.locator('.label, .checkbox', { hasText: label }).first().waitFor();
       }
       await page.waitForTimeout(500);
       await page.screenshot({ path: join(results, 'editor-light.png') });
@@ -182,10 +182,10 @@ const CHECKS: UiCheck[] = [
     name: 'a new title typed in the editor and saved with the Save button shows in the tree',
     run: async (page, { results }) => {
       const form = editorFrame(page);
-      const title = form.locator('#field-_title input');
+      const title = form.locator('#field-_title');
       await title.fill('Renamed in the UI check');
       await page.locator('.tab.active.dirty').waitFor({ timeout: 5_000 });
-      await form.locator('vscode-button.save').click();
+      await form.locator('button.save').click();
       await treeRow(page, 'Renamed in the UI check').waitFor({ timeout: 15_000 });
       await page.locator('.tab.active:not(.dirty)').waitFor({ timeout: 5_000 });
       await page.screenshot({ path: join(results, 'editor-saved.png') });
@@ -195,9 +195,9 @@ const CHECKS: UiCheck[] = [
     name: 'the editor shows a validation message at the field',
     run: async (page) => {
       const form = editorFrame(page);
-      await form.locator('#field-estimate input').fill('1.234');
+      await form.locator('#field-estimate').fill('1.234');
       await form.locator('.field[data-key="estimate"] .field-error', { hasText: 'At most two decimals.' }).waitFor({ timeout: 5_000 });
-      await form.locator('#field-estimate input').fill('1.5');
+      await form.locator('#field-estimate').fill('1.5');
       await form.locator('.field[data-key="estimate"] .field-error').waitFor({ state: 'hidden', timeout: 5_000 });
     },
   },
@@ -207,7 +207,7 @@ const CHECKS: UiCheck[] = [
       // From a clean editor, so the one edit is the title.
       await runCommand(page, 'File: Revert File');
       await page.locator('.tab.active:not(.dirty)').waitFor({ timeout: 5_000 });
-      const title = editorFrame(page).locator('#field-_title input');
+      const title = editorFrame(page).locator('#field-_title');
       await title.fill('Unsaved across a reload');
       await page.locator('.tab.active.dirty').waitFor({ timeout: 5_000 });
       await waitForBackup(dirname(settingsFile), 'Unsaved across a reload');
@@ -216,7 +216,7 @@ const CHECKS: UiCheck[] = [
       await page.waitForEvent('load', { timeout: 30_000 });
       await page.locator('.monaco-workbench .activitybar').waitFor({ timeout: 60_000 });
       await page.locator('.tab.active.dirty').waitFor({ timeout: 30_000 });
-      const restored = editorFrame(page).locator('#field-_title input');
+      const restored = editorFrame(page).locator('#field-_title');
       await restored.waitFor({ timeout: 30_000 });
       const value = await restored.inputValue();
       await page.screenshot({ path: join(results, 'editor-restored.png') });
@@ -292,7 +292,7 @@ const CHECKS: UiCheck[] = [
       const form = editorFrame(page);
       await form.locator('.field[data-key="text"]').waitFor({ timeout: 20_000 });
       for (const label of ['Done', 'Assigned to', 'Date', 'Lead', 'Priority']) {
-        await form.locator('vscode-label, vscode-checkbox', { hasText: label }).first().waitFor();
+        await form.locator('.label, .checkbox', { hasText: label }).first().waitFor();
       }
       await page.waitForTimeout(500);
       await page.screenshot({ path: join(results, 'editor-close.png') });

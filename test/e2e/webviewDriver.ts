@@ -14,7 +14,7 @@ import { readBody } from '../server/http';
 export const DRIVER_VARIABLE = 'LIGHTFIELD_TEST_WEBVIEW_DRIVER';
 
 export const driverActionSchema = z.discriminatedUnion('action', [
-  /** Types `text` into the input (or textarea) inside the element `selector` names. */
+  /** Types `text` into the input or textarea `selector` names. */
   z.object({ action: z.literal('fill'), selector: z.string(), text: z.string() }),
   z.object({ action: z.literal('click'), selector: z.string() }),
   /** Picks the option labelled `label` of a select, opening it first. */
@@ -33,18 +33,16 @@ async function perform(page: Page, action: DriverAction): Promise<string | undef
   await target.waitFor({ timeout: 10_000 });
   switch (action.action) {
     case 'fill':
-      await target.locator('input, textarea').first().fill(action.text);
+      await target.fill(action.text);
       return undefined;
     case 'click':
       await target.click();
       return undefined;
-    case 'choose': {
-      const option = target.locator('.option, li', { hasText: action.label }).first();
-      // A multi-select stays open between choices; a click on it then would close it.
-      if (!(await option.isVisible())) await target.click();
-      await option.click();
+    case 'choose':
+      // From a select, or by ticking its box in a group of choices.
+      if (await target.evaluate((node) => node instanceof HTMLSelectElement)) await target.selectOption({ label: action.label });
+      else await target.locator('label', { hasText: action.label }).click();
       return undefined;
-    }
     case 'text':
       return target.innerText();
   }

@@ -48,7 +48,7 @@ async function pick(document: TaskEditorDocument, key: string, label: string, ex
   // The webview shows a few short, required choices of a field as radio buttons.
   const radio = described?.kind === 'field' && described.required && (described.options?.length ?? 0) <= 4;
   await (radio
-    ? inEditorWebview({ action: 'click', selector: `${field(key)} vscode-radio:has-text("${label}")` })
+    ? inEditorWebview({ action: 'click', selector: `${field(key)} label:has-text("${label}")` })
     : inEditorWebview({ action: 'choose', selector: field(key), label }));
   await waitFor(`the choice of ${key} to reach the extension`, () => sameValue(document.values[key], expected));
 }
