@@ -75,6 +75,7 @@ export class TodoView implements vscode.TreeDataProvider<Node>, vscode.Disposabl
   private scanned: Promise<void> | undefined;
   private timers = new Map<string, ReturnType<typeof setTimeout>>();
   readonly view: vscode.TreeView<Node>;
+  private ripgrep: Promise<string | undefined> | undefined;
 
   constructor(
     private readonly documentTodos: DocumentTodos,
@@ -146,13 +147,14 @@ export class TodoView implements vscode.TreeDataProvider<Node>, vscode.Disposabl
   }
 
   private async scan(): Promise<void> {
-    await Promise.all((vscode.workspace.workspaceFolders ?? []).map((folder) => this.loadIgnore(folder)));
-    // Files are read as the search reports them, not after it has ended.
     const started = performance.now();
+    // ripgrep honours the .gitignore files itself: only the scan without it, and the watcher, wait for them.
+    const ignoresLoaded = Promise.all((vscode.workspace.workspaceFolders ?? []).map((folder) => this.loadIgnore(folder)));
+    // Files are read as the search reports them, not after it has ended.
     const run = boundedRunner(READ_CONCURRENCY);
     const reads: Promise<void>[] = [];
-    const how = await this.candidates((uri) => reads.push(run(() => this.readFile(uri, false))));
-    await Promise.all(reads);
+    const how = await this.candidates((uri) => reads.push(run(() => this.readFile(uri, false))), ignoresLoaded);
+    await Promise.all([...reads, ignoresLoaded]);
     this.log.info(`TODO scan: ${reads.length} files read (${how}), ${this.files.size} with TODOs, in ${(performance.now() - started).toFixed(1)} ms`);
   }
 
@@ -163,10 +165,12 @@ export class TodoView implements vscode.TreeDataProvider<Node>, vscode.Disposabl
    * Either way the excludes apply before the cap, so dependencies never crowd out
    * the user's own files.
    */
-  private async candidates(onFile: (uri: vscode.Uri) => void): Promise<'found by ripgrep' | 'every file'> {
+  private async candidates(onFile: (uri: vscode.Uri) => void, ignoresLoaded: Promise<unknown>): Promise<'found by ripgrep' | 'every file'> {
     const exclude = excludedGlobs();
     const folders = vscode.workspace.workspaceFolders ?? [];
-    const rg = folders.length > 0 && folders.every((folder) => folder.uri.scheme === 'file') ? await findRipgrep(vscode.env.appRoot) : undefined;
+    // VS Code's ripgrep stays where it is for the session: looked up once.
+    this.ripgrep ??= findRipgrep(vscode.env.appRoot);
+    const rg = folders.length > 0 && folders.every((folder) => folder.uri.scheme === 'file') ? await this.ripgrep : undefined;
     if (rg) {
       try {
         const { tags } = this.options();
@@ -180,6 +184,7 @@ export class TodoView implements vscode.TreeDataProvider<Node>, vscode.Disposabl
         this.log.warn(`ripgrep would not run (${String(error)}): the TODO scan reads every file instead.`);
       }
     }
+    await ignoresLoaded;
     const all = await vscode.workspace.findFiles('**/*', exclude.length > 0 ? `{${exclude.join(',')}}` : undefined);
     for (const uri of all.filter((file) => !this.ignored(file)).slice(0, MAX_FILES)) onFile(uri);
     return 'every file';
