@@ -118,8 +118,12 @@ export class TodoView implements vscode.TreeDataProvider<Node>, vscode.Disposabl
   async getChildren(node?: Node): Promise<Node[]> {
     if (node?.kind === 'todo') return [];
     if (node) return (this.files.get(node.uri.toString())?.todos ?? []).map((todo) => new TodoNode(node.uri, todo));
-    this.scanned ??= Promise.resolve(vscode.window.withProgress({ location: { viewId: Views.todos } }, () => this.scan()));
-    await this.scanned;
+    // A rescan asked for while a scan runs (a .gitignore written meanwhile, say) replaces it: answer from the latest.
+    let scanned: Promise<void>;
+    do {
+      scanned = this.scanned ??= Promise.resolve(vscode.window.withProgress({ location: { viewId: Views.todos } }, () => this.scan()));
+      await scanned;
+    } while (scanned !== this.scanned);
     return [...this.files.values()]
       .filter((file) => file.todos.length > 0)
       .sort((a, b) => a.uri.path.localeCompare(b.uri.path))

@@ -115,6 +115,15 @@ describe('TODO comments in a real VS Code', () => {
     for (const paths of [later, settled]) assert.ok(!paths.some((path) => path.startsWith('pkg/generated/') || path.startsWith('node_modules/')), paths.join(', '));
   });
 
+  it('answers from the latest scan when a rescan is asked for while one runs (a .gitignore written meanwhile, say)', async () => {
+    const view = api().todoView;
+    view.rescan();
+    const answer = view.getChildren();
+    view.rescan();
+    const paths = ((await answer) as TodoFileNode[]).map((file) => vscode.workspace.asRelativePath(file.uri, false));
+    assert.ok(paths.includes('pkg/own.ts'), `listed: ${paths.join(', ') || 'nothing'}`);
+  });
+
   it('offers the quick fix on a TODO line, and not on code', async () => {
     const editor = await openSource('const a = 1;\n// TODO: offer me a quick fix\nconst s = "TODO: not a comment";\n');
     assert.ok((await actionTitles(editor.document, 1)).includes('Create Lightfield task'));
