@@ -249,10 +249,13 @@ const CHECKS: UiCheck[] = [
     },
   },
   {
-    name: 'the view reads well in the dark theme',
+    name: 'the view and the task editor read well in the dark theme',
     run: async (page, options) => {
       await pickTheme(page, 'Dark Modern');
       await page.locator('.monaco-workbench.vs-dark').waitFor({ timeout: 15_000 });
+      // The task editor beside the tree: its form in the dark theme's colours too.
+      await sidebar(page).locator('.monaco-list-row[aria-level="2"]').first().click();
+      await editorFrame(page).locator('.field[data-key="$title"]').waitFor({ timeout: 20_000 });
       await page.waitForTimeout(500);
       await page.screenshot({ path: join(options.results, 'tasks-and-editor-dark.png') });
       await pickTheme(page, 'Light Modern');
