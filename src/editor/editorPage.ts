@@ -5,10 +5,15 @@
  * (its service worker, then the extension host), and a stylesheet or script that
  * blocks the first paint costs that trip. The codicons and the Markdown renderer
  * load from the extension after the form is up. The form's first state rides in
- * a data attribute of the script (escaped like every attribute), so it paints
- * without waiting for a message. No `vscode` here, so the browser tests serve the
+ * a JSON data block of its own (`#first-state`), so it paints without waiting for
+ * a message. Server text never goes into an attribute of the nonced script:
+ * Chromium drops the nonce of a script any of whose attributes holds `<script` or
+ * `<style` (its guard against nonce theft through dangling markup), and the CSP
+ * then blocks the whole editor. No `vscode` here, so the browser tests serve the
  * very same page.
  */
+import { FIRST_STATE_ID } from '../shared/protocol';
+
 export interface EditorPageAssets {
   /** The origin the webview may load extension files from (`webview.cspSource`). */
   cspSource: string;
@@ -30,6 +35,15 @@ function attribute(text: string): string {
   return text.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
+/**
+ * JSON that stays inside a data block whatever it holds: with no `<` there is no
+ * `</script` to end it and no `<!--` to change how the parser reads it. The line
+ * and paragraph separators are escaped for engines that once ended strings there.
+ */
+export function jsonDataBlock(json: string): string {
+  return json.replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** Text that must not close the element it is inlined in, whatever it holds. */
 function inline(text: string, element: 'script' | 'style'): string {
   return text.replace(new RegExp(`</(${element})`, 'gi'), '<\\/$1');
@@ -44,7 +58,7 @@ export function editorPage(assets: EditorPageAssets): string {
     `img-src ${assets.cspSource}`,
     `script-src 'nonce-${assets.nonce}'`,
   ].join('; ');
-  const state = assets.state === undefined ? '' : ` data-state="${attribute(assets.state)}"`;
+  const state = assets.state === undefined ? '' : `\n  <script type="application/json" id="${FIRST_STATE_ID}">${jsonDataBlock(assets.state)}</script>`;
   return `<!DOCTYPE html>
 <html lang="${attribute(assets.language)}">
 <head>
@@ -55,8 +69,8 @@ export function editorPage(assets: EditorPageAssets): string {
   <title>Lightfield task</title>
 </head>
 <body>
-  <main id="root" aria-busy="true"></main>
-  <script nonce="${nonce}" data-markdown="${attribute(assets.markdownScript)}" data-codicons="${attribute(assets.codicons)}"${state}>${inline(assets.scriptText, 'script')}</script>
+  <main id="root" aria-busy="true"></main>${state}
+  <script nonce="${nonce}" data-markdown="${attribute(assets.markdownScript)}" data-codicons="${attribute(assets.codicons)}">${inline(assets.scriptText, 'script')}</script>
 </body>
 </html>`;
 }

@@ -41,6 +41,9 @@ export type HostMessage =
   /** Answers a `save`: whether it went through, and what to show if not. */
   | { type: 'saveResult'; requestId: number; ok: boolean; errors: Record<string, string>; message?: string };
 
+/** The page's JSON data block that holds the form's first state (a `show` message). */
+export const FIRST_STATE_ID = 'first-state';
+
 /** The state the webview keeps with `setState`, so a hidden panel comes back as it was. */
 export interface WebviewState {
   values: Record<string, FormValue>;

@@ -4,9 +4,8 @@
  * around it. One function per surface; no `vscode` import, so the rules are
  * tested in plain Node.
  */
+import { withoutBidiControls } from '../shared/bidi';
 
-/** Embeddings and overrides (U+202A–U+202E) and isolates (U+2066–U+2069): they reorder the text around them. */
-const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
 const LINE_BREAKS = /\s*[\r\n\u2028\u2029]+\s*/g;
 /** `$(name)` or `$(name~modifier)`, optionally already escaped with a backslash: what VS Code renders as an icon. */
 const THEME_ICON = /(\\)?(\$\([a-z0-9-]+(?:~[a-z0-9-]+)?\))/gi;
@@ -15,13 +14,9 @@ const MARKDOWN_PUNCTUATION = /[!-/:-@[-`{-~]/g;
 
 const TAB_TITLE_LENGTH = 60;
 
-function withoutBidi(text: string): string {
-  return text.replace(BIDI_CONTROLS, '');
-}
-
 /** One line, no bidi controls: the base of every single-line surface. */
 function singleLine(text: string): string {
-  return withoutBidi(text).replace(LINE_BREAKS, ' ');
+  return withoutBidiControls(text).replace(LINE_BREAKS, ' ');
 }
 
 /**
@@ -53,7 +48,7 @@ export function labelText(text: string): string {
  * strings that do not set `supportThemeIcons`, where `$(…)` is plain text anyway.
  */
 export function markdownText(text: string): string {
-  return withoutBidi(text).replace(MARKDOWN_PUNCTUATION, '\\$&');
+  return withoutBidiControls(text).replace(MARKDOWN_PUNCTUATION, '\\$&');
 }
 
 /** An editor tab's title: one line, short enough to leave room for other tabs. */

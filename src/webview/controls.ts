@@ -5,8 +5,9 @@
  * the server (labels, option names, values) goes in as text or as an element
  * property, never as HTML.
  */
+import { withoutBidiControls } from '../shared/bidi';
 import { ADDRESS_PARTS, type FormField, type FormValue, NAME_PARTS } from '../shared/form';
-import { element, labelledInput } from './dom';
+import { editable, element, labelledInput, showText, textElement } from './dom';
 import { markdownEditor } from './markdown';
 
 export type OnChange = (value: FormValue) => void;
@@ -46,7 +47,7 @@ function numberOrText(text: string): FormValue {
 }
 
 function textField(id: string, value: string, type: string, onInput: (text: string) => void, placeholder?: string): HTMLInputElement {
-  const field = element('input', { id, type, value, placeholder: placeholder ?? '' });
+  const field = editable('input', { id, type, value, placeholder: withoutBidiControls(placeholder ?? '') });
   field.addEventListener('input', () => onInput(field.value));
   return field;
 }
@@ -86,7 +87,7 @@ function select(id: string, field: FormField, value: FormValue, onChange: OnChan
     return group;
   }
   const single = element('select', { id });
-  single.append(element('option', { value: '', textContent: '—' }), ...options.map((o) => element('option', { value: o.id, textContent: o.label })));
+  single.append(element('option', { value: '', textContent: '—' }), ...options.map((o) => textElement('option', o.label, { value: o.id })));
   single.value = current;
   single.addEventListener('change', () => {
     const picked = single.value;
@@ -119,7 +120,7 @@ export function createControl(id: string, field: FormField, value: FormValue, on
     // A chosen option or a linked object reads by its label where the form knows it.
     const labels = new Map((field.options ?? []).map((option) => [option.id, option.label]));
     const named = Array.isArray(value) ? value.map((item) => labels.get(item) ?? item) : typeof value === 'string' ? (labels.get(value) ?? value) : value;
-    shown.textContent = textOf(named) || '—';
+    showText(shown, textOf(named) || '—');
     return shown;
   }
   if (field.options || field.valueType === 'SINGLE_SELECT' || field.valueType === 'MULTI_SELECT') {
@@ -136,7 +137,7 @@ export function createControl(id: string, field: FormField, value: FormValue, on
       input.setAttribute('step', '0.01');
       if (!field.currency) return input;
       const wrapper = element('div', { className: 'with-suffix' });
-      wrapper.append(input, element('span', { className: 'suffix', textContent: field.currency }));
+      wrapper.append(input, textElement('span', field.currency, { className: 'suffix' }));
       return wrapper;
     }
     case 'CHECKBOX': {
@@ -154,7 +155,7 @@ export function createControl(id: string, field: FormField, value: FormValue, on
     case 'RELATIONSHIP': {
       if (field.multiple || field.valueType === 'RELATIONSHIP') {
         const hint = field.idPrefix ? `${field.idPrefix}…, one per line` : 'One per line';
-        const area = element('textarea', { id, value: textOf(value), rows: 3, placeholder: hint });
+        const area = editable('textarea', { id, value: textOf(value), rows: 3, placeholder: withoutBidiControls(hint) });
         area.addEventListener('input', () => onChange(lines(area.value)));
         return area;
       }

@@ -5,9 +5,9 @@
  * the panel being hidden (setState).
  */
 import { fieldElementId, type FormModel, type FormValue, validateField } from '../shared/form';
-import type { HostMessage, WebviewMessage, WebviewState } from '../shared/protocol';
+import { FIRST_STATE_ID, type HostMessage, type WebviewMessage, type WebviewState } from '../shared/protocol';
 import { createControl } from './controls';
-import { button } from './dom';
+import { button, showText, textElement } from './dom';
 
 interface VsCodeApi {
   postMessage(message: WebviewMessage): void;
@@ -16,7 +16,7 @@ interface VsCodeApi {
 declare function acquireVsCodeApi(): VsCodeApi;
 
 const vscode = acquireVsCodeApi();
-/** The page's own script: it carries the form's first state and where the icons are. */
+/** The page's own script: it says where the icons are. */
 const pageScript = document.currentScript as HTMLScriptElement | null;
 const root = document.getElementById('root') as HTMLElement;
 let model: FormModel | undefined;
@@ -31,17 +31,16 @@ function openLink(url: string): void {
   post({ type: 'openLink', url });
 }
 
-function make(tag: string, className?: string, text?: string): HTMLElement {
-  const node = document.createElement(tag);
+function make(tag: keyof HTMLElementTagNameMap, className?: string, text?: string): HTMLElement {
+  const node = textElement(tag, text ?? '');
   if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
   return node;
 }
 
 function showFieldError(key: string, message: string | undefined): void {
   const slot = root.querySelector<HTMLElement>(`[data-error-for="${CSS.escape(key)}"]`);
   if (!slot) return;
-  slot.textContent = message ?? '';
+  showText(slot, message ?? '');
   slot.hidden = !message;
   slot.closest('.field')?.classList.toggle('invalid', Boolean(message));
 }
@@ -49,7 +48,7 @@ function showFieldError(key: string, message: string | undefined): void {
 function showBanner(message: string | undefined): void {
   const banner = root.querySelector<HTMLElement>('.banner');
   if (!banner) return;
-  banner.textContent = message ?? '';
+  showText(banner, message ?? '');
   banner.hidden = !message;
 }
 
@@ -72,7 +71,7 @@ function render(message: Extract<HostMessage, { type: 'show' }>): void {
   const header = make('header', 'header');
   const heading = make('div', 'heading');
   const title = make('h1', 'title', model.title);
-  title.title = model.title;
+  title.title = title.textContent ?? '';
   heading.append(title, make('span', 'subtitle', model.mode === 'create' ? 'New task' : (model.taskId ?? '')));
   const actions = make('div', 'actions');
   const saveButton = button(make('span', undefined, model.mode === 'create' ? 'Create Task' : 'Save'), 'save', 'save');
@@ -145,7 +144,7 @@ window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
 
 // The first state came with the page: the form renders before any message. It is usable once its
 // controls have rendered and painted: after the next frame (a task queued from it runs after the paint).
-const firstState = pageScript?.dataset.state;
+const firstState = document.getElementById(FIRST_STATE_ID)?.textContent;
 if (firstState) render(JSON.parse(firstState) as Extract<HostMessage, { type: 'show' }>);
 requestAnimationFrame(() =>
   setTimeout(() => {

@@ -5,7 +5,8 @@
  * main.ts), which allows only http(s).
  */
 
-import { button, element } from './dom';
+import { withoutBidiControls } from '../shared/bidi';
+import { button, editable, element } from './dom';
 
 /** The page's own script: its nonce lets the renderer's script in under the CSP, and it names where that script is. */
 const pageScript = document.currentScript as HTMLScriptElement | null;
@@ -28,7 +29,7 @@ function loadRenderer(): Promise<(text: string) => DocumentFragment> {
 
 export function markdownEditor(id: string, text: string, onInput: (text: string) => void): HTMLElement {
   const wrapper = element('div', { className: 'markdown' });
-  const area = element('textarea', { id, value: text, rows: 8 });
+  const area = editable('textarea', { id, value: text, rows: 8 });
   const preview = element('div', { className: 'markdown-preview' });
   preview.hidden = true;
   const caption = element('span', { textContent: 'Preview' });
@@ -43,7 +44,8 @@ export function markdownEditor(id: string, text: string, onInput: (text: string)
     if (!showing) return flip();
     loadRenderer().then(
       (render) => {
-        preview.replaceChildren(render(area.value));
+        // The preview is shown, not edited: no override in it reverses what it shows.
+        preview.replaceChildren(render(withoutBidiControls(area.value)));
         flip();
       },
       (error: unknown) => {

@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { editorPage } from '../../src/editor/editorPage';
+import { withoutBidiControls } from '../../src/shared/bidi';
 import { fieldElementId, type FormModel, type FormValue } from '../../src/shared/form';
 import type { HostMessage, ShowMessage, WebviewMessage } from '../../src/shared/protocol';
 
@@ -19,17 +20,20 @@ const TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/
 
 export interface Harness {
   url: string;
+  /** The first state a page is built with, by the ID its URL names (a state may be too long for a URL). */
+  states: Map<string, string>;
   close(): Promise<void>;
 }
 
 export async function startHarness(): Promise<Harness> {
   let origin = '';
+  const states = new Map<string, string>();
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', origin);
     const path = url.pathname;
     if (path === '/') {
-      // `?state=` is the first state the page is built with, as the extension builds it.
-      const state = url.searchParams.get('state') ?? undefined;
+      // `?state=` names the first state the page is built with, as the extension builds it.
+      const state = states.get(url.searchParams.get('state') ?? '');
       const page = editorPage({
         cspSource: origin,
         nonce: randomBytes(16).toString('base64'),
@@ -55,7 +59,7 @@ export async function startHarness(): Promise<Harness> {
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { url: `${origin}/`, close: () => new Promise((done) => server.close(() => done())) };
+  return { url: `${origin}/`, states, close: () => new Promise((done) => server.close(() => done())) };
 }
 
 declare global {
@@ -85,8 +89,16 @@ export async function openEditorPage(context: BrowserContext, harness: Harness, 
     });
   `);
   page.on('pageerror', (error) => console.error(`[webview] ${error.message}`));
-  await page.goto(state ? `${harness.url}?state=${encodeURIComponent(JSON.stringify(state))}` : harness.url);
-  await page.waitForFunction(() => window.__posted.some((message) => message.type === 'ready'));
+  let url = harness.url;
+  if (state) {
+    const id = String(harness.states.size + 1);
+    harness.states.set(id, JSON.stringify(state));
+    url = `${harness.url}?state=${id}`;
+  }
+  await page.goto(url);
+  await page.waitForFunction(() => window.__posted.some((message) => message.type === 'ready'), undefined, { timeout: 10_000 }).catch(async () => {
+    throw new Error(`the editor page never said ready; CSP violations: ${JSON.stringify(await page.evaluate(() => window.__violations))}`);
+  });
   return page;
 }
 
@@ -96,7 +108,8 @@ export async function sendToWebview(page: Page, message: HostMessage): Promise<v
 
 export async function show(page: Page, model: FormModel, values: Record<string, FormValue> = model.values): Promise<void> {
   await sendToWebview(page, { type: 'show', model, values, errors: {} });
-  await page.waitForFunction((title) => document.querySelector('.title')?.textContent === title, model.title);
+  // Shown without its bidi controls.
+  await page.waitForFunction((title) => document.querySelector('.title')?.textContent === title, withoutBidiControls(model.title));
 }
 
 /** The values of the webview's last `edit` message. */

@@ -1,0 +1,137 @@
+/**
+ * The editor page as the extension builds it, with hostile server text in its
+ * first state: the form must render from that state alone (no `show` message),
+ * and every text a server gave must stay text.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { BrowserContext, Page } from 'playwright-core';
+import { buildForm } from '../../src/editor/formBuilder';
+import { withoutBidiControls } from '../../src/shared/bidi';
+import type { FormModel, FormValue } from '../../src/shared/form';
+import type { ShowMessage } from '../../src/shared/protocol';
+import { launchChromium } from '../e2e/browser';
+import { startLightfieldServer, type LightfieldServer } from '../server/server';
+import { clientFor } from '../support/lightfield';
+import { type Harness, openEditorPage, startHarness } from './harness';
+
+const HOSTILE: string[] = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'hostile-strings.json'), 'utf8')) as string[];
+/** What Chromium's nonce guard looks for in a script's attributes, and what ends or reopens a script early. */
+const MARKUP = [
+  '<script',
+  '<SCRIPT>',
+  '<sCrIpT src="x">',
+  '</script>',
+  '</script><script>__canary()</script>',
+  '<!--<script>',
+  '<style>',
+  '<sTyLe>main{display:none}</sTyLe>',
+  '</style>',
+  'Fix the `<script>` order in index.html',
+  '<meta http-equiv="refresh" content="0;url=javascript:__canary()">',
+];
+
+let server: LightfieldServer;
+let context: BrowserContext;
+let harness: Harness;
+let base: FormModel;
+
+before(async () => {
+  server = await startLightfieldServer({ tasks: 2, customFields: true, seed: 5 });
+  const client = clientFor(server);
+  const description = await client.describeTasks();
+  const members = await client.listMembers();
+  const task = await client.getTask(server.index.listed()[0].id);
+  base = buildForm({ description, members, task, serviceName: 'Lightfield' });
+  harness = await startHarness();
+  context = await launchChromium();
+});
+
+after(async () => {
+  await context?.close();
+  await harness?.close();
+  await server?.close();
+});
+
+/** `text` in every slot of the first state that a server fills: names, keys, options, values, errors, the banner. */
+function hostileState(text: string): ShowMessage {
+  const keyOf = (key: string) => `${key}${text}`;
+  const values: Record<string, FormValue> = {};
+  for (const field of base.fields) {
+    const value = base.values[field.key] ?? null;
+    values[keyOf(field.key)] = typeof value === 'string' ? `${value} ${text}` : Array.isArray(value) && field.kind === 'field' && !field.options ? [...value, text] : value;
+  }
+  const model: FormModel = {
+    ...base,
+    title: text,
+    taskId: text,
+    serviceName: text,
+    httpLink: 'javascript:__canary()',
+    fields: base.fields.map((field) => ({
+      ...field,
+      key: keyOf(field.key),
+      label: text,
+      description: text,
+      options: field.options?.map((option) => ({ ...option, label: `${option.label} ${text}` })),
+      currency: field.currency && text,
+      handleService: field.handleService && text,
+      idPrefix: field.idPrefix && text,
+    })),
+    values,
+  };
+  return { type: 'show', model, values, errors: Object.fromEntries(model.fields.map((field) => [field.key, text])), message: text };
+}
+
+async function rendered(page: Page): Promise<{ title: string | null; fields: number; errorsShown: number; banner: string | null }> {
+  return page.evaluate(() => ({
+    title: document.querySelector('.title')?.textContent ?? null,
+    fields: document.querySelectorAll('.field').length,
+    errorsShown: Array.from(document.querySelectorAll<HTMLElement>('.field-error')).filter((node) => !node.hidden).length,
+    banner: document.querySelector('.banner')?.textContent ?? null,
+  }));
+}
+
+describe('the editor page built with hostile server text in its first state', () => {
+  it('renders the form from that state alone, for every hostile string in every server slot', async () => {
+    for (const text of [...HOSTILE, ...MARKUP]) {
+      const state = hostileState(text);
+      const page = await openEditorPage(context, harness, state);
+      const what = JSON.stringify(text.slice(0, 40));
+      const shown = withoutBidiControls(text);
+      assert.deepEqual(
+        await rendered(page),
+        { title: shown, fields: state.model.fields.length, errorsShown: state.model.fields.length, banner: shown },
+        `the form rendered from its first state with ${what}`,
+      );
+      assert.deepEqual(await page.evaluate(() => window.__violations), [], `no CSP violation with ${what}`);
+      const injected = await page.evaluate(() => document.querySelectorAll('body script:not([nonce]):not([type="application/json"]), main script, main img, main iframe, main svg, meta[http-equiv="refresh"]').length);
+      assert.equal(injected, 0, `no markup came of ${what}`);
+      assert.equal(await page.evaluate(() => window.__canaryFired), 0, `nothing ran from ${what}`);
+      await page.close();
+    }
+  });
+
+  it('shows server text without bidi controls, and keeps them in the values the user edits, isolated', async () => {
+    const text = '\u202Eevil reversed text\u202C \u2066isolate\u2069 \u200Fmark';
+    const state = hostileState(text);
+    const page = await openEditorPage(context, harness, state);
+    const found = await page.evaluate(() => {
+      const bidi = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
+      const shown = Array.from(document.querySelectorAll<HTMLElement>('main *'))
+        .flatMap((node) => Array.from(node.childNodes).filter((child) => child.nodeType === Node.TEXT_NODE).map((child) => child.textContent ?? ''))
+        .concat(Array.from(document.querySelectorAll<HTMLElement>('main [title], main [placeholder]')).flatMap((node) => [node.title, node.getAttribute('placeholder') ?? '']));
+      const edited = Array.from(document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('main input[type="text"], main textarea'));
+      return {
+        shownWithBidi: shown.filter((each) => bidi.test(each)),
+        editedWithBidi: edited.filter((each) => bidi.test(each.value)).length,
+        editedNotIsolated: edited.filter((each) => each.dir !== 'auto').map((each) => each.id),
+      };
+    });
+    assert.deepEqual(found.shownWithBidi, [], 'no shown text keeps a bidi control');
+    assert.ok(found.editedWithBidi > 0, 'an edited value keeps its characters');
+    assert.deepEqual(found.editedNotIsolated, [], 'every edited value runs in its own direction');
+    await page.close();
+  });
+});
