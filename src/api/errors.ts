@@ -90,10 +90,38 @@ function formatPath(path: readonly PropertyKey[]): string {
     .join('');
 }
 
-/** Removes every occurrence of `secret` from `text`, whatever produced the text. */
-export function redact(text: string, secret: string | undefined): string {
-  if (!secret) {
-    return text;
-  }
-  return text.split(secret).join('[redacted]');
+const REDACTED = '[redacted]';
+
+/**
+ * Every form in which a client sends `key` or a server may echo it: as written,
+ * URL-encoded, and base64 as in HTTP Basic credentials (`key:`, and the bare key;
+ * standard and URL-safe alphabets, unpadded, so a padded copy loses its body too).
+ * Longest first, so no form leaves part of a longer one behind.
+ */
+export function secretForms(key: string): string[] {
+  const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64').replace(/=+$/, '');
+  const encoded = [`${key}:`, key].map(base64);
+  const forms = [key, encodeURIComponent(key), ...encoded, ...encoded.map((text) => text.replace(/\+/g, '-').replace(/\//g, '_'))];
+  return [...new Set(forms)].filter(Boolean).sort((a, b) => b.length - a.length);
+}
+
+/** Removes every occurrence of every form of `key` from `text`, whatever produced the text. */
+export function redact(text: string, key: string | undefined): string {
+  if (!key) return text;
+  return secretForms(key).reduce((rest, form) => rest.split(form).join(REDACTED), text);
+}
+
+/** The same error with every string it carries (message, type, code, param, field errors) redacted of `key`. */
+export function redactError(error: ApiError, key: string): ApiError {
+  const clean = (text: string | undefined) => (text === undefined ? undefined : redact(text, key));
+  const fieldErrors = error.fieldErrors && Object.fromEntries(Object.entries(error.fieldErrors).map(([field, text]) => [redact(field, key), redact(text, key)]));
+  return new ApiError({
+    ...error,
+    kind: error.kind,
+    message: redact(error.message, key),
+    type: clean(error.type),
+    code: clean(error.code),
+    param: clean(error.param),
+    fieldErrors,
+  });
 }

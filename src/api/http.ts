@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { type $Fetch, type FetchResponse, ofetch } from 'ofetch';
 import type { ZodMiniType } from 'zod/mini';
 import { unsafeBaseUrlReason } from './baseUrl';
-import { afterUnknownAttempt, ApiError, describeSchemaIssues, isOutcomeUnknown, redact } from './errors';
+import { afterUnknownAttempt, ApiError, describeSchemaIssues, isOutcomeUnknown, redactError } from './errors';
 import type { ProviderOptions } from './provider';
 import { RateLimiter } from './rateLimiter';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy, retryDelayMs } from './retry';
@@ -23,6 +23,9 @@ const LONGEST_RETRY_AFTER_SECONDS = 60;
  * and when to come back, so it does not spend the attempts kept for failures.
  */
 const MOST_REFUSALS = 8;
+/** Redirect statuses, and how many of them a call follows within the base URL. */
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+const MOST_REDIRECTS = 5;
 
 /** What a service's error answer says, in the shape `ApiError` carries. */
 export interface ErrorReading {
@@ -129,20 +132,52 @@ export class ServiceHttp {
     if (idempotencyKey && this.rules.idempotencyHeader) headers[this.rules.idempotencyHeader] = idempotencyKey;
     const signals = [AbortSignal.timeout(this.timeoutMs), ...(spec.signal ? [spec.signal] : [])];
     const started = Date.now();
-    const response: FetchResponse<string> = await this.fetcher.raw(spec.path, {
-      method: spec.method,
-      query: spec.query,
-      body: spec.body === undefined ? undefined : JSON.stringify(spec.body),
-      headers,
-      signal: AbortSignal.any(signals),
-      responseType: 'text',
-    });
+    let path = spec.path;
+    let query = spec.query;
+    let response: FetchResponse<string>;
+    for (let hops = 0; ; hops++) {
+      // Redirects are followed here, never by fetch: only within the base URL, so no other server gets the request or its body.
+      response = await this.fetcher.raw(path, {
+        method: spec.method,
+        query,
+        body: spec.body === undefined ? undefined : JSON.stringify(spec.body),
+        headers,
+        signal: AbortSignal.any(signals),
+        responseType: 'text',
+        redirect: 'manual',
+      });
+      if (!REDIRECTS.has(response.status)) break;
+      path = this.redirectTarget(response, spec.method, hops);
+      query = undefined;
+    }
     const limit = this.rules.rateLimit(response.headers, Date.now());
     if (limit) this.limiter.observe(spec.category, limit.remaining, limit.resetAt);
     this.options.log?.(`${spec.method} ${spec.path} -> ${response.status} (${Date.now() - started} ms, attempt ${attempt})`);
     const text = response._data ?? '';
     if (!response.ok) throw this.httpError(response.status, text, numberHeader(response.headers, 'Retry-After'));
     return parseBody(text, spec.schema, `${spec.method} ${spec.path}`);
+  }
+
+  /**
+   * The path under the base URL a redirect points to. Refused with an error a user can
+   * read when it leaves the base URL (another origin would get the request and its
+   * body), would turn the request into another method, or goes round too often.
+   */
+  private redirectTarget(response: FetchResponse<string>, method: RequestSpec<unknown>['method'], hops: number): string {
+    const refuse = (message: string) => new ApiError({ kind: 'config', status: response.status, message });
+    const location = response.headers.get('Location');
+    if (!location) throw refuse(`${this.rules.name} answered a redirect (HTTP ${response.status}) without saying where to.`);
+    const base = new URL(`${this.baseUrl}/`).href;
+    const target = new URL(location, response.url || base);
+    if (!target.href.startsWith(base)) {
+      throw refuse(`${this.baseUrl} redirected the request to ${target.origin}${target.pathname}, outside the base URL, and it was not followed. Check the base URL setting.`);
+    }
+    // 301, 302 and 303 turn a write into a GET: the write would be lost while the answer looked fine.
+    if (method !== 'GET' && response.status !== 307 && response.status !== 308) {
+      throw refuse(`${this.rules.name} redirected a ${method} with HTTP ${response.status}, which would drop what it sends, so it was not followed.`);
+    }
+    if (hops + 1 >= MOST_REDIRECTS) throw refuse(`${this.rules.name} redirected the request more than ${MOST_REDIRECTS} times.`);
+    return `/${target.href.slice(base.length)}`;
   }
 
   private httpError(status: number, text: string, retryAfterHeader: number | undefined): ApiError {
@@ -178,11 +213,12 @@ function parseBody<T>(text: string, schema: ZodMiniType<T>, what: string): T {
   return parsed.data;
 }
 
+/** Every failure of an attempt as an `ApiError`, redacted of the key in every form the client sends it: the one place errors leave the HTTP layer. */
 function toApiError(error: unknown, key: string, baseUrl: string, signal: AbortSignal | undefined): ApiError {
   if (signal?.aborted) return abortedError();
-  if (error instanceof ApiError) return new ApiError({ ...error, kind: error.kind, message: redact(error.message, key) });
+  if (error instanceof ApiError) return redactError(error, key);
   const cause = error instanceof Error ? describeNetworkFailure(error) : String(error);
-  return new ApiError({ kind: 'network', message: redact(`Could not reach ${baseUrl}: ${cause}`, key), retryable: true });
+  return redactError(new ApiError({ kind: 'network', message: `Could not reach ${baseUrl}: ${cause}`, retryable: true }), key);
 }
 
 function describeNetworkFailure(error: Error): string {

@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
+import { nextRefreshDelayMs } from './refreshDelay';
 
-/** Unfocused windows refresh this many times less often. */
-const UNFOCUSED_FACTOR = 4;
 /** A view shown again after this long refreshes at once. */
 const VISIBLE_AGAIN_MS = 60_000;
 
 /**
- * Refreshes on an interval (0 turns it off) that backs off while the window is
- * not focused and after failures, and when the view becomes visible after a while.
+ * Refreshes on an interval (0 turns it off, and it is never shorter than
+ * `MIN_REFRESH_SECONDS`) that backs off while the window is not focused and after
+ * failures, and when the view becomes visible after a while.
  */
 export class RefreshScheduler implements vscode.Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -33,17 +33,15 @@ export class RefreshScheduler implements vscode.Disposable {
     clearTimeout(this.timer);
     this.lastRun = Date.now();
     const ok = await this.refresh();
-    this.failures = ok ? 0 : Math.min(this.failures + 1, 3);
+    this.failures = ok ? 0 : this.failures + 1;
     this.schedule();
   }
 
   schedule(): void {
     clearTimeout(this.timer);
-    const seconds = this.intervalSeconds();
-    if (seconds <= 0 || !this.view.visible) return;
-    const factor = (vscode.window.state.focused ? 1 : UNFOCUSED_FACTOR) * 2 ** this.failures;
-    const due = this.lastRun + seconds * 1000 * factor - Date.now();
-    this.timer = setTimeout(() => void this.run(), Math.max(1000, due));
+    if (!this.view.visible) return;
+    const delay = nextRefreshDelayMs({ intervalSeconds: this.intervalSeconds(), lastRun: this.lastRun, now: Date.now(), focused: vscode.window.state.focused, failures: this.failures });
+    if (delay !== undefined) this.timer = setTimeout(() => void this.run(), delay);
   }
 
   dispose(): void {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { sameValue, type FormValue } from '../../src/shared/form';
-import { api, field, inEditorWebview, server, signIn, signOut, waitFor } from './support';
+import { api, field, inEditorWebview, KEY, server, signIn, signOut, waitFor } from './support';
 import type { TaskEditorDocument } from '../../src/editor/taskEditorProvider';
 import { StatusGroupNode, type TaskNode } from '../../src/tasks/taskTree';
 
@@ -175,6 +175,22 @@ describe('the task editor in a real VS Code', () => {
     assert.equal(await save(document), false);
     assert.deepEqual(document.errors, {});
     assert.match(document.message ?? '', /Unknown field bogus/);
+  });
+
+  it('shows a refusal that echoes the API key with the key redacted, at the field and in the banner', async () => {
+    const node = firstTask('TODO');
+    await vscode.commands.executeCommand('lightfield.openTask', node);
+    const document = await openedDocument(node.taskId);
+    const echo = `Bearer ${KEY}, ${KEY} and ${Buffer.from(`${KEY}:`).toString('base64')}`;
+    await server('POST', '/_test/faults', { kind: 'status', status: 400, code: 'invalid_value', param: 'fields.estimate', message: `Not for ${echo}.`, method: 'POST', path: `^/v1/tasks/${node.taskId}$` });
+    await typeInto(document, 'estimate', '3', 3);
+    assert.equal(await save(document), false);
+    const atField = (await inEditorWebview({ action: 'text', selector: `.field[data-key="estimate"] .field-error` })) ?? '';
+    const banner = (await inEditorWebview({ action: 'text', selector: '.banner' })) ?? '';
+    for (const [where, text] of [['at the field', atField], ['in the banner', banner]]) {
+      assert.match(text, /\[redacted\]/, `the webview shows the refusal ${where}`);
+      assert.ok(!text.includes(KEY) && !text.includes(Buffer.from(`${KEY}:`).toString('base64')), `no form of the key ${where}: ${text}`);
+    }
   });
 
   it('detects a conflict when the task changed on the server, and lets the user choose', async () => {

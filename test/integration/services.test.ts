@@ -9,6 +9,10 @@ import type { ServiceId } from '../../src/api/domain';
 import { sameValue } from '../../src/shared/form';
 import { StatusGroupNode, type TaskNode } from '../../src/tasks/taskTree';
 import { api, closeServer, field, inEditorWebview, KEYS, server, signIn, signOut, useService, waitFor } from './support';
+import HOSTILE from '../fixtures/hostile-strings.json';
+
+/** Markup a developer's task may hold: Chromium drops the nonce of a script any of whose attributes holds `<script` or `<style`. */
+const MARKUP = ['Fix the `<script>` order in index.html', '<style>main{display:none}</style> in the template', '</script><script>alert(1)</script>', '<!--<script>'];
 
 interface Expectations {
   groups: string[];
@@ -52,6 +56,11 @@ const SERVICES: Record<ServiceId, Expectations> = {
 
 function openTasks(): TaskNode[] {
   return api().view.tree.getChildren(new StatusGroupNode('TODO')).filter((n): n is TaskNode => n.kind === 'task');
+}
+
+function activeEditorOf(taskId: string) {
+  const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+  return input instanceof vscode.TabInputCustom && input.uri.path.startsWith(`/${taskId}/`) && api().editor.documentOf(input.uri);
 }
 
 async function freshTree(): Promise<void> {
@@ -110,10 +119,7 @@ for (const service of ['lightfield', 'close'] as const) {
       const node = openTasks().find((n) => service !== 'close' || api().store.task(n.taskId)?.kind === 'lead');
       assert.ok(node);
       await vscode.commands.executeCommand('lightfield.openTask', node);
-      const document = await waitFor('the editor', () => {
-        const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
-        return input instanceof vscode.TabInputCustom && input.uri.path.startsWith(`/${node.taskId}/`) && api().editor.documentOf(input.uri);
-      });
+      const document = await waitFor('the editor', () => activeEditorOf(node.taskId));
       const title = `Typed on ${service} ${Date.now()}`;
       await inEditorWebview({ action: 'fill', selector: field(expected.titleKey), text: title });
       await waitFor('the edit to reach the extension', () => sameValue(document.values[expected.titleKey], title));
@@ -122,6 +128,22 @@ for (const service of ['lightfield', 'close'] as const) {
       assert.equal(await waitFor('the save', () => document.lastSave), 'saved', document.message);
       assert.equal((await expected.read(node.taskId)).title, title);
       assert.equal(api().store.task(node.taskId)?.title, title, 'the tree has it too');
+    });
+
+    it('opens every task whose text is a hostile string or markup: the editor renders its form', async () => {
+      const provider = api().session.provider;
+      assert.ok(provider);
+      const answers = await expected.todoAnswers();
+      for (const text of [...HOSTILE, ...MARKUP]) {
+        const task = await provider.createTask({ title: text, status: 'TODO', ...(service === 'lightfield' ? { description: `${text}\n\n${MARKUP.join('\n')}` } : {}), ...answers });
+        await vscode.commands.executeCommand('lightfield.openTask', task.id);
+        await waitFor('its editor', () => activeEditorOf(task.id));
+        const title = (await inEditorWebview({ action: 'text', selector: 'main .title' })) ?? '';
+        // As the page shows it: bidi controls removed, white space collapsed.
+        const shown = (words: string) => words.replace(/[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, '').replace(/\s+/g, ' ').trim();
+        assert.equal(shown(title), shown(text), `the editor of a task titled ${JSON.stringify(text.slice(0, 40))} shows its form`);
+        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      }
     });
 
     it('creates a task from a TODO and links the comment with the service\'s ID', async () => {

@@ -14,7 +14,8 @@ export interface FaultRates {
 }
 
 export type Fault =
-  | { kind: 'status'; status: number; retryAfterSeconds?: number; message?: string; code?: string; param?: string }
+  /** `fieldErrors`: Close's `field-errors` (Lightfield names one field, in `param`). */
+  | { kind: 'status'; status: number; retryAfterSeconds?: number; message?: string; code?: string; param?: string; fieldErrors?: Record<string, string> }
   | { kind: 'drop-before' }
   | { kind: 'drop-after' }
   | { kind: 'malformed' }

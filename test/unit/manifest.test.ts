@@ -3,10 +3,15 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { Commands } from '../../src/constants';
+import { MIN_REFRESH_SECONDS } from '../../src/tasks/refreshDelay';
 
 const root = join(__dirname, '..', '..');
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
-  contributes: { commands: { command: string; title: string; category?: string }[] };
+  contributes: {
+    commands: { command: string; title: string; category?: string }[];
+    configuration: { properties: Record<string, { scope?: string }> };
+  };
+  capabilities: { untrustedWorkspaces: { supported: boolean | string; restrictedConfigurations?: string[] } };
 };
 const nls = JSON.parse(readFileSync(join(root, 'package.nls.json'), 'utf8')) as Record<string, string>;
 
@@ -43,5 +48,39 @@ describe('manifest and code agree', () => {
       const key = /^%(.+)%$/.exec(command.title)?.[1];
       assert.ok(key && nls[key], `${command.command} title must come from package.nls.json`);
     }
+  });
+});
+
+describe('settings a workspace may not steer', () => {
+  const settings = manifest.contributes.configuration.properties;
+  const restricted = new Set(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations ?? []);
+  /** Where requests go, how often, on whose behalf writes happen, and what is written into files. */
+  const steering = [
+    'lightfield.service',
+    'lightfield.baseUrl',
+    'lightfield.close.baseUrl',
+    'lightfield.refreshInterval',
+    'lightfield.pageSize',
+    'lightfield.defaultAssignee',
+    'lightfield.todo.tags',
+    'lightfield.todo.referenceFormat',
+  ];
+  /** Only how the user's own view looks. */
+  const harmless = ['lightfield.statuses', 'lightfield.sortOrder', 'lightfield.todo.codeLens'];
+
+  it('every setting that steers traffic or writes ignores an untrusted workspace\'s value', () => {
+    assert.equal(manifest.capabilities.untrustedWorkspaces.supported, 'limited');
+    const loose = steering.filter((name) => !restricted.has(name) && !['machine', 'application'].includes(settings[name]?.scope ?? ''));
+    assert.deepEqual(loose, [], 'neither restricted nor machine-scoped');
+    assert.deepEqual(steering.filter((name) => !settings[name]), [], 'every setting named here exists');
+  });
+
+  it('every setting is classified, so a new one is a decision', () => {
+    assert.deepEqual(Object.keys(settings).filter((name) => !steering.includes(name) && !harmless.includes(name)), []);
+    assert.deepEqual([...restricted].filter((name) => !settings[name]), [], 'no restricted name refers to a setting that does not exist');
+  });
+
+  it('the refresh interval\'s description names the floor the scheduler keeps', () => {
+    assert.match(nls['configuration.refreshInterval'], new RegExp(`never closer than ${MIN_REFRESH_SECONDS} seconds`));
   });
 });

@@ -260,7 +260,7 @@ export async function startCloseServer(options: CloseServerOptions = {}): Promis
       if (fault?.kind === 'drop-before') return void req.socket.destroy();
       if (fault?.kind === 'status') {
         record.status = fault.status;
-        return send(res, { status: fault.status, headers: {}, body: new CloseError(fault.status, fault.message ?? 'Injected failure.').body });
+        return send(res, { status: fault.status, headers: {}, body: new CloseError(fault.status, fault.message ?? 'Injected failure.', fault.fieldErrors).body });
       }
       let reply: Reply;
       let headers: Record<string, string> = {};
