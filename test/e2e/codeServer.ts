@@ -24,6 +24,8 @@ export interface CodeServerOptions {
   /** Extra environment for code-server and so for the extension host it starts. */
   env?: Record<string, string>;
   port?: number;
+  /** Workspace Trust on (it is off in the other runs): the folder then opens in Restricted Mode unless trusted. */
+  workspaceTrust?: boolean;
 }
 
 function freePort(): Promise<number> {
@@ -91,7 +93,7 @@ export async function startCodeServer(tooling: Tooling, options: CodeServerOptio
     '--auth', 'none',
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(options.workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--user-data-dir', userDataDir,
     '--extensions-dir', extensionsDir,

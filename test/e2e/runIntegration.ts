@@ -20,6 +20,7 @@ import { extensionHostErrors, loggedTimes } from './hostLogs';
 import { runInHost } from './hostRun';
 import { ensureDebianPackages, ensureTooling, log } from './tooling';
 import { runChaosInVsCode } from '../bench/chaosVsCode';
+import { runRestrictedModeChecks } from './restrictedMode';
 import { runUiChecks } from './uiChecks';
 import { DRIVER_VARIABLE, startWebviewDriver, type WebviewDriver } from './webviewDriver';
 
@@ -127,6 +128,9 @@ async function main(): Promise<void> {
     reportTimes('activate()', loggedTimes(codeServer.userDataDir, /Activated in ([\d.]+) ms/g));
     reportTimes('task editor webview ready', loggedTimes(codeServer.userDataDir, /Task editor webview ready in ([\d.]+) ms/g));
     record(ui, extensionHostErrors(codeServer.userDataDir), 'the extension host log holds no error from the extension', 'the extension host log holds errors from the extension');
+    const restricted = await runRestrictedModeChecks(tooling, browser, extensionPath);
+    log(`Restricted Mode: ${restricted.passed} passed, ${restricted.failed} failed`);
+    suites = { passed: suites.passed + restricted.passed, failed: suites.failed + restricted.failed };
   } finally {
     await browser.close();
     await codeServer.stop();

@@ -134,8 +134,10 @@ for (const service of ['lightfield', 'close'] as const) {
       const provider = api().session.provider;
       assert.ok(provider);
       const answers = await expected.todoAnswers();
+      // Closed, out of the way of the checks that read the open groups after this suite.
+      const status = provider.capabilities.statuses.includes('CANCELLED') ? 'CANCELLED' : 'COMPLETE';
       for (const text of [...HOSTILE, ...MARKUP]) {
-        const task = await provider.createTask({ title: text, status: 'TODO', ...(service === 'lightfield' ? { description: `${text}\n\n${MARKUP.join('\n')}` } : {}), ...answers });
+        const task = await provider.createTask({ title: text, status, ...(service === 'lightfield' ? { description: `${text}\n\n${MARKUP.join('\n')}` } : {}), ...answers });
         await vscode.commands.executeCommand('lightfield.openTask', task.id);
         await waitFor('its editor', () => activeEditorOf(task.id));
         const title = (await inEditorWebview({ action: 'text', selector: 'main .title' })) ?? '';
