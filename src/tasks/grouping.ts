@@ -1,5 +1,5 @@
 /** Pure presentation logic for tasks: statuses, due dates, names, order. No `vscode` here. */
-import { type Capabilities, TASK_STATUSES, type Task, type TaskStatus } from '../api/domain';
+import { type Capabilities, STATUS_LABELS, TASK_STATUSES, type Task, type TaskStatus } from '../api/domain';
 
 export interface StatusInfo {
   status: TaskStatus;
@@ -11,10 +11,10 @@ export interface StatusInfo {
 }
 
 export const STATUS_INFO: Record<TaskStatus, StatusInfo> = {
-  TODO: { status: 'TODO', label: 'To do', icon: 'circle-large-outline', open: true },
-  IN_PROGRESS: { status: 'IN_PROGRESS', label: 'In progress', icon: 'play-circle', open: true },
-  COMPLETE: { status: 'COMPLETE', label: 'Complete', icon: 'pass', open: false },
-  CANCELLED: { status: 'CANCELLED', label: 'Cancelled', icon: 'circle-slash', open: false },
+  TODO: { status: 'TODO', label: STATUS_LABELS.TODO, icon: 'circle-large-outline', open: true },
+  IN_PROGRESS: { status: 'IN_PROGRESS', label: STATUS_LABELS.IN_PROGRESS, icon: 'play-circle', open: true },
+  COMPLETE: { status: 'COMPLETE', label: STATUS_LABELS.COMPLETE, icon: 'pass', open: false },
+  CANCELLED: { status: 'CANCELLED', label: STATUS_LABELS.CANCELLED, icon: 'circle-slash', open: false },
 };
 
 /** A status's name as the service calls it (Close's "Done" is the product's Complete). */

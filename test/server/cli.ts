@@ -5,6 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { DEFAULT_CLOSE_KEY, startCloseServer } from './close/closeServer';
+import { STATUS_READINGS, type StatusReading } from './definitions';
 import { DEFAULT_KEY, startLightfieldServer } from './server';
 
 const { values } = parseArgs({
@@ -24,7 +25,7 @@ const { values } = parseArgs({
     'malformed-rate': { type: 'string', default: '0' },
     'custom-fields': { type: 'boolean', default: false },
     'ignore-filters': { type: 'boolean', default: false },
-    'opaque-status-ids': { type: 'boolean', default: false },
+    'status-reading': { type: 'string', default: 'seeds' },
   },
 });
 
@@ -35,6 +36,15 @@ function number(name: keyof typeof values): number {
     process.exit(2);
   }
   return value;
+}
+
+function statusReading(): StatusReading {
+  const reading = STATUS_READINGS.find((each) => each === values['status-reading']);
+  if (!reading) {
+    console.error(`--status-reading must be one of ${STATUS_READINGS.join(', ')}, not "${values['status-reading']}".`);
+    process.exit(2);
+  }
+  return reading;
 }
 
 /** `--service close`: the local Close-compatible server instead; it takes --port, --host, --tasks, --seed, --latency and --key. */
@@ -66,7 +76,7 @@ async function main(): Promise<void> {
   keys: [{ key: values.key, scopes: values.scopes ? values.scopes.split(',') : [] }],
   customFields: values['custom-fields'],
   ignoreFilters: values['ignore-filters'],
-  opaqueStatusIds: values['opaque-status-ids'],
+  statusReading: statusReading(),
   indexLagMs: number('index-lag'),
   rateLimitPerSecond: number('rate-limit'),
   faults: {

@@ -1,4 +1,6 @@
+import { TASK_STATUSES, type TaskStatus } from '../../src/api/domain';
 import { type FieldDefinition, type RelationshipDefinition, type TaskDefinitions } from '../../src/api/lightfield/schemas';
+import { HttpError } from './httpError';
 import { randomId, seededRandom } from './random';
 
 const STATUS_OPTIONS = [
@@ -54,19 +56,66 @@ function customFields(seed: number): Record<string, FieldDefinition> {
 }
 
 /**
- * `opaqueStatusIds`: the `$status` options carry option IDs that do not spell the
- * status (Lightfield's agent plugin writes `{todo-option-id}`), not the seeds' `TODO`.
+ * How `$status` is described and stored, where no page prints a real definition
+ * (the seeds say the value is one of the four literals; the agent plugin writes
+ * option IDs):
+ * - `seeds`: options whose IDs are the literals, and values those IDs;
+ * - `optionIds`: options with IDs that do not spell the status, and values those IDs;
+ * - `literals`: options with opaque IDs and labels that do not spell the status
+ *   ("Open", "Completed", "Canceled"), while stored values stay the literals (a
+ *   write of an option ID is stored as its literal; a filter compares the stored value);
+ * - `noOptions`: a definition that lists no options, and values the literals.
  */
-export function buildDefinitions(options: { customFields: boolean; seed: number; opaqueStatusIds?: boolean }): TaskDefinitions {
+export type StatusReading = 'seeds' | 'optionIds' | 'literals' | 'noOptions';
+export const STATUS_READINGS: readonly StatusReading[] = ['seeds', 'optionIds', 'literals', 'noOptions'];
+
+const OTHER_LABELS: Record<TaskStatus, string> = { TODO: 'Open', IN_PROGRESS: 'Doing', COMPLETE: 'Completed', CANCELLED: 'Canceled' };
+
+function statusField(reading: StatusReading, random: () => number): FieldDefinition {
+  const opaque = (label: (status: TaskStatus, index: number) => string) =>
+    TASK_STATUSES.map((status, index) => ({ id: randomId('opt_', random), label: label(status, index) }));
+  switch (reading) {
+    case 'seeds':
+      return SYSTEM_FIELDS.$status;
+    case 'optionIds':
+      return { ...SYSTEM_FIELDS.$status, typeConfiguration: { options: opaque((_status, index) => STATUS_OPTIONS[index].label) } };
+    case 'literals':
+      return { ...SYSTEM_FIELDS.$status, typeConfiguration: { options: opaque((status) => OTHER_LABELS[status]) } };
+    case 'noOptions':
+      return { label: 'Status', description: 'Task status.', valueType: 'SINGLE_SELECT' };
+  }
+}
+
+export function buildDefinitions(options: { customFields: boolean; seed: number; statusReading?: StatusReading }): TaskDefinitions {
   const random = seededRandom(options.seed);
   const withIds = <T extends { id?: string | null }>(prefix: string, defs: Record<string, T>) =>
     Object.fromEntries(Object.entries(defs).map(([key, def]) => [key, { ...def, id: randomId(prefix, random) }]));
-  const status = options.opaqueStatusIds
-    ? { ...SYSTEM_FIELDS.$status, typeConfiguration: { options: STATUS_OPTIONS.map((option) => ({ ...option, id: randomId('opt_', random) })) } }
-    : SYSTEM_FIELDS.$status;
+  const status = statusField(options.statusReading ?? 'seeds', random);
   return {
     objectType: 'task',
     fieldDefinitions: withIds('ad_', { ...SYSTEM_FIELDS, $status: status, ...(options.customFields ? customFields(options.seed) : {}) }),
     relationshipDefinitions: withIds('rd_', SYSTEM_RELATIONSHIPS),
   };
+}
+
+/** How a server of `reading` stores `status`. */
+export function storedStatus(definitions: TaskDefinitions, reading: StatusReading, status: TaskStatus): string {
+  if (reading === 'literals' || reading === 'noOptions') return status;
+  return definitions.fieldDefinitions.$status?.typeConfiguration?.options?.[TASK_STATUSES.indexOf(status)]?.id ?? status;
+}
+
+/** What a server of `reading` stores for a written `$status`, or a 400 as for any select value it does not know. */
+export function writtenStatus(definitions: TaskDefinitions, reading: StatusReading, written: unknown): string {
+  const options = definitions.fieldDefinitions.$status?.typeConfiguration?.options ?? [];
+  const byOptions = reading === 'seeds' || reading === 'optionIds';
+  if (byOptions && options.some((option) => option.id === written)) return written as string;
+  if (!byOptions) {
+    const literal = TASK_STATUSES.find((status) => status === written);
+    if (literal) return literal;
+    // Options listed in the literals' order: an option ID is stored as its literal.
+    const index = options.findIndex((option) => option.id === written);
+    if (index >= 0) return TASK_STATUSES[index];
+  }
+  const allowed = byOptions ? options.map((option) => option.id) : TASK_STATUSES;
+  throw new HttpError(400, `Field $status expects one of ${allowed.join(', ')}.`, 'invalid_type', 'fields.$status');
 }

@@ -1,5 +1,6 @@
 import { type Member, type Task, type TaskDefinitions } from '../../src/api/lightfield/schemas';
 import { fieldSchema } from '../../src/api/values';
+import { type StatusReading, writtenStatus } from './definitions';
 import { parseFilters } from './filters';
 import { HttpError } from './httpError';
 import { randomId } from './random';
@@ -17,6 +18,7 @@ export interface ServerState {
   now: () => number;
   linkBase: string;
   ignoreFilters: boolean;
+  statusReading: StatusReading;
 }
 
 export interface Caller {
@@ -66,6 +68,7 @@ function newestFirst(a: { createdAt: string; id: string }, b: { createdAt: strin
 function writeContext(state: ServerState): WriteContext {
   return {
     definitions: state.definitions,
+    status: (written) => writtenStatus(state.definitions, state.statusReading, written),
     exists: (objectType, id) =>
       objectType === 'member' ? state.members.some((m) => m.id === id) : objectType === 'account' ? state.accounts.includes(id) : false,
   };

@@ -1,6 +1,7 @@
 import { type Member, type Task, type TaskDefinitions } from '../../src/api/lightfield/schemas';
 import { type Field, type FieldValue, fieldSchema } from '../../src/api/values';
-import { TASK_STATUSES, type TaskStatus } from '../../src/api/domain';
+import { type TaskStatus } from '../../src/api/domain';
+import { type StatusReading, storedStatus } from './definitions';
 import { randomId, seededRandom } from './random';
 
 const PEOPLE: [string, string][] = [
@@ -41,7 +42,7 @@ export function taskEntity(
   return { id, createdAt, updatedAt: createdAt, httpLink: `${linkBase}/tasks/${id}`, externalId: null, fields, relationships };
 }
 
-export function buildSampleData(options: { tasks: number; seed: number; now: number; definitions: TaskDefinitions; linkBase: string }): SampleData {
+export function buildSampleData(options: { tasks: number; seed: number; now: number; definitions: TaskDefinitions; statusReading: StatusReading; linkBase: string }): SampleData {
   const random = seededRandom(options.seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
   const members: Member[] = PEOPLE.map(([firstName, lastName], index) => {
@@ -63,9 +64,7 @@ export function buildSampleData(options: { tasks: number; seed: number; now: num
   });
   const accounts = ACCOUNTS.map(() => randomId('acc_', random));
   const custom = options.definitions.fieldDefinitions;
-  // A status is stored as its option's ID, whatever the definitions make that.
-  const statusOptions = custom.$status?.typeConfiguration?.options ?? [];
-  const optionOf = (status: TaskStatus) => statusOptions[TASK_STATUSES.indexOf(status)]?.id ?? status;
+  const optionOf = (status: TaskStatus) => storedStatus(options.definitions, options.statusReading, status);
   const tasks: Task[] = [];
   for (let index = 0; index < options.tasks; index++) {
     const accountIndex = Math.floor(random() * ACCOUNTS.length);

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import { type Member, type TaskDefinitions } from '../../src/api/lightfield/schemas';
-import { buildDefinitions } from './definitions';
+import { buildDefinitions, type StatusReading } from './definitions';
 import { type FaultRates, Faults } from './faults';
 import { HttpError } from './httpError';
 import { header, readBody, type Reply, send } from './http';
@@ -36,8 +36,8 @@ export interface LightfieldServerOptions {
   customFields?: boolean;
   /** The least kind reading of an undocumented feature: the task list ignores field filters. */
   ignoreFilters?: boolean;
-  /** The `$status` options' IDs do not spell the status (see buildDefinitions). */
-  opaqueStatusIds?: boolean;
+  /** How `$status` is described and stored (see `StatusReading`); `seeds` by default. */
+  statusReading?: StatusReading;
   indexLagMs?: number;
   rateLimitPerSecond?: number;
   faults?: Partial<FaultRates>;
@@ -75,7 +75,8 @@ export async function startLightfieldServer(options: LightfieldServerOptions = {
   const seed = options.seed ?? 42;
   const now = Date.now;
   const keys = new Map((options.keys ?? [{ key: DEFAULT_KEY }]).map((k) => [k.key, k]));
-  const definitions = buildDefinitions({ customFields: options.customFields ?? false, seed, opaqueStatusIds: options.opaqueStatusIds });
+  const statusReading = options.statusReading ?? 'seeds';
+  const definitions = buildDefinitions({ customFields: options.customFields ?? false, seed, statusReading });
   const index = new TaskIndex(now);
   const idempotency = new IdempotencyStore(now);
   let inFlight = 0;
@@ -92,7 +93,7 @@ export async function startLightfieldServer(options: LightfieldServerOptions = {
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const url = `http://${options.host ?? '127.0.0.1'}:${port}`;
-  const sample = buildSampleData({ tasks: options.tasks ?? 200, seed, now: now(), definitions, linkBase: `${url}/app` });
+  const sample = buildSampleData({ tasks: options.tasks ?? 200, seed, now: now(), definitions, statusReading, linkBase: `${url}/app` });
   for (const task of sample.tasks) index.put(task);
   index.lagMs = options.indexLagMs ?? 0;
 
@@ -105,6 +106,7 @@ export async function startLightfieldServer(options: LightfieldServerOptions = {
     now,
     linkBase: `${url}/app`,
     ignoreFilters: options.ignoreFilters ?? false,
+    statusReading,
   };
   const api: LightfieldServer = {
     url,

@@ -9,6 +9,8 @@ const ID_PREFIXES: Record<string, string> = { member: 'mem_', account: 'acc_', n
 
 export interface WriteContext {
   definitions: TaskDefinitions;
+  /** What is stored for a written `$status` (how depends on the server's reading of the docs). */
+  status: (written: unknown) => string;
   /** Whether an entity of `objectType` with `id` exists. */
   exists: (objectType: string, id: string) => boolean;
 }
@@ -39,7 +41,7 @@ export function writeFields(ctx: WriteContext, input: unknown, required: readonl
     if (definition.readOnly) {
       throw new HttpError(400, `Field ${key} is read-only.`, 'unknown_field', `fields.${key}`);
     }
-    const stored = coerceWrittenValue(key, definition, value);
+    const stored = key === '$status' && value !== null ? ctx.status(value) : coerceWrittenValue(key, definition, value);
     if (stored === null && (key === '$title' || key === '$status')) {
       throw new HttpError(400, `Field ${key} cannot be cleared.`, 'invalid_type', `fields.${key}`);
     }

@@ -210,7 +210,7 @@ describe('Lightfield client: definitions remembered from an earlier start', () =
 
 describe('Lightfield client: a connection\'s first lists', () => {
   const server = useServer({ tasks: 30, faults: { latencyMs: 80 } });
-  const opaque = useServer({ tasks: 30, opaqueStatusIds: true });
+  const opaque = useServer({ tasks: 30, statusReading: 'optionIds' });
 
   it('go out beside the first definitions read, not after it', async () => {
     const start = server().requests.length;

@@ -10,6 +10,7 @@ import {
   type FieldDescription,
   type Member,
   type ParentChoice,
+  STATUS_LABELS,
   TASK_STATUSES,
   type Task,
   type TaskDescription,
@@ -90,33 +91,86 @@ function squash(text: string): string {
   return text.toLowerCase().replace(/[^a-z]/g, '');
 }
 
+/** Words an organisation may label a status with, squashed; the documented literal itself included. */
+const STATUS_WORDS: Record<TaskStatus, readonly string[]> = {
+  TODO: ['todo', 'open', 'new', 'notstarted', 'backlog', 'pending'],
+  IN_PROGRESS: ['inprogress', 'doing', 'started', 'active', 'ongoing', 'working'],
+  COMPLETE: ['complete', 'completed', 'done', 'finished', 'closed', 'resolved'],
+  CANCELLED: ['cancelled', 'canceled', 'abandoned', 'dropped', 'wontdo', 'void'],
+};
+
+/** The status a literal, an option ID or a label names, if any. */
+function statusNamed(text: string): TaskStatus | undefined {
+  const word = squash(text);
+  return TASK_STATUSES.find((status) => STATUS_WORDS[status].includes(word));
+}
+
+/** The documented literals as options, for a `$status` definition that lists none. */
+const LITERAL_OPTIONS = TASK_STATUSES.map((status) => ({ id: status, label: STATUS_LABELS[status] }));
+
 /**
- * What the definitions say, read for translation: status options both ways
- * (matched by ID, else by label, never assuming the ID spells the status) and
- * which keys are relationships.
+ * What the definitions say, read for translation: the `$status` options both
+ * ways, and which keys are relationships. The docs leave open whether a stored
+ * status is a documented literal or an option ID, and options' IDs and labels
+ * need not spell the status: an option is matched by ID, then by label; a stored
+ * value by option ID, then as a literal, then by label; a write sends the option
+ * ID where one matches and the literal otherwise.
  */
 class Vocabulary {
-  readonly statusOf = new Map<string, TaskStatus>();
+  private readonly statusOfOption = new Map<string, TaskStatus>();
   readonly optionOf = new Map<TaskStatus, string>();
+  /** How the service stores a status, where the options alone do not tell: learned from the tasks it returns. */
+  storedAs: 'option' | 'literal' | undefined;
+  /** One look at the stored form per vocabulary, shared by the lists that need it. */
+  storageRead: Promise<void> | undefined;
+  private readonly unmatched = new Set<string>();
 
-  constructor(readonly definitions: TaskDefinitions) {
-    const options = definitions.fieldDefinitions[KEYS.status]?.typeConfiguration?.options ?? [];
-    for (const status of TASK_STATUSES) {
-      const option = options.find((o) => o.id === status) ?? options.find((o) => squash(o.label) === squash(status));
-      if (!option) continue;
-      this.statusOf.set(option.id, status);
+  constructor(
+    readonly definitions: TaskDefinitions,
+    private readonly log?: (line: string) => void,
+  ) {
+    for (const option of this.statusOptions()) {
+      const status = statusNamed(option.id) ?? statusNamed(option.label);
+      if (!status || this.optionOf.has(status)) continue;
+      this.statusOfOption.set(option.id, status);
       this.optionOf.set(status, option.id);
     }
+    // Options that spell the statuses (or none at all): a stored value reads the same either way.
+    if ([...this.optionOf].every(([status, id]) => status === id)) this.storedAs = 'literal';
+  }
+
+  /** The `$status` options as the definitions list them, or the literals where they list none. */
+  statusOptions(): readonly { id: string; label: string }[] {
+    const options = this.definitions.fieldDefinitions[KEYS.status]?.typeConfiguration?.options;
+    return options && options.length > 0 ? options : LITERAL_OPTIONS;
+  }
+
+  /** A stored status; one that names none is logged once (the task shows without a status). */
+  statusOf(value: string): TaskStatus | undefined {
+    const byOption = this.statusOfOption.get(value);
+    if (byOption && byOption !== value) this.storedAs ??= 'option';
+    const literal = TASK_STATUSES.find((status) => status === value);
+    if (literal && this.optionOf.get(literal) !== literal) this.storedAs ??= 'literal';
+    const status = byOption ?? literal ?? statusNamed(value);
+    if (!status && !this.unmatched.has(value)) {
+      this.unmatched.add(value);
+      this.log?.(`A task's $status "${value}" is neither an option of the $status definition nor a documented status; such tasks show without a status.`);
+    }
+    return status;
   }
 
   isRelationship(key: string): boolean {
     return key in this.definitions.relationshipDefinitions;
   }
 
-  option(status: TaskStatus): string {
-    const id = this.optionOf.get(status);
-    if (!id) throw new ApiError({ kind: 'config', message: `Lightfield's task status has no option for ${status}.` });
-    return id;
+  /** What a status is written as: its option's ID where one matches, else the documented literal. */
+  written(status: TaskStatus): string {
+    return this.optionOf.get(status) ?? status;
+  }
+
+  /** What a status filter compares with: the form the service stores (an option's ID unless seen otherwise). */
+  filtered(status: TaskStatus): string {
+    return this.storedAs === 'literal' ? status : this.written(status);
   }
 
   slug(key: string): string {
@@ -175,7 +229,7 @@ export class LightfieldProvider implements TaskProvider {
     if (!remembered.success) return fresh;
     this.remembered = true;
     this.known = true;
-    this.vocabularyRead = Promise.resolve(new Vocabulary(remembered.data));
+    this.vocabularyRead = Promise.resolve(new Vocabulary(remembered.data, this.log));
     fresh.catch(() => undefined);
     return this.vocabularyRead;
   }
@@ -185,7 +239,7 @@ export class LightfieldProvider implements TaskProvider {
       this.memory?.write(definitions);
       this.remembered = false;
       this.known = true;
-      return new Vocabulary(definitions);
+      return new Vocabulary(definitions, this.log);
     });
     this.vocabularyRead = read;
     this.freshRead = read;
@@ -223,10 +277,13 @@ export class LightfieldProvider implements TaskProvider {
     const fields: Record<string, Field> = { ...wire.fields };
     for (const [key, relationship] of Object.entries(wire.relationships)) fields[key] = { valueType: 'RELATIONSHIP', value: relationship.values };
     const status = text(wire.fields[KEYS.status]);
+    // The form's select knows the options: a status stored as a literal shows as its option.
+    const option = status === undefined ? undefined : words.statusOf(status) && words.written(words.statusOf(status)!);
+    if (option !== undefined && option !== status) fields[KEYS.status] = { valueType: 'SINGLE_SELECT', value: option };
     return {
       id: wire.id,
       title: text(wire.fields[KEYS.title]) ?? '',
-      status: status === undefined ? undefined : words.statusOf.get(status),
+      status: status === undefined ? undefined : words.statusOf(status),
       dueAt: text(wire.fields[KEYS.dueAt]),
       assignee: wire.relationships[KEYS.assignee]?.values[0],
       description: text(wire.fields[KEYS.description]),
@@ -260,7 +317,8 @@ export class LightfieldProvider implements TaskProvider {
   async describeTasks(options: CallOptions = {}): Promise<TaskDescription> {
     await this.vocabulary(options);
     // The form shows the service's fields as they are now, not as remembered.
-    const { definitions, optionOf } = await (this.freshRead ?? this.vocabulary(options)).catch(() => this.vocabulary(options));
+    const words = await (this.freshRead ?? this.vocabulary(options)).catch(() => this.vocabulary(options));
+    const { definitions } = words;
     const fields: FieldDescription[] = [];
     for (const [key, definition] of Object.entries(definitions.fieldDefinitions)) {
       const config = definition.typeConfiguration ?? {};
@@ -271,14 +329,14 @@ export class LightfieldProvider implements TaskProvider {
         description: definition.description ?? undefined,
         valueType: definition.valueType,
         multiple: definition.valueType === 'MULTI_SELECT' || definition.valueType === 'TELEPHONE' || (definition.valueType === 'EMAIL' && config.multipleValues === true),
-        options: config.options?.map((option) => ({ id: option.id, label: option.label })),
+        options: (key === KEYS.status ? words.statusOptions() : config.options)?.map((option) => ({ id: option.id, label: option.label })),
         currency: config.currency ?? undefined,
         handleService: config.handleService ?? undefined,
         readOnly: definition.readOnly === true,
         requiredOnCreate: REQUIRED_ON_CREATE.has(key),
         requiredOnEdit: REQUIRED_ON_EDIT.has(key),
         role: ROLES[key],
-        initial: key === KEYS.status ? (optionOf.get('TODO') ?? null) : undefined,
+        initial: key === KEYS.status ? words.written('TODO') : undefined,
       });
     }
     for (const [key, definition] of Object.entries(definitions.relationshipDefinitions)) {
@@ -301,9 +359,9 @@ export class LightfieldProvider implements TaskProvider {
     return { fields: fields.sort((a, b) => rank(a.key) - rank(b.key)) };
   }
 
-  private filters(query: TaskQuery, words: Pick<Vocabulary, 'option' | 'slug'>): ListFilter[] {
+  private filters(query: TaskQuery, words: Pick<Vocabulary, 'filtered' | 'slug'>): ListFilter[] {
     const filters: ListFilter[] = [];
-    if (query.status) filters.push({ key: KEYS.status, operator: 'equal', value: words.option(query.status) });
+    if (query.status) filters.push({ key: KEYS.status, operator: 'equal', value: words.filtered(query.status) });
     // Relationship filters name the relationship by its slug, which varies per organisation.
     if (query.assignee) filters.push({ key: words.slug(KEYS.assignee), operator: 'contains', value: query.assignee });
     if (query.titlePrefix) filters.push({ key: KEYS.title, operator: 'startsWith', value: query.titlePrefix });
@@ -318,25 +376,52 @@ export class LightfieldProvider implements TaskProvider {
 
   /**
    * A connection's first lists go out with its first definitions read, not after
-   * it: they guess that a status's option ID spells the status, as the seeds'
-   * values do. The definitions then say whether it did; if not, the list is asked
-   * again with the real option. (An assignee filter needs the definitions' slug.)
+   * it: they guess that a status is stored as its literal, as the seeds' values
+   * are. The definitions (and the tasks the guess returned) then say whether it
+   * was; if not, the list is asked again in the stored form. (An assignee filter
+   * needs the definitions' slug.)
    */
   private async listBeforeDefinitions(query: TaskQuery, vocabulary: Promise<Vocabulary>, options: CallOptions): Promise<TaskPage> {
-    const guessed = { option: (status: TaskStatus) => status, slug: (key: string) => key };
+    const guessed = { filtered: (status: TaskStatus) => status, slug: (key: string) => key };
     const guess = this.requestPage(query, this.filters(query, guessed), options).then(
       (page) => ({ page }),
       (error: unknown) => ({ error }),
     );
     const [words, answer] = await Promise.all([vocabulary, guess]);
-    // A wrong guess's answer, or its refusal, says nothing about the real option.
-    if (query.status && words.optionOf.get(query.status) !== query.status) return this.listWith(query, words, options);
+    const read = 'page' in answer ? this.toPage(query, answer.page, words) : undefined;
+    if (query.status) {
+      await this.learnStorage(words, options);
+      // A wrong guess's answer, or its refusal, says nothing about the real filter.
+      if (words.filtered(query.status) !== query.status) return this.listWith(query, words, options);
+    }
     if ('error' in answer) throw answer.error;
-    return this.toPage(query, answer.page, words);
+    return read!;
   }
 
   private async listWith(query: TaskQuery, words: Vocabulary, options: CallOptions): Promise<TaskPage> {
+    if (query.status) await this.learnStorage(words, options);
     return this.toPage(query, await this.requestPage(query, this.filters(query, words), options), words);
+  }
+
+  /**
+   * Where the options do not tell how a status is stored (their IDs do not spell
+   * the statuses), one page of tasks without a status filter does; with no task to
+   * tell, the option's ID (which Lightfield's own plugin writes) is assumed.
+   */
+  private learnStorage(words: Vocabulary, options: CallOptions): Promise<void> {
+    if (words.storedAs !== undefined) return Promise.resolve();
+    words.storageRead ??= this.requestPage({ limit: MAX_PAGE_SIZE }, [], options).then(
+      (page) => {
+        for (const task of page.data) this.toTask(task, words);
+        words.storedAs ??= 'option';
+        this.log?.(`Lightfield stores task statuses as ${words.storedAs === 'option' ? 'option IDs' : 'the documented literals'} here.`);
+      },
+      (error: unknown) => {
+        words.storageRead = undefined;
+        throw error;
+      },
+    );
+    return words.storageRead;
   }
 
   private async requestPage(query: TaskQuery, filters: ListFilter[], options: CallOptions): Promise<TaskPageWire> {
@@ -392,7 +477,7 @@ export class LightfieldProvider implements TaskProvider {
   private valuesOf(patch: TaskPatch, words: Vocabulary): Record<string, WritableValue> {
     const values: Record<string, WritableValue> = {};
     if (patch.title !== undefined) values[KEYS.title] = patch.title;
-    if (patch.status !== undefined) values[KEYS.status] = words.option(patch.status);
+    if (patch.status !== undefined) values[KEYS.status] = words.written(patch.status);
     if (patch.dueAt !== undefined) values[KEYS.dueAt] = patch.dueAt;
     if (patch.assignee !== undefined) values[KEYS.assignee] = [patch.assignee];
     if (patch.description !== undefined) values[KEYS.description] = patch.description;
