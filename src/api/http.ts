@@ -48,8 +48,8 @@ export interface ServiceRules {
   readError(status: number, body: unknown): ErrorReading;
   /** Whether an error answer may be retried (for a request that is safe to repeat). */
   retryable(status: number, error: ErrorReading): boolean;
-  /** The service's report of its rate limit on this answer, if any: requests left, and when the window resets (ms since epoch). */
-  rateLimit(headers: Headers, now: number): { remaining: number; resetAt: number } | undefined;
+  /** The service's report of its rate limit on this answer, if any: requests left, when the window resets (ms since epoch), and the limit per window. */
+  rateLimit(headers: Headers, now: number): { remaining: number; resetAt: number; limit?: number } | undefined;
   /** The header a POST carries its idempotency key in, where the service has them. */
   idempotencyHeader?: string;
   /** Client-side budget per category: requests in each window. */
@@ -151,7 +151,7 @@ export class ServiceHttp {
       query = undefined;
     }
     const limit = this.rules.rateLimit(response.headers, Date.now());
-    if (limit) this.limiter.observe(spec.category, limit.remaining, limit.resetAt);
+    if (limit) this.limiter.observe(spec.category, limit.remaining, limit.resetAt, limit.limit);
     this.options.log?.(`${spec.method} ${spec.path} -> ${response.status} (${Date.now() - started} ms, attempt ${attempt})`);
     const text = response._data ?? '';
     if (!response.ok) throw this.httpError(response.status, text, numberHeader(response.headers, 'Retry-After'));

@@ -8,6 +8,8 @@ interface CategoryState {
   serverResetAt?: number;
   /** The end of the service's current window, once it said where its windows fall. */
   windowEnd?: number;
+  /** The requests per window the service said it allows, where it said so. */
+  serviceLimit?: number;
 }
 
 /** A send this close before the end of the service's window may arrive in the next one, so it counts in both. */
@@ -45,9 +47,10 @@ export class RateLimiter {
     }
   }
 
-  /** What the service reported: requests left, and when its window resets (ms since epoch). */
-  observe(category: string, remaining: number, resetAt: number): void {
+  /** What the service reported: requests left, when its window resets (ms since epoch), and its limit per window where it says. */
+  observe(category: string, remaining: number, resetAt: number, limit?: number): void {
     const state = this.state(category);
+    if (limit !== undefined && Number.isFinite(limit) && limit > 0) state.serviceLimit = limit;
     state.serverRemaining = remaining;
     state.serverResetAt = resetAt;
     if (resetAt > this.now() && resetAt - this.now() <= this.windowMs) state.windowEnd = resetAt;
@@ -72,7 +75,7 @@ export class RateLimiter {
     if (state.windowEnd !== undefined) return this.alignedWait(state, now);
     const slidingMs = this.windowMs * 1.1;
     while (state.sent.length > 0 && state.sent[0] <= now - slidingMs) state.sent.shift();
-    return state.sent.length < this.perWindow ? 0 : state.sent[0] + slidingMs - now;
+    return state.sent.length < this.budget(state) ? 0 : state.sent[0] + slidingMs - now;
   }
 
   /** The wait in the service's own windows: the budget of the window `now` falls in, sends near its start counted in it too. */
@@ -82,7 +85,12 @@ export class RateLimiter {
     state.windowEnd = end;
     const start = end - this.windowMs;
     while (state.sent.length > 0 && state.sent[0] < start - BOUNDARY_GUARD_MS) state.sent.shift();
-    return state.sent.length < this.perWindow ? 0 : end - now;
+    return state.sent.length < this.budget(state) ? 0 : end - now;
+  }
+
+  /** Our budget, or the service's own limit where it is lower (limits "are subject to change"). */
+  private budget(state: CategoryState): number {
+    return Math.min(this.perWindow, state.serviceLimit ?? Number.POSITIVE_INFINITY);
   }
 
   private state(category: string): CategoryState {

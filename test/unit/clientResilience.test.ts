@@ -49,6 +49,14 @@ describe('Lightfield client: retries, idempotency and failures', () => {
     assert.equal(listsSince(start).length, 3);
   });
 
+  it('retries a 408 (the service gave up waiting for the request), as Lightfield\'s own SDK does', async () => {
+    const start = server().requests.length;
+    server().faults.inject({ kind: 'status', status: 408, path: /^\/v1\/tasks$/, method: 'GET' });
+    const page = await clientFor(server()).listTasks();
+    assert.equal(page.total, server().index.size);
+    assert.equal(listsSince(start).length, 2);
+  });
+
   it('waits out a run of 429s longer than the attempts kept for failures: a refusal is not a failure', async () => {
     server().faults.inject({ kind: 'status', status: 429, retryAfterSeconds: 1, path: /^\/v1\/tasks$/, method: 'GET', times: 3 });
     const start = server().requests.length;

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { RateLimiter } from '../../src/api/rateLimiter';
 import { DEFAULT_RETRY_POLICY, retryDelayMs } from '../../src/api/retry';
+import { startLightfieldServer } from '../server/server';
 import { clientFor, useServer } from '../support/lightfield';
 
 describe('rate limits', () => {
@@ -23,6 +24,20 @@ describe('rate limits', () => {
   it('the same burst through the client limiter never meets a 429', async () => {
     await new Promise((resolve) => setTimeout(resolve, 1100));
     assert.equal(await burst(new RateLimiter()), 0);
+  });
+
+  it('keeps to the limit the service states in X-RateLimit-Limit, not the documented 25', async () => {
+    const slow = await startLightfieldServer({ tasks: 150, rateLimitPerSecond: 3 });
+    try {
+      await clientFor(slow).listAllTasks();
+      const refused = slow.requests.filter((request) => request.status === 429).length;
+      const lists = slow.requests.filter((request) => request.path.startsWith('/v1/tasks?')).length;
+      assert.ok(lists >= 6, `${lists} pages listed`);
+      // The first answer tells the limit; the pages after it are paced to it.
+      assert.ok(refused <= 1, `${refused} requests refused with a 429 at 3 a second`);
+    } finally {
+      await slow.close();
+    }
   });
 
   it('sends every answer with the X-RateLimit headers, a 401 and a 404 included', async () => {
@@ -78,6 +93,18 @@ describe('RateLimiter with a manual clock', () => {
     assert.equal(fourth.granted(), false);
     time.advance(1000);
     await fourth.pending;
+  });
+
+  it('keeps to a limit the service states that is lower than its own budget', async () => {
+    const time = clock();
+    const limiter = new RateLimiter(25, 1000, time.now);
+    limiter.observe('read', 4, time.now() + 400, 5);
+    time.advance(400);
+    for (let i = 0; i < 5; i++) await limiter.acquire('read');
+    const sixth = await grantedNow(limiter);
+    assert.equal(sixth.granted(), false, 'five a window, as the service said');
+    time.advance(1000);
+    await sixth.pending;
   });
 
   it('keeps categories apart', async () => {

@@ -32,8 +32,8 @@ export const closeRules: ServiceRules = {
   },
   retryable: (status) => isServerTrouble(status),
   rateLimit(headers, now) {
-    const { remaining, reset } = parseRateLimit(headers.get('RateLimit'));
-    return remaining === undefined || reset === undefined ? undefined : { remaining, resetAt: now + reset * 1000 };
+    const { limit, remaining, reset } = parseRateLimit(headers.get('RateLimit'));
+    return remaining === undefined || reset === undefined ? undefined : { remaining, resetAt: now + reset * 1000, limit };
   },
   // Close publishes no fixed budget for a client to keep; its `RateLimit` header paces every group.
   budget: { perWindow: Number.POSITIVE_INFINITY, windowMs: 1000 },

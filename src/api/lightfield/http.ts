@@ -22,14 +22,16 @@ export const lightfieldRules: ServiceRules = {
     return { message, type, code: code ?? undefined, param: param ?? undefined, fieldErrors: field ? { [field]: message } : undefined };
   },
   // The documented rule: 429, 5xx and idempotency conflicts (named in `type` by the bare 409 body, in `code` by the wrapped one).
-  retryable: (status, error) => (status === 409 ? error.code === 'idempotency_conflict' || error.type === 'idempotency_conflict' : isServerTrouble(status)),
+  // And 408, as Lightfield's Go SDK does: the service gave up waiting for the request, so it did not act on it.
+  retryable: (status, error) => (status === 409 ? error.code === 'idempotency_conflict' || error.type === 'idempotency_conflict' : status === 408 || isServerTrouble(status)),
   rateLimit(headers) {
     const remaining = numberHeader(headers, 'X-RateLimit-Remaining');
     const reset = numberHeader(headers, 'X-RateLimit-Reset');
-    return remaining === undefined || reset === undefined ? undefined : { remaining, resetAt: reset * 1000 };
+    // The limit is read, not assumed: the docs' own example says 5, and limits "are subject to change".
+    return remaining === undefined || reset === undefined ? undefined : { remaining, resetAt: reset * 1000, limit: numberHeader(headers, 'X-RateLimit-Limit') };
   },
   idempotencyHeader: 'Idempotency-Key',
-  // 25 per second per category (the limiter widens the window until the headers say where the service's seconds fall).
+  // 25 per second per category as documented, or the service's X-RateLimit-Limit where lower (the limiter widens the window until the headers say where the service's seconds fall).
   budget: { perWindow: 25, windowMs: 1000 },
 };
 
