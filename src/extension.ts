@@ -1,6 +1,7 @@
 import './api/zodSetup';
 import * as vscode from 'vscode';
 import type { Member } from './api/domain';
+import { PREFIXED_TASK_ID } from './api/taskIds';
 import { Session } from './auth/session';
 import { chooseService, confirmSignOut, environmentKey, offerEnvironmentKey, setApiKey, useEnvironmentKey } from './auth/signIn';
 import { onDidChangeSettings, readSettings, type Settings } from './config';
@@ -17,6 +18,7 @@ import { TaskView } from './tasks/taskView';
 import { createTaskFromTodo } from './todo/createFromTodo';
 import type { DetectOptions } from './todo/detect';
 import { DocumentTodos } from './todo/documentTodos';
+import { KnownTaskIds } from './todo/knownTaskIds';
 import { ReferenceFormat } from './todo/reference';
 import { ReferencedTasks } from './todo/referencedTasks';
 import { DoneTodoDiagnostics, TodoCodeActions, TodoCodeLenses, TodoHovers, type TodoProviderDeps } from './todo/todoProviders';
@@ -55,7 +57,12 @@ function wire(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): L
   const state = new ExtensionState(context);
   let settings = readSettings();
   // What TODO detection reads; one object per settings change, so caches can key on it.
-  const detectOptionsOf = (current: Settings): DetectOptions => ({ tags: current.todoTags, reference: new ReferenceFormat(current.referenceFormat) });
+  const detectOptionsOf = (current: Settings): DetectOptions => ({
+    tags: current.todoTags,
+    reference: new ReferenceFormat(current.referenceFormat),
+    // Any service's prefixed IDs, and IDs shaped like the ones the connected service returned.
+    isTaskId: (id) => PREFIXED_TASK_ID.test(id) || taskIds.matches(id),
+  });
   let detectOptions = detectOptionsOf(settings);
   const session = new Session(context.secrets, settings.service, settings.baseUrl, log, (connection) => {
     const stored = state.serviceMemory(connection);
@@ -72,6 +79,7 @@ function wire(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): L
   };
   const errors = new ErrorReporter(log);
   const store = new TaskStore(() => session.provider, storeSettings());
+  const taskIds = new KnownTaskIds(store, () => ({ key: session.connection, guessedPattern: session.capabilities.taskIdPattern }));
   const members = new ProviderCache<Map<string, Member>>(
     () => session.provider,
     async (provider) => new Map((await provider.listMembers()).map((member) => [member.id, member])),
@@ -94,15 +102,7 @@ function wire(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): L
     log,
   });
   const todos = new DocumentTodos(() => detectOptions);
-  // Asked for every linked TODO on each redraw: the pattern is compiled once per service.
-  const idPatterns = new Map<string, RegExp>();
-  const isTaskIdHere = (id: string) => {
-    const source = session.capabilities.taskIdPattern;
-    let pattern = idPatterns.get(source);
-    if (!pattern) idPatterns.set(source, (pattern = new RegExp(`^(?:${source})$`)));
-    return pattern.test(id);
-  };
-  const referenced = new ReferencedTasks(store, isTaskIdHere);
+  const referenced = new ReferencedTasks(store, (id) => taskIds.matches(id));
   const todoDeps: TodoProviderDeps = {
     todos,
     tasks: referenced,
@@ -118,6 +118,13 @@ function wire(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): L
 
   context.subscriptions.push(
     session,
+    taskIds,
+    // A newly learned ID shape: comments read before may name tasks after all.
+    taskIds.onDidChange(() => {
+      detectOptions = detectOptionsOf(settings);
+      lenses.refresh();
+      diagnostics.schedule();
+    }),
     view,
     scheduler,
     vscode.window.registerCustomEditorProvider(TASK_EDITOR_VIEW_TYPE, editor, { supportsMultipleEditorsPerDocument: false }),

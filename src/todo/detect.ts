@@ -3,6 +3,7 @@
  * string literals), the text after them with continuation lines joined, and the
  * task reference a tracked one carries. No `vscode` here.
  */
+import { PREFIXED_TASK_ID } from '../api/taskIds';
 import type { CommentSyntax } from './commentSyntax';
 import type { ReferenceFormat } from './reference';
 
@@ -43,6 +44,8 @@ export interface DetectOptions {
   tags: readonly string[];
   /** The configured reference format, read besides the default `TAG(id)`. */
   reference?: ReferenceFormat;
+  /** Whether a name in a reference is a task ID (a prefixed one by default; the service's learned shape besides). */
+  isTaskId?: (id: string) => boolean;
   /** Only comments whose tag is on these lines (inclusive); all when absent. */
   range?: { start: number; end: number };
 }
@@ -70,8 +73,6 @@ function freshState(): LexState {
 }
 
 /** Task IDs look like `tsk_a1b2`: letters, an underscore, letters and digits. `TODO(alice)` is a person, not a task. */
-const TASK_ID = /^[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9]+$/;
-
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -200,6 +201,7 @@ function continuationText(text: string, segment: Segment): string {
 export function findTodos(lines: TextLines, syntax: CommentSyntax, options: DetectOptions): TodoComment[] {
   if (options.tags.length === 0) return [];
   const pattern = tagPattern(options.tags);
+  const isTaskId = options.isTaskId ?? ((id: string) => PREFIXED_TASK_ID.test(id));
   const first = options.range ? safeStart(lines, syntax, options.range.start) : 0;
   const last = options.range ? Math.min(lines.lineCount - 1, options.range.end) : lines.lineCount - 1;
   const state = freshState();
@@ -230,12 +232,12 @@ export function findTodos(lines: TextLines, syntax: CommentSyntax, options: Dete
         closerEnd: segment.closerEnd,
         lineComment: segment.lineToken !== undefined,
       };
-      const configured = options.reference?.readAt(text, tagStart, match[1]);
+      const configured = options.reference?.readAt(text, tagStart, match[1], isTaskId);
       if (configured) {
         todo.reference = configured.id;
         todo.tagEnd = configured.end;
         todo.text = text.slice(configured.end, segment.end).replace(/^\s*:?\s*/, '').trim();
-      } else if (match[2] && TASK_ID.test(match[2])) todo.reference = match[2];
+      } else if (match[2] && isTaskId(match[2])) todo.reference = match[2];
       else if (match[2] !== undefined) {
         // A parenthesised name such as TODO(alice): keep it in the text, rewrite only the tag.
         todo.tagEnd = tagStart + match[1].length;

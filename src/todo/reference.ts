@@ -1,8 +1,9 @@
 /** How a tracked TODO names its task, e.g. `TODO(tsk_ab12)`. No `vscode` here. */
+import { PREFIXED_TASK_ID, REFERENCE_ID_SOURCE } from '../api/taskIds';
+
+const isPrefixedId = (id: string) => PREFIXED_TASK_ID.test(id);
 
 export const DEFAULT_REFERENCE_FORMAT = '{tag}({id})';
-
-const ID_SOURCE = '[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9]+';
 
 /**
  * One reference format (`lightfield.todo.referenceFormat`, with `{tag}` and `{id}`),
@@ -18,7 +19,7 @@ export class ReferenceFormat {
     const source = this.format
       .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
       .replace('\\{tag\\}', '(?<tag>[\\p{L}\\p{N}_]+)')
-      .replace('\\{id\\}', `(?<id>${ID_SOURCE})`);
+      .replace('\\{id\\}', `(?<id>${REFERENCE_ID_SOURCE})`);
     this.sticky = new RegExp(source, 'uy');
   }
 
@@ -27,18 +28,18 @@ export class ReferenceFormat {
     return this.format.replace('{tag}', tag).replace('{id}', id);
   }
 
-  /** The reference in this format that starts at `start` of `text` with `tag`, and where it ends. */
-  readAt(text: string, start: number, tag: string): { id: string; end: number } | undefined {
+  /** The reference in this format that starts at `start` of `text` with `tag`, naming what `isTaskId` takes for an ID, and where it ends. */
+  readAt(text: string, start: number, tag: string, isTaskId: (id: string) => boolean = isPrefixedId): { id: string; end: number } | undefined {
     this.sticky.lastIndex = start;
     const match = this.sticky.exec(text);
-    if (!match?.groups || match.groups.tag !== tag) return undefined;
+    if (!match?.groups || match.groups.tag !== tag || !isTaskId(match.groups.id)) return undefined;
     return { id: match.groups.id, end: start + match[0].length };
   }
 
   /** The tag and task ID of `text` when all of it is one reference. */
-  parse(text: string): { tag: string; id: string } | undefined {
+  parse(text: string, isTaskId: (id: string) => boolean = isPrefixedId): { tag: string; id: string } | undefined {
     const found = /^[\p{L}\p{N}_]+/u.exec(text);
-    const reference = found ? this.readAt(text, 0, found[0]) : undefined;
+    const reference = found ? this.readAt(text, 0, found[0], isTaskId) : undefined;
     return reference && reference.end === text.length ? { tag: found![0], id: reference.id } : undefined;
   }
 }

@@ -26,6 +26,7 @@ const { values } = parseArgs({
     'custom-fields': { type: 'boolean', default: false },
     'ignore-filters': { type: 'boolean', default: false },
     'status-reading': { type: 'string', default: 'seeds' },
+    'bare-task-ids': { type: 'boolean', default: false },
   },
 });
 
@@ -77,6 +78,7 @@ async function main(): Promise<void> {
   customFields: values['custom-fields'],
   ignoreFilters: values['ignore-filters'],
   statusReading: statusReading(),
+  taskIds: values['bare-task-ids'] ? 'bare' : 'prefixed',
   indexLagMs: number('index-lag'),
   rateLimitPerSecond: number('rate-limit'),
   faults: {

@@ -17,3 +17,16 @@ export function randomId(prefix: string, random: () => number): string {
   }
   return `${prefix}${id}`;
 }
+
+/**
+ * A task's ID. No public page shows one: `prefixed` is our guess (`tsk_…`), `bare`
+ * the least kind reading (24 hex digits and no prefix, as many services' IDs are).
+ */
+export type TaskIdStyle = 'prefixed' | 'bare';
+
+export function taskId(style: TaskIdStyle, random: () => number): string {
+  if (style === 'prefixed') return randomId('tsk_', random);
+  let id = '';
+  for (let i = 0; i < 24; i++) id += Math.floor(random() * 16).toString(16);
+  return id;
+}

@@ -3,7 +3,7 @@ import { fieldSchema } from '../../src/api/values';
 import { type StatusReading, writtenStatus } from './definitions';
 import { parseFilters } from './filters';
 import { HttpError } from './httpError';
-import { randomId } from './random';
+import { taskId, type TaskIdStyle } from './random';
 import type { Category } from './rateLimit';
 import { taskEntity } from './sampleData';
 import type { TaskIndex } from './taskIndex';
@@ -19,6 +19,7 @@ export interface ServerState {
   linkBase: string;
   ignoreFilters: boolean;
   statusReading: StatusReading;
+  taskIds: TaskIdStyle;
 }
 
 export interface Caller {
@@ -128,7 +129,7 @@ export const ROUTES: Route[] = [
       const fields = writeFields(ctx, input.fields ?? {}, ['$title', '$status']);
       const links = createRelationships(ctx, input.relationships);
       links.$createdBy ??= [caller.memberId];
-      const task = taskEntity(state.definitions, randomId('tsk_', state.random), fields, links, new Date(state.now()).toISOString(), state.linkBase);
+      const task = taskEntity(state.definitions, taskId(state.taskIds, state.random), fields, links, new Date(state.now()).toISOString(), state.linkBase);
       state.index.put(task);
       return { status: 200, body: task };
     },

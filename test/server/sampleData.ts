@@ -2,7 +2,7 @@ import { type Member, type Task, type TaskDefinitions } from '../../src/api/ligh
 import { type Field, type FieldValue, fieldSchema } from '../../src/api/values';
 import { type TaskStatus } from '../../src/api/domain';
 import { type StatusReading, storedStatus } from './definitions';
-import { randomId, seededRandom } from './random';
+import { randomId, seededRandom, taskId, type TaskIdStyle } from './random';
 
 const PEOPLE: [string, string][] = [
   ['Ada', 'Lovelace'],
@@ -42,7 +42,7 @@ export function taskEntity(
   return { id, createdAt, updatedAt: createdAt, httpLink: `${linkBase}/tasks/${id}`, externalId: null, fields, relationships };
 }
 
-export function buildSampleData(options: { tasks: number; seed: number; now: number; definitions: TaskDefinitions; statusReading: StatusReading; linkBase: string }): SampleData {
+export function buildSampleData(options: { tasks: number; seed: number; now: number; definitions: TaskDefinitions; statusReading: StatusReading; taskIds: TaskIdStyle; linkBase: string }): SampleData {
   const random = seededRandom(options.seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
   const members: Member[] = PEOPLE.map(([firstName, lastName], index) => {
@@ -87,7 +87,7 @@ export function buildSampleData(options: { tasks: number; seed: number; now: num
     tasks.push(
       taskEntity(
         options.definitions,
-        randomId('tsk_', random),
+        taskId(options.taskIds, random),
         values,
         { $assignedTo: [assignee], $createdBy: [members[0].id], $account: [accounts[accountIndex]] },
         createdAt,

@@ -7,7 +7,7 @@ import { type FaultRates, Faults } from './faults';
 import { HttpError } from './httpError';
 import { header, readBody, type Reply, send } from './http';
 import { IdempotencyStore } from './idempotency';
-import { seededRandom } from './random';
+import { seededRandom, type TaskIdStyle } from './random';
 import { ServerRateLimit } from './rateLimit';
 import { type Caller, ROUTES, type ServerState } from './routes';
 import { buildSampleData } from './sampleData';
@@ -38,6 +38,8 @@ export interface LightfieldServerOptions {
   ignoreFilters?: boolean;
   /** How `$status` is described and stored (see `StatusReading`); `seeds` by default. */
   statusReading?: StatusReading;
+  /** Task IDs with our guessed `tsk_` prefix (the default) or `bare`: no page shows a real one. */
+  taskIds?: TaskIdStyle;
   indexLagMs?: number;
   rateLimitPerSecond?: number;
   faults?: Partial<FaultRates>;
@@ -93,7 +95,7 @@ export async function startLightfieldServer(options: LightfieldServerOptions = {
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const url = `http://${options.host ?? '127.0.0.1'}:${port}`;
-  const sample = buildSampleData({ tasks: options.tasks ?? 200, seed, now: now(), definitions, statusReading, linkBase: `${url}/app` });
+  const sample = buildSampleData({ tasks: options.tasks ?? 200, seed, now: now(), definitions, statusReading, taskIds: options.taskIds ?? 'prefixed', linkBase: `${url}/app` });
   for (const task of sample.tasks) index.put(task);
   index.lagMs = options.indexLagMs ?? 0;
 
@@ -107,6 +109,7 @@ export async function startLightfieldServer(options: LightfieldServerOptions = {
     linkBase: `${url}/app`,
     ignoreFilters: options.ignoreFilters ?? false,
     statusReading,
+    taskIds: options.taskIds ?? 'prefixed',
   };
   const api: LightfieldServer = {
     url,

@@ -1,0 +1,48 @@
+import * as vscode from 'vscode';
+import { TaskIdShape } from '../api/taskIds';
+import type { TaskStore } from '../tasks/taskStore';
+
+/**
+ * The connected service's task-ID shape, learned from every task the store holds
+ * (listed, read or created): a reference the extension wrote into a file names
+ * such a task, so it always resolves back. One shape per connection; a change
+ * event when it grows, so TODO detection reads comments again.
+ */
+export class KnownTaskIds implements vscode.Disposable {
+  private readonly shapes = new Map<string, TaskIdShape>();
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  private readonly subscription: vscode.Disposable;
+
+  constructor(
+    private readonly store: TaskStore,
+    /** The current connection, and its service's guessed ID pattern. */
+    private readonly connection: () => { key: string; guessedPattern: string },
+  ) {
+    this.subscription = store.onDidChange(() => this.learn());
+  }
+
+  /** Whether `id` is, or looks like, a task ID of the connected service. */
+  matches(id: string): boolean {
+    return this.shape().matches(id);
+  }
+
+  private learn(): void {
+    const shape = this.shape();
+    let grew = false;
+    for (const task of this.store.loadedTasks()) grew = shape.learn(task.id) || grew;
+    if (grew) this.changed.fire();
+  }
+
+  private shape(): TaskIdShape {
+    const { key, guessedPattern } = this.connection();
+    let shape = this.shapes.get(key);
+    if (!shape) this.shapes.set(key, (shape = new TaskIdShape(guessedPattern)));
+    return shape;
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+}
