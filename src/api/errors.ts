@@ -61,6 +61,13 @@ export function isOutcomeUnknown(error: ApiError): boolean {
   return error.earlierAttemptUnknown || error.kind === 'network' || (error.kind === 'schema' && error.retryable) || (error.kind === 'http' && (error.status ?? 0) >= 500);
 }
 
+/** The `code` of an error saying the service cannot filter a list as asked: the caller lists everything and filters itself. */
+export const FILTER_UNSUPPORTED = 'filter_unsupported';
+
+export function isFilterUnsupported(error: unknown): error is ApiError {
+  return error instanceof ApiError && error.code === FILTER_UNSUPPORTED;
+}
+
 /** What a failed zod parse reports. */
 export interface SchemaIssues {
   issues: readonly { path: readonly PropertyKey[]; message: string }[];

@@ -6,7 +6,7 @@
  * No `vscode` import: it runs in plain Node tests against the local server.
  */
 import type { Capabilities, Task, TaskDraft, TaskPatch, TaskQuery, TaskStatus } from '../api/domain';
-import { ApiError, isOutcomeUnknown } from '../api/errors';
+import { ApiError, isFilterUnsupported, isOutcomeUnknown } from '../api/errors';
 import type { TaskProvider } from '../api/provider';
 import type { WritableValue } from '../api/values';
 import { taskStatus, taskTitle } from './grouping';
@@ -260,10 +260,10 @@ export class TaskStore {
     return (status === undefined || taskStatus(task) === status) && (!assignee || task.assignee === assignee);
   }
 
-  private switchToClientGrouping(): void {
+  private switchToClientGrouping(why = 'The service ignored the task list\'s filters'): void {
     if (this.filtersIgnored) return;
     this.filtersIgnored = true;
-    this.notice = 'The service ignored the task list\'s filters, so every task is listed and grouped here.';
+    this.notice = `${why}, so every task is listed and grouped here.`;
   }
 
   private markGroups(state: Pick<Listing, 'loading' | 'error'>): void {
@@ -319,7 +319,13 @@ export class TaskStore {
       this.listings.set(status, { ids, listed: true, totalCount: last.total, hasMore: last.hasMore, loading: false });
       return undefined;
     } catch (error) {
-      if (generation === this.generation) this.listings.set(status, { ...listing, loading: false, error });
+      if (generation !== this.generation) return error;
+      if (isFilterUnsupported(error)) {
+        this.switchToClientGrouping(error.message.replace(/\.$/, ''));
+        this.listings.set(status, { ...listing, loading: false });
+        return undefined;
+      }
+      this.listings.set(status, { ...listing, loading: false, error });
       return error;
     }
   }

@@ -102,7 +102,7 @@ export class TaskView implements vscode.Disposable {
     const notice = this.store.takeNotice();
     if (notice) {
       this.log.info(notice);
-      this.notice = vscode.l10n.t('{0} ignored the list filters, so all tasks are loaded and grouped here.', this.session.capabilities.name);
+      this.notice = vscode.l10n.t('{0} did not filter the task list as asked, so all tasks are loaded and grouped here.', this.session.capabilities.name);
     }
     const failed = this.store.groups().find((group) => group.error !== undefined);
     this.view.message = this.session.signedIn && failed ? notificationText(vscode.l10n.t('Some tasks could not be loaded: {0}', this.errors.describe(failed.error))) : this.notice;

@@ -90,7 +90,7 @@ describe('the task sidebar in a real VS Code', () => {
         assert.ok(group.tasks.every((task) => task.status === group.status), group.status);
         assert.equal(group.totalCount, expected.get(group.status), group.status);
       }
-      assert.match(api().view.view.message ?? '', /ignored the list filters/);
+      assert.match(api().view.view.message ?? '', /did not filter the task list as asked/);
     } finally {
       await server('POST', '/_test/ignore-filters', { on: false });
     }

@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_CLOSE_KEY, startCloseServer } from './close/closeServer';
 import { STATUS_READINGS, type StatusReading } from './definitions';
+import { RELATIONSHIP_FILTERS, type RelationshipFilters } from './filters';
 import { DEFAULT_KEY, startLightfieldServer } from './server';
 
 const { values } = parseArgs({
@@ -27,6 +28,7 @@ const { values } = parseArgs({
     'ignore-filters': { type: 'boolean', default: false },
     'status-reading': { type: 'string', default: 'seeds' },
     'bare-task-ids': { type: 'boolean', default: false },
+    'relationship-filters': { type: 'string', default: 'slugs' },
   },
 });
 
@@ -43,6 +45,15 @@ function statusReading(): StatusReading {
   const reading = STATUS_READINGS.find((each) => each === values['status-reading']);
   if (!reading) {
     console.error(`--status-reading must be one of ${STATUS_READINGS.join(', ')}, not "${values['status-reading']}".`);
+    process.exit(2);
+  }
+  return reading;
+}
+
+function relationshipFilters(): RelationshipFilters {
+  const reading = RELATIONSHIP_FILTERS.find((each) => each === values['relationship-filters']);
+  if (!reading) {
+    console.error(`--relationship-filters must be one of ${RELATIONSHIP_FILTERS.join(', ')}, not "${values['relationship-filters']}".`);
     process.exit(2);
   }
   return reading;
@@ -79,6 +90,7 @@ async function main(): Promise<void> {
   ignoreFilters: values['ignore-filters'],
   statusReading: statusReading(),
   taskIds: values['bare-task-ids'] ? 'bare' : 'prefixed',
+  relationshipFilters: relationshipFilters(),
   indexLagMs: number('index-lag'),
   rateLimitPerSecond: number('rate-limit'),
   faults: {

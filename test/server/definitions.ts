@@ -86,7 +86,7 @@ function statusField(reading: StatusReading, random: () => number): FieldDefinit
   }
 }
 
-export function buildDefinitions(options: { customFields: boolean; seed: number; statusReading?: StatusReading }): TaskDefinitions {
+export function buildDefinitions(options: { customFields: boolean; seed: number; statusReading?: StatusReading; slugs?: boolean }): TaskDefinitions {
   const random = seededRandom(options.seed);
   const withIds = <T extends { id?: string | null }>(prefix: string, defs: Record<string, T>) =>
     Object.fromEntries(Object.entries(defs).map(([key, def]) => [key, { ...def, id: randomId(prefix, random) }]));
@@ -94,7 +94,8 @@ export function buildDefinitions(options: { customFields: boolean; seed: number;
   return {
     objectType: 'task',
     fieldDefinitions: withIds('ad_', { ...SYSTEM_FIELDS, $status: status, ...(options.customFields ? customFields(options.seed) : {}) }),
-    relationshipDefinitions: withIds('rd_', SYSTEM_RELATIONSHIPS),
+    // Lightfield's Go SDK describes relationships without a slug, though the plugin filters by one.
+    relationshipDefinitions: withIds('rd_', options.slugs === false ? Object.fromEntries(Object.entries(SYSTEM_RELATIONSHIPS).map(([key, { slug: _slug, ...rest }]) => [key, rest])) : SYSTEM_RELATIONSHIPS),
   };
 }
 

@@ -20,6 +20,10 @@ const OPERATORS: Partial<Record<ValueType | (string & {}), string[]>> = {
 
 type Predicate = (task: Task) => boolean;
 
+/** How relationship filters are taken (see `LightfieldServerOptions.relationshipFilters`). */
+export const RELATIONSHIP_FILTERS = ['slugs', 'noSlugs', 'refused', 'assigneeIgnored'] as const;
+export type RelationshipFilters = (typeof RELATIONSHIP_FILTERS)[number];
+
 const FILTER_PARAM = /^([^[\]]+)(?:\[(-?)([A-Za-z]+)\])?$/;
 
 /**
@@ -27,7 +31,7 @@ const FILTER_PARAM = /^([^[\]]+)(?:\[(-?)([A-Za-z]+)\])?$/;
  * it; with no operator, `equal` where the type allows it, else `contains`) into one
  * AND-ed predicate. Fields go by key, relationships by their definition's slug.
  */
-export function parseFilters(definitions: TaskDefinitions, params: URLSearchParams): Predicate {
+export function parseFilters(definitions: TaskDefinitions, params: URLSearchParams, relationships: RelationshipFilters = 'slugs'): Predicate {
   const predicates: Predicate[] = [];
   for (const [param, value] of params) {
     if (param === 'offset' || param === 'limit') continue;
@@ -38,7 +42,10 @@ export function parseFilters(definitions: TaskDefinitions, params: URLSearchPara
     const [, key, negate, written] = match;
     const valueType = definitions.fieldDefinitions[key]?.valueType;
     const operator = written ?? (valueType && OPERATORS[valueType]?.includes('equal') ? 'equal' : 'contains');
-    const predicate = fieldPredicate(definitions, key, operator, value, param) ?? relationshipPredicate(definitions, key, operator, value, param);
+    const field = fieldPredicate(definitions, key, operator, value, param);
+    if (!field && relationships === 'refused') throw new HttpError(400, `Tasks cannot be filtered by relationship ${key}.`, 'unknown_relationship', param);
+    const predicate = field ?? relationshipPredicate(definitions, key, operator, value, param);
+    if (!field && relationships === 'assigneeIgnored' && relationshipKeyOf(definitions, key) === '$assignedTo') continue;
     predicates.push(negate ? (task) => !predicate(task) : predicate);
   }
   return (task) => predicates.every((predicate) => predicate(task));
@@ -99,8 +106,12 @@ function objectText(value: FieldValue): string {
 }
 
 /** Relationship filters name the relationship by its definition's slug only: the key itself is refused, as a guessed slug is. */
+function relationshipKeyOf(definitions: TaskDefinitions, slug: string): string | undefined {
+  return Object.entries(definitions.relationshipDefinitions).find(([, definition]) => definition.slug === slug)?.[0];
+}
+
 function relationshipPredicate(definitions: TaskDefinitions, slug: string, operator: string, raw: string, param: string): Predicate {
-  const relationshipKey = Object.entries(definitions.relationshipDefinitions).find(([, definition]) => definition.slug === slug)?.[0];
+  const relationshipKey = relationshipKeyOf(definitions, slug);
   if (!relationshipKey) {
     throw new HttpError(400, `Unknown field or relationship ${slug}.`, 'unknown_relationship', param);
   }

@@ -1,7 +1,7 @@
 import { type Member, type Task, type TaskDefinitions } from '../../src/api/lightfield/schemas';
 import { fieldSchema } from '../../src/api/values';
 import { type StatusReading, writtenStatus } from './definitions';
-import { parseFilters } from './filters';
+import { parseFilters, type RelationshipFilters } from './filters';
 import { HttpError } from './httpError';
 import { taskId, type TaskIdStyle } from './random';
 import type { Category } from './rateLimit';
@@ -18,6 +18,7 @@ export interface ServerState {
   now: () => number;
   linkBase: string;
   ignoreFilters: boolean;
+  relationshipFilters: RelationshipFilters;
   statusReading: StatusReading;
   taskIds: TaskIdStyle;
 }
@@ -114,7 +115,7 @@ export const ROUTES: Route[] = [
     category: 'search',
     scope: 'tasks:read',
     handle: ({ state, query }) => {
-      const matches = state.ignoreFilters ? () => true : parseFilters(state.definitions, query);
+      const matches = state.ignoreFilters ? () => true : parseFilters(state.definitions, query, state.relationshipFilters);
       return { status: 200, body: page(state.index.listed().filter(matches).sort(newestFirst), query) };
     },
   },

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import { type Member, type TaskDefinitions } from '../../src/api/lightfield/schemas';
 import { buildDefinitions, type StatusReading } from './definitions';
+import type { RelationshipFilters } from './filters';
 import { type FaultRates, Faults } from './faults';
 import { HttpError } from './httpError';
 import { header, readBody, type Reply, send } from './http';
@@ -36,6 +37,13 @@ export interface LightfieldServerOptions {
   customFields?: boolean;
   /** The least kind reading of an undocumented feature: the task list ignores field filters. */
   ignoreFilters?: boolean;
+  /**
+   * How the task list takes relationship filters, where the task pages are silent:
+   * by the definitions' slugs (the plugin's reading, the default), `noSlugs` (the
+   * definitions name none, as the Go SDK's do), `refused` (any relationship filter is a
+   * 400 `unknown_relationship`), `assigneeIgnored` (the assignee's is ignored, the others applied).
+   */
+  relationshipFilters?: RelationshipFilters;
   /** How `$status` is described and stored (see `StatusReading`); `seeds` by default. */
   statusReading?: StatusReading;
   /** Task IDs with our guessed `tsk_` prefix (the default) or `bare`: no page shows a real one. */
@@ -78,7 +86,8 @@ export async function startLightfieldServer(options: LightfieldServerOptions = {
   const now = Date.now;
   const keys = new Map((options.keys ?? [{ key: DEFAULT_KEY }]).map((k) => [k.key, k]));
   const statusReading = options.statusReading ?? 'seeds';
-  const definitions = buildDefinitions({ customFields: options.customFields ?? false, seed, statusReading });
+  const relationshipFilters = options.relationshipFilters ?? 'slugs';
+  const definitions = buildDefinitions({ customFields: options.customFields ?? false, seed, statusReading, slugs: relationshipFilters !== 'noSlugs' });
   const index = new TaskIndex(now);
   const idempotency = new IdempotencyStore(now);
   let inFlight = 0;
@@ -108,6 +117,7 @@ export async function startLightfieldServer(options: LightfieldServerOptions = {
     now,
     linkBase: `${url}/app`,
     ignoreFilters: options.ignoreFilters ?? false,
+    relationshipFilters,
     statusReading,
     taskIds: options.taskIds ?? 'prefixed',
   };

@@ -4,6 +4,7 @@ import { ApiError } from '../../src/api/errors';
 import type { TaskStatus } from '../../src/api/domain';
 import { taskStatus, taskTitle } from '../../src/tasks/grouping';
 import { type StoreSettings, TaskStore } from '../../src/tasks/taskStore';
+import { RELATIONSHIP_FILTERS } from '../server/filters';
 import type { LightfieldServer } from '../server/server';
 import { clientFor, rejection, useServer } from '../support/lightfield';
 
@@ -165,6 +166,31 @@ for (const ignoreFilters of [false, true]) {
       const title = taskTitle(mine[0]);
       const found = await store.searchTitles(title.slice(0, 6));
       assert.ok(found.length > 0 && found.every((task) => taskTitle(task).startsWith(title.slice(0, 6))));
+    });
+  });
+}
+
+/** "Mine" needs the assignee's filter, which the task pages never document: every reading the docs allow. */
+for (const relationshipFilters of RELATIONSHIP_FILTERS) {
+  describe(`task store shows "mine" right when relationship filters are read as "${relationshipFilters}"`, () => {
+    const server = useServer({ tasks: 40, relationshipFilters });
+
+    it('groups the member\'s own tasks with their true counts, and says once when it filters here', async () => {
+      const me = server().members[1].id;
+      const store = storeFor(server(), { assignee: me });
+      assert.equal(await store.refresh(), undefined);
+      for (const group of store.groups()) {
+        const expected = server()
+          .index.listed()
+          .filter((task) => task.relationships.$assignedTo.values.includes(me) && task.fields.$status.value === group.status);
+        assert.equal(group.totalCount, expected.length, group.status);
+        assert.deepEqual(group.tasks.map((task) => task.id).sort(), expected.map((task) => task.id).slice(0, 10).sort().slice(0, group.tasks.length), group.status);
+        assert.ok(group.tasks.every((task) => task.assignee === me && taskStatus(task) === group.status), group.status);
+      }
+      const filteredHere = relationshipFilters !== 'slugs';
+      assert.equal(store.filtersIgnored, filteredHere);
+      assert.equal(store.takeNotice() !== undefined, filteredHere, 'said once');
+      assert.equal(store.takeNotice(), undefined);
     });
   });
 }

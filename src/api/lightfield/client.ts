@@ -20,7 +20,7 @@ import {
   type TaskQuery,
   type TaskStatus,
 } from '../domain';
-import { ApiError } from '../errors';
+import { ApiError, FILTER_UNSUPPORTED } from '../errors';
 import type { ServiceHttp } from '../http';
 import { collectAllPages } from '../paging';
 import type { CallOptions, ProviderOptions, TaskProvider, WriteOptions } from '../provider';
@@ -175,7 +175,7 @@ class Vocabulary {
 
   slug(key: string): string {
     const slug = this.definitions.relationshipDefinitions[key]?.slug;
-    if (!slug) throw new ApiError({ kind: 'config', message: `Tasks cannot be filtered by ${key}: its definition names no slug.` });
+    if (!slug) throw new ApiError({ kind: 'config', code: FILTER_UNSUPPORTED, message: `Tasks cannot be filtered by ${key}: its definition names no slug.` });
     return slug;
   }
 }
@@ -370,8 +370,8 @@ export class LightfieldProvider implements TaskProvider {
 
   listTasks(query: TaskQuery = {}, options: CallOptions = {}): Promise<TaskPage> {
     const words = this.vocabulary(options);
-    if (!this.known && !query.assignee) return this.listBeforeDefinitions(query, words, options);
-    return this.withVocabulary(options, (words) => this.listWith(query, words, options));
+    const listed = !this.known && !query.assignee ? this.listBeforeDefinitions(query, words, options) : this.withVocabulary(options, (words) => this.listWith(query, words, options));
+    return listed.catch(refusedFilter);
   }
 
   /**
@@ -533,6 +533,14 @@ export class LightfieldProvider implements TaskProvider {
   searchParents(): Promise<ParentChoice[]> {
     return Promise.resolve([]);
   }
+}
+
+/** A list filter the service refused (the task pages document none; a guessed slug is a 400): the caller filters itself. */
+function refusedFilter(error: unknown): never {
+  if (error instanceof ApiError && error.status === 400 && (error.code === 'unknown_relationship' || error.code === 'unknown_field')) {
+    throw new ApiError({ kind: 'config', code: FILTER_UNSUPPORTED, message: `Lightfield refused a filter of the task list: ${error.message}` });
+  }
+  throw error;
 }
 
 function idsOf(value: WritableValue): string[] {
