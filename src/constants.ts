@@ -8,6 +8,7 @@ export const Commands = {
   signOut: 'lightfield.signOut',
   refresh: 'lightfield.refresh',
   newTask: 'lightfield.newTask',
+  deleteTask: 'lightfield.deleteTask',
   findTask: 'lightfield.findTask',
   filterMine: 'lightfield.filterMine',
   filterAll: 'lightfield.filterAll',
@@ -33,6 +34,7 @@ export const ContextKeys = {
   signedIn: 'lightfield.signedIn',
   canCreate: 'lightfield.canCreate',
   canUpdate: 'lightfield.canUpdate',
+  canDelete: 'lightfield.canDelete',
   /** Whether the service has the statuses "Start" (in progress) and "Cancel" move to. */
   canStart: 'lightfield.canStart',
   canCancel: 'lightfield.canCancel',

@@ -49,6 +49,7 @@ export interface Account {
   me?: string;
   canCreate: boolean;
   canUpdate: boolean;
+  canDelete: boolean;
   canReadMembers: boolean;
   /** One line for the log, e.g. "workspace key, scopes: all". */
   summary: string;
@@ -69,6 +70,8 @@ export interface Capabilities {
   totals: boolean;
   /** Whether a repeated write with the same idempotency key is applied once. */
   idempotentWrites: boolean;
+  /** A deleted task goes to a trash the web app restores it from (Lightfield); otherwise it is gone for good. */
+  trash: boolean;
   /** The list filters the service applies itself; the others are applied here. */
   filters: { status: boolean; assignee: boolean; titlePrefix: boolean };
   /** The largest page the service lists. */

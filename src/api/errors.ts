@@ -68,6 +68,12 @@ export function isFilterUnsupported(error: unknown): error is ApiError {
   return error instanceof ApiError && error.code === FILTER_UNSUPPORTED;
 }
 
+/** For a delete: a task the service no longer has (a 404) is as deleted as one it just deleted. */
+export function alreadyGone(error: unknown): void {
+  if (error instanceof ApiError && error.kind === 'http' && error.status === 404) return;
+  throw error;
+}
+
 /** What a failed zod parse reports. */
 export interface SchemaIssues {
   issues: readonly { path: readonly PropertyKey[]; message: string }[];

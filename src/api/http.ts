@@ -57,7 +57,7 @@ export interface ServiceRules {
 }
 
 export interface RequestSpec<T> {
-  method: 'GET' | 'POST' | 'PUT';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   path: string;
   /** The rate-limit group the request counts in. */
   category: string;
@@ -201,7 +201,8 @@ export class ServiceHttp {
 function parseBody<T>(text: string, schema: ZodMiniType<T>, what: string): T {
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    // An empty answer (a 204, say) is no value: the schema says whether that will do.
+    json = text.trim() === '' ? null : JSON.parse(text);
   } catch {
     // Cut short on the way, most likely: asked again (a write with the same key), it may come whole.
     throw new ApiError({ kind: 'schema', message: `${what}: the service's answer is not valid JSON.`, retryable: true });

@@ -22,6 +22,8 @@ export interface TaskProvider {
   getTask(id: string, options?: CallOptions): Promise<Task>;
   createTask(draft: TaskDraft, options?: WriteOptions): Promise<Task>;
   updateTask(id: string, patch: TaskPatch, options?: WriteOptions): Promise<Task>;
+  /** Deletes a task (Lightfield moves it to the trash). A task that is already gone counts as deleted. */
+  deleteTask(id: string, options?: CallOptions): Promise<void>;
   listMembers(options?: CallOptions): Promise<Member[]>;
   /** What a new task can belong to, matching `text` (only where `capabilities.parent` is set). */
   searchParents(text: string, options?: CallOptions): Promise<ParentChoice[]>;

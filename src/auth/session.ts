@@ -15,7 +15,7 @@ import { ContextKeys, LEGACY_SECRET_KEY, secretKeyFor } from '../constants';
 import { connectionOf } from '../state';
 
 /** What a key may do, as the service told when it was checked. */
-export type Permission = 'create' | 'update' | 'readMembers';
+export type Permission = 'create' | 'update' | 'delete' | 'readMembers';
 /** `connection`: the service, key or base URL changed, so cached data is another account's; `account`: learned what the key may do. */
 export type SessionChange = 'connection' | 'account';
 
@@ -124,7 +124,7 @@ export class Session implements vscode.Disposable {
   /** Whether the key may do this. Unknown until checked: allowed. */
   can(permission: Permission): boolean {
     if (!this.account) return true;
-    return { create: this.account.canCreate, update: this.account.canUpdate, readMembers: this.account.canReadMembers }[permission];
+    return { create: this.account.canCreate, update: this.account.canUpdate, delete: this.account.canDelete, readMembers: this.account.canReadMembers }[permission];
   }
 
   /** Checks the stored key once per key and connection, and learns what it may do. */
@@ -190,6 +190,7 @@ export class Session implements vscode.Disposable {
     set(ContextKeys.signedIn, this.signedIn);
     set(ContextKeys.canCreate, this.signedIn && this.can('create'));
     set(ContextKeys.canUpdate, this.signedIn && this.can('update'));
+    set(ContextKeys.canDelete, this.signedIn && this.can('delete'));
     set(ContextKeys.canReadMembers, this.signedIn && this.can('readMembers'));
     set(ContextKeys.canStart, this.capabilities.statuses.includes('IN_PROGRESS'));
     set(ContextKeys.canCancel, this.capabilities.statuses.includes('CANCELLED'));

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { regex, string } from 'zod/mini';
-import type { Member, Task, TaskStatus } from '../api/domain';
+import type { Capabilities, Member, Task, TaskStatus } from '../api/domain';
 import type { Permission, Session } from '../auth/session';
 import type { Settings } from '../config';
-import { newTaskUri, TASK_EDITOR_VIEW_TYPE, taskEditorUri } from '../editor/taskUri';
+import { newTaskUri, TASK_EDITOR_VIEW_TYPE, taskEditorUri, taskIdOf } from '../editor/taskUri';
 import { Commands, ContextKeys } from '../constants';
 import type { ExtensionState, FilterMode } from '../state';
 import type { ErrorReporter } from '../ui/errorReporter';
@@ -25,7 +25,17 @@ async function confirmMove(task: Task, label: string): Promise<boolean> {
   return choice === move;
 }
 
-const PERMISSION_NAMES: Record<Permission, string> = { create: 'create tasks', update: 'change tasks', readMembers: 'list members' };
+const PERMISSION_NAMES: Record<Permission, string> = { create: 'create tasks', update: 'change tasks', delete: 'delete tasks', readMembers: 'list members' };
+
+/** Asks before deleting, naming the task and whether the service keeps it restorable. */
+async function confirmDelete(task: Task, capabilities: Capabilities): Promise<boolean> {
+  const remove = vscode.l10n.t('Delete');
+  const serviceName = capabilities.name;
+  const detail = capabilities.trash
+    ? vscode.l10n.t('{0} moves it to the trash, where it can be restored in the web app.', serviceName)
+    : vscode.l10n.t('{0} deletes it for good.', serviceName);
+  return (await askModal(vscode.l10n.t('Delete the task "{0}"?', taskTitle(task)), detail, remove)) === remove;
+}
 
 export interface TaskCommandDeps {
   log: vscode.LogOutputChannel;
@@ -47,7 +57,8 @@ export function registerTaskCommands(deps: TaskCommandDeps): vscode.Disposable[]
    */
   async function resolveTask(arg: unknown, placeholder: string, statuses?: TaskStatus[]): Promise<Task | undefined> {
     if (arg === undefined) return pickTask(store, placeholder, statuses);
-    const id = arg instanceof TaskNode ? arg.taskId : taskIdArgument.safeParse(arg).data;
+    // An editor's title bar passes the editor's URI.
+    const id = arg instanceof TaskNode ? arg.taskId : arg instanceof vscode.Uri ? taskIdOf(arg) : taskIdArgument.safeParse(arg).data;
     if (!id) {
       log.warn(`Ignored a command argument that is not a task: ${JSON.stringify(arg)?.slice(0, 100)}`);
       return undefined;
@@ -133,12 +144,30 @@ export function registerTaskCommands(deps: TaskCommandDeps): vscode.Disposable[]
       await vscode.env.clipboard.writeText(task.id);
       flashStatus(vscode.l10n.t('Copied {0}', task.id), 3000);
     }),
+    vscode.commands.registerCommand(Commands.deleteTask, async (arg?: unknown) => {
+      if (!allowed('delete')) return;
+      const task = await resolveTask(arg, vscode.l10n.t('Delete which task?'));
+      if (!task || !(await confirmDelete(task, session.capabilities))) return;
+      try {
+        await store.delete(task.id);
+        await closeEditorsOf(task.id);
+        flashStatus(vscode.l10n.t('Deleted "{0}"', taskTitle(task)), 4000);
+      } catch (error) {
+        errors.report(vscode.l10n.t('"{0}" could not be deleted; it is back in the list', taskTitle(task)), error);
+      }
+    }),
     vscode.commands.registerCommand(Commands.newTask, async () => {
       if (allowed('create')) await vscode.commands.executeCommand('vscode.openWith', newTaskUri(), TASK_EDITOR_VIEW_TYPE);
     }),
     vscode.commands.registerCommand(Commands.filterMine, () => setFilter('mine')),
     vscode.commands.registerCommand(Commands.filterAll, () => setFilter('all')),
   ];
+}
+
+/** Closes the task editors of a task that is gone: there is nothing left to save. */
+async function closeEditorsOf(taskId: string): Promise<void> {
+  const tabs = vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => tab.input instanceof vscode.TabInputCustom && taskIdOf(tab.input.uri) === taskId);
+  if (tabs.length > 0) await vscode.window.tabGroups.close(tabs, true);
 }
 
 async function pickMember(deps: TaskCommandDeps, placeholder: string): Promise<Member | undefined> {

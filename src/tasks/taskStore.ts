@@ -106,6 +106,8 @@ export class TaskStore {
   private readonly latest = new Map<string, Task>();
   private readonly overrides = new Map<string, Override>();
   private readonly writes = new Map<string, Promise<unknown>>();
+  /** Tasks deleted here (or being deleted), by when: hidden while lagging lists still show them. */
+  private readonly deleted = new Map<string, number>();
   private readonly listeners = new Set<() => void>();
   private generation = 0;
   /** True while showing a restored snapshot that no refresh has confirmed yet. */
@@ -165,6 +167,7 @@ export class TaskStore {
     this.listings.clear();
     this.latest.clear();
     this.overrides.clear();
+    this.deleted.clear();
     this.stale = false;
     this.filtersIgnored = false;
     this.lastRefreshAt = undefined;
@@ -179,6 +182,7 @@ export class TaskStore {
   }
 
   task(id: string): Task | undefined {
+    if (this.deleted.has(id)) return undefined;
     return this.liveOverride(id)?.task ?? this.latest.get(id);
   }
 
@@ -188,9 +192,10 @@ export class TaskStore {
 
   group(status: TaskStatus): GroupView {
     const listing = this.listings.get(status);
-    const ids = listing?.ids ?? [];
+    const listedIds = listing?.ids ?? [];
+    const ids = listedIds.filter((id) => !this.deleted.has(id));
     const listed = new Set(ids);
-    const overrides = this.liveOverrides();
+    const overrides = this.liveOverrides().filter((o) => !this.deleted.has(o.task.id));
     const movedIn = overrides.filter((o) => taskStatus(o.task) === status && !listed.has(o.task.id)).map((o) => o.task);
     const stayed = ids.map((id) => this.task(id)).filter((task): task is Task => task !== undefined && taskStatus(task) === status);
     const arrived = overrides.filter((o) => taskStatus(o.task) === status && o.indexedStatus !== status).length;
@@ -199,7 +204,7 @@ export class TaskStore {
       status,
       tasks: [...movedIn, ...stayed],
       listed: listing?.listed ?? false,
-      totalCount: listing?.totalCount === undefined ? undefined : Math.max(0, listing.totalCount + arrived - left),
+      totalCount: listing?.totalCount === undefined ? undefined : Math.max(0, listing.totalCount + arrived - left - (listedIds.length - ids.length)),
       hasMore: listing?.hasMore ?? false,
       loading: listing?.loading ?? false,
       error: listing?.error,
@@ -341,6 +346,8 @@ export class TaskStore {
       const caughtUp = !override.pending && listed !== undefined && (listed.updatedAt ?? '') >= (override.task.updatedAt ?? '');
       if (caughtUp || this.now() - override.at > OVERRIDE_LIFETIME_MS) this.overrides.delete(id);
     }
+    // By then the lists have long caught up with a delete.
+    for (const [id, at] of this.deleted) if (this.now() - at > OVERRIDE_LIFETIME_MS) this.deleted.delete(id);
   }
 
   private liveOverride(id: string): Override | undefined {
@@ -408,6 +415,32 @@ export class TaskStore {
       this.overrides.set(id, { task: confirmed, indexedStatus, pending: false, at: this.now() });
       this.emit();
       return confirmed;
+    });
+  }
+
+  /**
+   * Deletes a task: gone from the groups at once, back where it was if the service
+   * refuses. A delete whose answer was lost is asked again (deleting is safe to
+   * repeat, and a task already gone counts as deleted).
+   */
+  delete(id: string): Promise<void> {
+    const provider = this.provider();
+    if (!provider) return Promise.reject(new Error('Not signed in.'));
+    this.deleted.set(id, this.now());
+    this.emit();
+    return this.serialize(id, async () => {
+      try {
+        await provider.deleteTask(id).catch((error: unknown) => {
+          if (error instanceof ApiError && isOutcomeUnknown(error)) return provider.deleteTask(id);
+          throw error;
+        });
+      } catch (error) {
+        this.deleted.delete(id);
+        this.emit();
+        throw error;
+      }
+      this.overrides.delete(id);
+      this.emit();
     });
   }
 

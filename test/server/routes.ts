@@ -38,7 +38,7 @@ export interface RouteContext {
 }
 
 export interface Route {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'DELETE';
   pattern: RegExp;
   category: Category;
   scope?: string;
@@ -163,6 +163,20 @@ export const ROUTES: Route[] = [
       updated.updatedAt = nextTimestamp(state.now(), task.updatedAt);
       state.index.put(updated);
       return { status: 200, body: updated };
+    },
+  },
+  {
+    // Moves the task to the trash (restorable in the web app); deleting a trashed task is a no-op that returns the record.
+    method: 'DELETE',
+    pattern: /^\/v1\/tasks\/(?<id>[^/]+)$/,
+    category: 'write',
+    scope: 'tasks:delete',
+    handle: ({ state, params }) => {
+      const trashed = state.index.trashed(params.id);
+      if (trashed) return { status: 200, body: trashed };
+      const task = findTask(state, params.id);
+      state.index.trash(task.id);
+      return { status: 200, body: task };
     },
   },
   {

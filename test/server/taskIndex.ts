@@ -1,8 +1,8 @@
 import { type Task } from '../../src/api/lightfield/schemas';
 
 interface Versions {
-  /** Oldest first; each becomes visible to lists `lagMs` after it was written. */
-  versions: { visibleAt: number; task: Task }[];
+  /** Oldest first; each becomes visible to lists `lagMs` after it was written (`trashed`: from then on, it is not listed). */
+  versions: { visibleAt: number; task: Task; trashed?: boolean }[];
 }
 
 /**
@@ -15,9 +15,28 @@ export class TaskIndex {
 
   constructor(private readonly now: () => number) {}
 
+  /** The task as stored now; a trashed one is not found. */
   get(id: string): Task | undefined {
+    const latest = this.latest(id);
+    return latest?.trashed ? undefined : latest?.task;
+  }
+
+  /** A task in the trash, as the delete route answers it. */
+  trashed(id: string): Task | undefined {
+    const latest = this.latest(id);
+    return latest?.trashed ? latest.task : undefined;
+  }
+
+  /** Moves a task to the trash: gone at once for a retrieve, for lists once the index catches up. */
+  trash(id: string): void {
     const entry = this.tasks.get(id);
-    return entry?.versions[entry.versions.length - 1].task;
+    const task = this.get(id);
+    if (entry && task) entry.versions.push({ visibleAt: this.now() + this.lagMs, task, trashed: true });
+  }
+
+  private latest(id: string): Versions['versions'][number] | undefined {
+    const entry = this.tasks.get(id);
+    return entry?.versions[entry.versions.length - 1];
   }
 
   put(task: Task): void {
@@ -28,7 +47,7 @@ export class TaskIndex {
 
   /** Every task as stored now (fresh, not as lists lag). */
   stored(): Task[] {
-    return [...this.tasks.values()].map((entry) => entry.versions[entry.versions.length - 1].task);
+    return [...this.tasks.values()].map((entry) => entry.versions[entry.versions.length - 1]).filter((version) => !version.trashed).map((version) => version.task);
   }
 
   /** Every task as the index currently shows it. */
@@ -45,13 +64,14 @@ export class TaskIndex {
       }
       if (visible >= 0) {
         entry.versions.splice(0, visible);
-        result.push(entry.versions[0].task);
+        if (!entry.versions[0].trashed) result.push(entry.versions[0].task);
       }
     }
     return result;
   }
 
+  /** Tasks stored and not trashed. */
   get size(): number {
-    return this.tasks.size;
+    return this.stored().length;
   }
 }

@@ -10,7 +10,7 @@ describe('Lightfield client: calls against the local server', () => {
 
   it('checks the key and says what it may do', async () => {
     const account = await clientFor(server()).checkKey();
-    assert.deepEqual(account, { active: true, canCreate: true, canUpdate: true, canReadMembers: true, summary: 'user key, scopes: all' });
+    assert.deepEqual(account, { active: true, canCreate: true, canUpdate: true, canDelete: true, canReadMembers: true, summary: 'user key, scopes: all' });
   });
 
   it('describes the task fields from the definitions: system fields first, custom fields and option IDs included', async () => {

@@ -5,7 +5,8 @@
  * looked for before it is sent again; and no totals, only `has_more`.
  */
 import type { Account, Capabilities, FieldDescription, Member, ParentChoice, Task, TaskDescription, TaskDraft, TaskPage, TaskPatch, TaskQuery } from '../domain';
-import { ApiError, isOutcomeUnknown } from '../errors';
+import { unknown } from 'zod/mini';
+import { alreadyGone, ApiError, isOutcomeUnknown } from '../errors';
 import type { ServiceHttp } from '../http';
 import { collectAllPages } from '../paging';
 import type { CallOptions, ProviderOptions, TaskProvider, WriteOptions } from '../provider';
@@ -28,6 +29,7 @@ export const CLOSE_CAPABILITIES: Capabilities = {
   statusLabels: { COMPLETE: 'Done' },
   totals: false,
   idempotentWrites: false,
+  trash: false,
   filters: { status: true, assignee: true, titlePrefix: false },
   maxPageSize: MAX_PAGE_SIZE,
   descriptions: false,
@@ -151,7 +153,7 @@ export class CloseProvider implements TaskProvider {
 
   async checkKey(options: CallOptions = {}): Promise<Account> {
     const me = await this.http.request({ method: 'GET', path: '/me/', category: 'me:read', schema: closeUserSchema, ...options });
-    return { active: true, me: me.id, canCreate: true, canUpdate: true, canReadMembers: true, summary: `user ${nameOf(me)}` };
+    return { active: true, me: me.id, canCreate: true, canUpdate: true, canDelete: true, canReadMembers: true, summary: `user ${nameOf(me)}` };
   }
 
   async describeTasks(options: CallOptions = {}): Promise<TaskDescription> {
@@ -210,6 +212,11 @@ export class CloseProvider implements TaskProvider {
 
   async getTask(id: string, options: CallOptions = {}): Promise<Task> {
     return toTask(await this.http.request({ method: 'GET', path: `/task/${encodeURIComponent(id)}/`, category: 'task:read', schema: closeTaskSchema, ...options }));
+  }
+
+  /** Close deletes a task for good; one already gone (a retry after a lost answer, say) counts as deleted. */
+  async deleteTask(id: string, options: CallOptions = {}): Promise<void> {
+    await this.http.request({ method: 'DELETE', path: `/task/${encodeURIComponent(id)}/`, category: 'task:write', schema: unknown(), ...options }).catch(alreadyGone);
   }
 
   /** The seed documents the update's 200 answer as empty: the task is read again when the answer lacks it. */

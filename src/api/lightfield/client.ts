@@ -20,7 +20,8 @@ import {
   type TaskQuery,
   type TaskStatus,
 } from '../domain';
-import { ApiError, FILTER_UNSUPPORTED } from '../errors';
+import { unknown } from 'zod/mini';
+import { alreadyGone, ApiError, FILTER_UNSUPPORTED } from '../errors';
 import type { ServiceHttp } from '../http';
 import { collectAllPages } from '../paging';
 import type { CallOptions, ProviderOptions, TaskProvider, WriteOptions } from '../provider';
@@ -54,6 +55,7 @@ export const LIGHTFIELD_CAPABILITIES: Capabilities = {
   statusLabels: {},
   totals: true,
   idempotentWrites: true,
+  trash: true,
   filters: { status: true, assignee: true, titlePrefix: true },
   maxPageSize: MAX_PAGE_SIZE,
   descriptions: true,
@@ -309,6 +311,7 @@ export class LightfieldProvider implements TaskProvider {
       active: info.active,
       canCreate: can('tasks:create'),
       canUpdate: can('tasks:update'),
+      canDelete: can('tasks:delete'),
       canReadMembers: can('members:read'),
       summary: `${info.subjectType} key, scopes: ${info.scopes.length ? info.scopes.join(', ') : 'all'}`,
     };
@@ -471,6 +474,12 @@ export class LightfieldProvider implements TaskProvider {
     const vocabulary = this.vocabulary(options);
     const body = vocabulary.then((words) => this.toUpdate(patch, words));
     return this.readTask('POST /v1/tasks/{id}', vocabulary, body.then((update) => this.http.request({ method: 'POST', path, category: 'write', schema: taskSchema, body: update, ...options })));
+  }
+
+  /** Moves the task to Lightfield's trash (restorable in the web app); a task already gone is deleted all the same. */
+  async deleteTask(id: string, options: CallOptions = {}): Promise<void> {
+    const path = `/v1/tasks/${encodeURIComponent(id)}`;
+    await this.http.request({ method: 'DELETE', path, category: 'write', schema: unknown(), ...options }).catch(alreadyGone);
   }
 
   /** A patch's values by wire key: its named properties, then the described fields it sets. */

@@ -235,6 +235,16 @@ export async function startCloseServer(options: CloseServerOptions = {}): Promis
     if (method === 'POST' && path === '/api/v1/task/') return { group: 'task-write', run: () => json(200, createTask(object())) };
     const one = /^\/api\/v1\/task\/([^/]+)\/$/.exec(path);
     if (one && method === 'GET') return { group: 'task-read', run: () => json(200, findTask(decodeURIComponent(one[1]))) };
+    if (one && method === 'DELETE') {
+      return {
+        group: 'task-write',
+        run: () => {
+          const task = findTask(decodeURIComponent(one[1]));
+          tasks.delete(task.id);
+          return json(200, {});
+        },
+      };
+    }
     if (one && method === 'PUT') {
       return {
         group: 'task-write',
