@@ -192,6 +192,8 @@ export class ServiceHttp {
       kind: 'http',
       status,
       ...reading,
+      // A body with no words of its own (an empty message, an HTML error page) still says what happened.
+      message: reading.message.trim() ? reading.message : `${this.rules.name} answered HTTP ${status}.`,
       retryable: this.rules.retryable(status, reading),
       retryAfterSeconds: retryAfterHeader ?? reading.retryAfterSeconds,
     });

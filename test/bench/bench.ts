@@ -235,6 +235,20 @@ async function todoRows(rows: Row[], runs: number, corpus: string | undefined): 
   }
 }
 
+/** Properties over documented answers (test/unit/lightfieldAnswers.test.ts) at ten times the cases `npm test` runs. */
+function properties(rows: Row[]): void {
+  const cases = 2000;
+  const started = performance.now();
+  let held = true;
+  try {
+    execFileSync(process.execPath, ['--import', 'tsx', '--test', 'test/unit/lightfieldAnswers.test.ts'], { cwd: ROOT, env: { ...process.env, PROPERTY_RUNS: String(cases) }, stdio: 'pipe' });
+  } catch {
+    held = false;
+  }
+  const seconds = (performance.now() - started) / 1000;
+  rows.push({ figure: `property cases over documented Lightfield answers, per property`, measured: `${cases}, ${held ? 'all held' : 'a property FAILED'} (${seconds.toFixed(1)} s)`, baseline: '200 in npm test', ratio: `${cases / 200}x` });
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, 'todo-corpus': { type: 'string' }, only: { type: 'string' } } });
   const runs = Number(values.runs);
@@ -246,6 +260,7 @@ async function main(): Promise<void> {
     todo: () => todoRows(rows, runs, values['todo-corpus']),
     list: () => listEverything(rows, runs),
     vscode: () => vscodeRows(rows, runs),
+    properties: () => properties(rows),
   };
   // `--only todo,vscode` runs just those groups of rows.
   const chosen = values.only?.split(',') ?? Object.keys(groups);

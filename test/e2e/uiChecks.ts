@@ -136,6 +136,32 @@ const CHECKS: UiCheck[] = [
     },
   },
   {
+    name: '"Delete Task…" in a task\'s context menu asks first, naming the task; the task then leaves the tree and the server',
+    run: async (page, options) => {
+      const group = treeRow(page, /To do\s*\d+/);
+      const before = Number(/(\d+)\s*$/.exec((await group.innerText()).trim())?.[1]);
+      const firstTask = sidebar(page).locator('.monaco-list-row[aria-level="2"]').first();
+      const title = (await firstTask.locator('.label-name').innerText()).trim();
+      await firstTask.click({ button: 'right' });
+      await page.locator('.monaco-menu .action-label', { hasText: 'Delete Task…' }).first().click();
+      const dialog = page.locator('.monaco-dialog-box');
+      await dialog.waitFor({ timeout: 5_000 });
+      const asked = await dialog.innerText();
+      await page.screenshot({ path: join(options.results, 'delete-task-confirm.png') });
+      if (!asked.includes(title) || !/trash/.test(asked)) throw new Error(`the confirmation does not name the task and the trash: ${asked}`);
+      await dialog.getByRole('button', { name: 'Delete', exact: true }).click();
+      await treeRow(page, new RegExp(`To do\\s*${before - 1}$`)).waitFor({ timeout: 10_000 });
+      const left: string[] = [];
+      for (let offset = 0; ; offset += 25) {
+        const { data } = await callServer<{ data: { fields: { $title: { value: string } } }[] }>(options, 'GET', `/v1/tasks?limit=25&offset=${offset}`);
+        left.push(...data.map((task) => task.fields.$title.value));
+        if (data.length < 25) break;
+      }
+      if (left.includes(title)) throw new Error(`the server still lists "${title}"`);
+      log(`UI   deleted "${title}"; To do went from ${before} to ${before - 1}`);
+    },
+  },
+  {
     name: 'a refusal quoting a command: link, for a task whose title has one, shows as plain text in the notification',
     run: async (page, options) => {
       const assignee = (await callServer<{ data: { id: string }[] }>(options, 'GET', '/v1/members?limit=1')).data[0].id;

@@ -19,7 +19,9 @@ export type Fault =
   | { kind: 'drop-before' }
   | { kind: 'drop-after' }
   | { kind: 'malformed' }
-  | { kind: 'mutate'; mutate: (body: unknown) => unknown };
+  | { kind: 'mutate'; mutate: (body: unknown) => unknown }
+  /** An answer of the test's own, status and text as given. */
+  | { kind: 'reply'; status: number; text: string };
 
 /** A fault for the next request(s) that match, for tests that need one exact failure. */
 export type OneShotFault = Fault & { method?: string; path?: RegExp; times?: number };

@@ -164,6 +164,11 @@ export async function startLightfieldServer(options: LightfieldServerOptions = {
       send(res, { status: fault.status, headers, body: new HttpError(fault.status, fault.message ?? 'Injected failure.', fault.code, fault.param).body });
       return;
     }
+    if (fault?.kind === 'reply') {
+      record.status = fault.status;
+      res.writeHead(fault.status, { 'Content-Type': 'application/json' }).end(fault.text);
+      return;
+    }
     const reply = await respond(req, method, target, text);
     if (fault?.kind === 'drop-after') {
       req.socket.destroy();

@@ -56,7 +56,11 @@ export const relationshipDefinitionSchema = object({
   id: nullish(string()),
   label: string(),
   description: nullish(string()),
-  cardinality: zEnum(['HAS_ONE', 'HAS_MANY']),
+  /** `HAS_ONE` or `HAS_MANY` in the definitions, `has_one`/`has_many` where a task's relationship says it: any case; anything else holds a list. */
+  cardinality: pipe(
+    string(),
+    transform((cardinality: string): 'HAS_ONE' | 'HAS_MANY' => (cardinality.toUpperCase() === 'HAS_ONE' ? 'HAS_ONE' : 'HAS_MANY')),
+  ),
   objectType: string(),
   /** The name list filters use for this relationship (org-specific, e.g. `$task-account`). */
   slug: nullish(string()),
