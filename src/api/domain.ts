@@ -47,6 +47,8 @@ export interface Account {
   active: boolean;
   /** The key's own member, where the service says (it is then the default assignee and "Mine"). */
   me?: string;
+  /** Whether the key may read tasks at all (a key without tasks:read would show empty groups). */
+  canRead: boolean;
   canCreate: boolean;
   canUpdate: boolean;
   canDelete: boolean;

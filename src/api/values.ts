@@ -21,6 +21,8 @@ export const VALUE_TYPES = [
   'TELEPHONE',
   'TEXT',
   'URL',
+  // The newest spec: rich text the service renders; shown sanitised and read-only.
+  'HTML',
 ] as const;
 export const valueTypeSchema = zEnum(VALUE_TYPES);
 export type ValueType = output<typeof valueTypeSchema>;
@@ -67,6 +69,7 @@ const typedFieldSchema = discriminatedUnion('valueType', [
   object({ valueType: literal('TELEPHONE'), value: nullable(stringOrList) }),
   object({ valueType: literal('TEXT'), value: nullable(string()) }),
   object({ valueType: literal('URL'), value: nullable(string()) }),
+  object({ valueType: literal('HTML'), value: nullable(string()) }),
 ]);
 export type TypedField = output<typeof typedFieldSchema>;
 export type FieldValue = TypedField['value'];

@@ -144,6 +144,7 @@ export class Session implements vscode.Disposable {
     const candidate = this.createProvider(() => key);
     const account = await candidate.checkKey();
     if (!account.active) throw new Error(vscode.l10n.t('This API key is no longer active.'));
+    if (!account.canRead) throw new Error(vscode.l10n.t('This API key may not read tasks (it lacks the tasks:read scope): create a key that has it.'));
     await this.serially(async () => {
       // The key was checked with that service at that server; it is stored for them only.
       if (this.connection !== connection) throw new Error(vscode.l10n.t('The service or its base URL changed while the key was checked; set the key again.'));

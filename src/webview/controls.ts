@@ -8,7 +8,7 @@
 import { withoutBidiControls } from '../shared/bidi';
 import { ADDRESS_PARTS, type FormField, type FormValue, NAME_PARTS } from '../shared/form';
 import { editable, element, labelledInput, showText, textElement } from './dom';
-import { markdownEditor } from './markdown';
+import { markdownEditor, renderedHtml } from './markdown';
 
 export type OnChange = (value: FormValue) => void;
 
@@ -115,6 +115,7 @@ function parts(id: string, names: readonly string[], value: FormValue, numeric: 
 
 /** The control for `field`, showing `value`; `onChange` gets the edited value in its form shape. */
 export function createControl(id: string, field: FormField, value: FormValue, onChange: OnChange): HTMLElement {
+  if (field.readOnly && field.valueType === 'HTML') return renderedHtml(id, textOf(value));
   if (field.readOnly) {
     const shown = element('div', { id, className: 'read-only' });
     // A chosen option or a linked object reads by its label where the form knows it.

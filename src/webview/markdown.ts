@@ -27,6 +27,19 @@ function loadRenderer(): Promise<(text: string) => DocumentFragment> {
   return renderer;
 }
 
+/** A read-only HTML value, shown as the Markdown preview is: sanitised by DOMPurify, its links through the host. */
+export function renderedHtml(id: string, html: string): HTMLElement {
+  const view = element('div', { id, className: 'read-only markdown-preview' });
+  view.textContent = html ? '…' : '—';
+  if (html) {
+    loadRenderer().then(
+      (render) => view.replaceChildren(render(withoutBidiControls(html))),
+      (error: unknown) => (view.textContent = String(error instanceof Error ? error.message : error)),
+    );
+  }
+  return view;
+}
+
 export function markdownEditor(id: string, text: string, onInput: (text: string) => void): HTMLElement {
   const wrapper = element('div', { className: 'markdown' });
   const area = editable('textarea', { id, value: text, rows: 8 });

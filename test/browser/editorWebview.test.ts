@@ -96,6 +96,10 @@ describe('the editor webview in Chromium', () => {
 
     assert.equal(await page.locator(`${fieldId('summary')}.read-only`).innerText(), sample.tasks[0].fields.summary.value);
     assert.equal(await page.locator('.field[data-key="budget"] .suffix').innerText(), 'EUR');
+    // HTML: the service's own rendering, shown sanitised and read-only.
+    await page.locator(`${fieldId('brief')} b`).waitFor();
+    assert.equal(await page.locator(`${fieldId('brief')} script, ${fieldId('brief')} img[onerror], ${fieldId('brief')} textarea`).count(), 0);
+    assert.equal(await page.evaluate(() => window.__canaryFired), 0);
     await page.locator('.preview-toggle').click();
     assert.equal(await page.locator('.markdown-preview strong').innerText(), 'bold');
     assert.deepEqual(await page.evaluate(() => window.__violations), [], 'the strict CSP blocks nothing the editor needs');

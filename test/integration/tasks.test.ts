@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { NO_READ_KEY } from '../server/keys';
 import { api, server, signIn, signOut, waitFor } from './support';
 import { type LoadMoreNode, StatusGroupNode, type TaskNode } from '../../src/tasks/taskTree';
 
@@ -34,6 +35,11 @@ describe('the task sidebar in a real VS Code', () => {
 
   it('refuses a key the server does not accept, and stores nothing', async () => {
     await assert.rejects(signIn('sk_lf_not_a_real_key'));
+    assert.equal(api().session.signedIn, false);
+  });
+
+  it('refuses, at sign-in, a key that may not read tasks (rather than showing empty groups)', async () => {
+    await assert.rejects(signIn(NO_READ_KEY), /tasks:read/);
     assert.equal(api().session.signedIn, false);
   });
 

@@ -52,6 +52,8 @@ function customFields(seed: number): Record<string, FieldDefinition> {
     reviewer: { label: 'Reviewer', description: null, valueType: 'FULL_NAME' },
     twitter: { label: 'Twitter', description: null, valueType: 'SOCIAL_HANDLE', typeConfiguration: { handleService: 'TWITTER' } },
     summary: { label: 'AI summary', description: 'Generated; not writable.', valueType: 'TEXT', readOnly: true },
+    // The newest spec's HTML type, written in the web app.
+    brief: { label: 'Brief', description: 'Written in the web app.', valueType: 'HTML', readOnly: true },
   };
 }
 

@@ -2,5 +2,7 @@
 export const DEFAULT_KEY = 'sk_lf_local';
 /** A second account's key, accepted by the integration run's server: the one a hostile link would try to switch to. */
 export const OTHER_ACCOUNT_KEY = 'sk_lf_other_account';
+/** A key without `tasks:read`, accepted by the integration run's server: sign-in must say it cannot read tasks. */
+export const NO_READ_KEY = 'sk_lf_members_only';
 /** The local Close server's key, sent as the Basic auth user name. */
 export const DEFAULT_CLOSE_KEY = 'api_local_close';

@@ -81,6 +81,7 @@ export function buildSampleData(options: { tasks: number; seed: number; now: num
       values.estimate = Math.round(random() * 4000) / 100;
       values.billable = random() < 0.5;
       values.summary = `Auto-summary of task ${index + 1}.`;
+      values.brief = `<p>Brief for <b>${ACCOUNTS[accountIndex]}</b> <a href="https://example.com/${index}">notes</a><script>window.__canary && window.__canary()</script></p>`;
     }
     const createdAt = new Date(options.now - (options.tasks - index) * 3600000).toISOString();
     const assignee = pick(members).id;

@@ -126,9 +126,12 @@ export function updateRelationships(ctx: WriteContext, task: Task, input: unknow
     if (!isPlainObject(operation) || Object.keys(operation).length !== 1 || Object.keys(operation).some((op) => !['add', 'remove', 'replace'].includes(op))) {
       throw new HttpError(400, `Relationship ${key} expects an object with one of add, remove or replace.`, 'invalid_type', `relationships.${key}`);
     }
+    // The typed update names $account, $assignedTo and $opportunity (and an organisation's own), never $createdBy.
+    if (key === '$createdBy') throw new HttpError(400, 'Relationship $createdBy cannot be changed.', 'unknown_relationship', `relationships.${key}`);
     let values = [...(task.relationships[key]?.values ?? [])];
     if (operation.replace !== undefined) {
-      const ids = asIdList(key, operation.replace);
+      // The newest spec: "or null to clear supported relationships"; an empty list clears as well.
+      const ids = operation.replace === null ? [] : asIdList(key, operation.replace);
       checkEntities(ctx, key, ids);
       changes += ids.length + values.length;
       values = [...new Set(ids)];

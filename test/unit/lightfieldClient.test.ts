@@ -10,7 +10,7 @@ describe('Lightfield client: calls against the local server', () => {
 
   it('checks the key and says what it may do', async () => {
     const account = await clientFor(server()).checkKey();
-    assert.deepEqual(account, { active: true, canCreate: true, canUpdate: true, canDelete: true, canReadMembers: true, summary: 'user key, scopes: all' });
+    assert.deepEqual(account, { active: true, canRead: true, canCreate: true, canUpdate: true, canDelete: true, canReadMembers: true, summary: 'user key, scopes: all' });
   });
 
   it('describes the task fields from the definitions: system fields first, custom fields and option IDs included', async () => {
@@ -166,7 +166,13 @@ describe('Lightfield client: calls against the local server', () => {
 });
 
 describe('Lightfield client: scopes', () => {
-  const server = useServer({ tasks: 3, keys: [{ key: 'sk_lf_readonly', scopes: ['tasks:read'] }] });
+  const server = useServer({ tasks: 3, keys: [{ key: 'sk_lf_readonly', scopes: ['tasks:read'] }, { key: 'sk_lf_members_only', scopes: ['members:read'] }] });
+
+  it('says when a key may not read tasks at all', async () => {
+    const account = await clientFor(server(), { getKey: () => 'sk_lf_members_only' }).checkKey();
+    assert.deepEqual([account.canRead, account.canReadMembers], [false, true]);
+    assert.equal((await clientFor(server(), { getKey: () => 'sk_lf_readonly' }).checkKey()).canRead, true);
+  });
 
   it('gets 403 forbidden for a write the key may not do', async () => {
     const client = clientFor(server(), { getKey: () => 'sk_lf_readonly' });

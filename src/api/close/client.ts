@@ -153,7 +153,7 @@ export class CloseProvider implements TaskProvider {
 
   async checkKey(options: CallOptions = {}): Promise<Account> {
     const me = await this.http.request({ method: 'GET', path: '/me/', category: 'me:read', schema: closeUserSchema, ...options });
-    return { active: true, me: me.id, canCreate: true, canUpdate: true, canDelete: true, canReadMembers: true, summary: `user ${nameOf(me)}` };
+    return { active: true, me: me.id, canRead: true, canCreate: true, canUpdate: true, canDelete: true, canReadMembers: true, summary: `user ${nameOf(me)}` };
   }
 
   async describeTasks(options: CallOptions = {}): Promise<TaskDescription> {

@@ -64,7 +64,9 @@ export const LIGHTFIELD_CAPABILITIES: Capabilities = {
 };
 
 /** The documented system keys, the only ones this adapter names. */
-const KEYS = { title: '$title', status: '$status', dueAt: '$dueAt', assignee: '$assignedTo', description: '$description' } as const;
+const KEYS = { title: '$title', status: '$status', dueAt: '$dueAt', assignee: '$assignedTo', description: '$description', createdBy: '$createdBy' } as const;
+/** Relationship IDs one request may reference, across all its relationships. */
+const RELATIONSHIP_WRITE_LIMIT = 25;
 const REQUIRED_ON_CREATE = new Set<string>([KEYS.title, KEYS.status, KEYS.assignee]);
 /** Required on every save: the service refuses to empty them. */
 const REQUIRED_ON_EDIT = new Set<string>([KEYS.title, KEYS.status, KEYS.assignee]);
@@ -309,6 +311,7 @@ export class LightfieldProvider implements TaskProvider {
     const can = (scope: string) => info.scopes.length === 0 || info.scopes.includes(scope);
     return {
       active: info.active,
+      canRead: can('tasks:read'),
       canCreate: can('tasks:create'),
       canUpdate: can('tasks:update'),
       canDelete: can('tasks:delete'),
@@ -335,7 +338,8 @@ export class LightfieldProvider implements TaskProvider {
         options: (key === KEYS.status ? words.statusOptions() : config.options)?.map((option) => ({ id: option.id, label: option.label })),
         currency: config.currency ?? undefined,
         handleService: config.handleService ?? undefined,
-        readOnly: definition.readOnly === true,
+        // HTML is the service's own rendering: shown (sanitised), never edited here.
+        readOnly: definition.readOnly === true || definition.valueType === 'HTML',
         requiredOnCreate: REQUIRED_ON_CREATE.has(key),
         requiredOnEdit: REQUIRED_ON_EDIT.has(key),
         role: ROLES[key],
@@ -353,6 +357,8 @@ export class LightfieldProvider implements TaskProvider {
         objectType: definition.objectType,
         idPrefix: ID_PREFIXES[definition.objectType],
         readOnly: READ_ONLY_RELATIONSHIPS.has(key),
+        // The typed update names only $account, $assignedTo and $opportunity: who created a task is set once.
+        createOnly: key === KEYS.createdBy,
         requiredOnCreate: REQUIRED_ON_CREATE.has(key),
         requiredOnEdit: REQUIRED_ON_EDIT.has(key),
         role: ROLES[key],
@@ -495,6 +501,7 @@ export class LightfieldProvider implements TaskProvider {
 
   /** Fields by value (`null` clears); a relationship as one `replace`, as the API asks ("one of add, remove, or replace"). */
   private toUpdate(patch: TaskPatch, words: Vocabulary): TaskUpdate {
+    checkLinkCount(this.valuesOf(patch, words), words);
     const update: TaskUpdate = {};
     for (const [key, value] of Object.entries(this.valuesOf(patch, words))) {
       if (!words.isRelationship(key)) {
@@ -511,6 +518,7 @@ export class LightfieldProvider implements TaskProvider {
 
   /** Every value a new task has: a has-one relationship as one ID, a has-many as a list. */
   private toCreate(draft: TaskDraft, words: Vocabulary): TaskCreate {
+    checkLinkCount(this.valuesOf(draft, words), words);
     const create: TaskCreate = { fields: {}, relationships: {} };
     for (const [key, value] of Object.entries(this.valuesOf(draft, words))) {
       if (value === null) continue;
@@ -550,6 +558,15 @@ function refusedFilter(error: unknown): never {
     throw new ApiError({ kind: 'config', code: FILTER_UNSUPPORTED, message: `Lightfield refused a filter of the task list: ${error.message}` });
   }
   throw error;
+}
+
+/** The service takes at most 25 relationship IDs per request, counted across relationships: said before sending, at the fields. */
+function checkLinkCount(values: Record<string, WritableValue>, words: Vocabulary): void {
+  const linked = Object.entries(values).filter(([key]) => words.isRelationship(key));
+  const count = linked.reduce((sum, [, value]) => sum + idsOf(value).length, 0);
+  if (count <= RELATIONSHIP_WRITE_LIMIT) return;
+  const message = `Lightfield takes at most ${RELATIONSHIP_WRITE_LIMIT} linked records per save, across all relationships; this save has ${count}.`;
+  throw new ApiError({ kind: 'config', code: 'relationship_write_limit_exceeded', message, fieldErrors: Object.fromEntries(linked.map(([key]) => [key, message])) });
 }
 
 function idsOf(value: WritableValue): string[] {
