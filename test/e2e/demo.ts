@@ -14,7 +14,7 @@ import type { ServiceId } from '../../src/api/domain';
 import { isServiceId, SERVICES } from '../../src/api/services';
 import { startCloseServer } from '../server/close/closeServer';
 import { DEFAULT_CLOSE_KEY, DEFAULT_KEY } from '../server/keys';
-import { startLightfieldServer } from '../server/server';
+import { LEAST_KIND, startLightfieldServer } from '../server/server';
 import { installVsix, startCodeServer } from './codeServer';
 import { ensureTooling, log, run } from './tooling';
 
@@ -33,20 +33,21 @@ const DEMO_FILES: Record<string, string> = {
 };
 
 /** The local server of a service, with a little latency (and, for Lightfield, index lag) as the real service has. */
-async function startLocalServer(service: ServiceId, tasks: number): Promise<{ baseUrl: string; key: string; close(): Promise<void> }> {
+async function startLocalServer(service: ServiceId, tasks: number, leastKind: boolean): Promise<{ baseUrl: string; key: string; close(): Promise<void> }> {
   if (service === 'close') {
     const server = await startCloseServer({ tasks, faults: { latencyMs: 60 } });
     log(`Close-compatible server listening on ${server.url} (key ${DEFAULT_CLOSE_KEY})`);
     return { baseUrl: `${server.url}/api/v1`, key: DEFAULT_CLOSE_KEY, close: () => server.close() };
   }
-  const server = await startLightfieldServer({ tasks, indexLagMs: 1500, faults: { latencyMs: 60 } });
+  const server = await startLightfieldServer({ tasks, indexLagMs: 1500, faults: { latencyMs: 60 }, ...(leastKind ? LEAST_KIND : {}) });
+  if (leastKind) log(`with every least kind reading of the docs at once: ${JSON.stringify(LEAST_KIND)}`);
   log(`Lightfield-compatible server listening on ${server.url} (key ${DEFAULT_KEY})`);
   return { baseUrl: server.url, key: DEFAULT_KEY, close: () => server.close() };
 }
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { port: { type: 'string', default: '8080' }, tasks: { type: 'string', default: '200' }, 'base-url': { type: 'string' }, service: { type: 'string', default: 'lightfield' } },
+    options: { port: { type: 'string', default: '8080' }, tasks: { type: 'string', default: '200' }, 'base-url': { type: 'string' }, service: { type: 'string', default: 'lightfield' }, 'least-kind': { type: 'boolean', default: false } },
   });
   const service = values.service;
   if (!isServiceId(service)) {
@@ -71,7 +72,7 @@ async function main(): Promise<void> {
     mkdirSync(join(workspace, path, '..'), { recursive: true });
     writeFileSync(join(workspace, path), text);
   }
-  const server = remote ? undefined : await startLocalServer(service, Number(values.tasks));
+  const server = remote ? undefined : await startLocalServer(service, Number(values.tasks), values['least-kind']);
   if (remote) log(`using the ${capabilities.name} server at ${remote} with the key from ${keyVariable}`);
   const codeServer = await startCodeServer(tooling, {
     home,

@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_CLOSE_KEY, startCloseServer } from './close/closeServer';
 import { STATUS_READINGS, type StatusReading } from './definitions';
 import { RELATIONSHIP_FILTERS, type RelationshipFilters } from './filters';
-import { DEFAULT_KEY, startLightfieldServer } from './server';
+import { DEFAULT_KEY, LEAST_KIND, startLightfieldServer } from './server';
 
 const { values } = parseArgs({
   options: {
@@ -29,6 +29,7 @@ const { values } = parseArgs({
     'status-reading': { type: 'string', default: 'seeds' },
     'bare-task-ids': { type: 'boolean', default: false },
     'relationship-filters': { type: 'string', default: 'slugs' },
+    'least-kind': { type: 'boolean', default: false },
   },
 });
 
@@ -93,6 +94,7 @@ async function main(): Promise<void> {
   relationshipFilters: relationshipFilters(),
   indexLagMs: number('index-lag'),
   rateLimitPerSecond: number('rate-limit'),
+  ...(values['least-kind'] ? LEAST_KIND : {}),
   faults: {
     latencyMs: number('latency'),
     errorRate: number('error-rate'),

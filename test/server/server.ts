@@ -80,6 +80,18 @@ export interface LightfieldServer {
   close(): Promise<void>;
 }
 
+/**
+ * Every reading the docs allow where they are silent, at once, each the least kind:
+ * statuses stored as literals beside opaque options labelled otherwise, relationship
+ * filters refused, task IDs without a prefix, and a rate limit below the documented 25.
+ */
+export const LEAST_KIND: Pick<LightfieldServerOptions, 'statusReading' | 'relationshipFilters' | 'taskIds' | 'rateLimitPerSecond'> = {
+  statusReading: 'literals',
+  relationshipFilters: 'refused',
+  taskIds: 'bare',
+  rateLimitPerSecond: 10,
+};
+
 /** Starts a stateful Lightfield-compatible server on loopback. */
 export async function startLightfieldServer(options: LightfieldServerOptions = {}): Promise<LightfieldServer> {
   const seed = options.seed ?? 42;
