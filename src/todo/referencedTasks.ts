@@ -15,6 +15,8 @@ export class ReferencedTasks implements vscode.Disposable {
   private readonly pending = new Map<string, Promise<void>>();
   private readonly failedAt = new Map<string, number>();
   private readonly readAt = new Map<string, number>();
+  /** Tasks the service says it does not have (a 404): deleted, or never there. */
+  private readonly gone = new Set<string>();
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private readonly subscription: { dispose(): void };
@@ -33,6 +35,11 @@ export class ReferencedTasks implements vscode.Disposable {
     return this.belongsHere(id) ? this.store.task(id) : undefined;
   }
 
+  /** Whether the service answered that it has no such task (it was deleted, say). */
+  isGone(id: string): boolean {
+    return this.gone.has(id) && this.store.task(id) === undefined;
+  }
+
   async get(id: string): Promise<Task | undefined> {
     await this.load(id);
     return this.belongsHere(id) ? this.store.task(id) : undefined;
@@ -47,10 +54,17 @@ export class ReferencedTasks implements vscode.Disposable {
       pending = this.store
         .fetch(id)
         .then(
-          () => void this.readAt.set(id, Date.now()),
+          () => {
+            this.readAt.set(id, Date.now());
+            this.gone.delete(id);
+          },
           (error: unknown) => {
             // Only the server's own answer (say, 404) is worth remembering; signed out or offline, try again next time.
             if (error instanceof ApiError && error.kind === 'http') this.failedAt.set(id, Date.now());
+            if (error instanceof ApiError && error.status === 404 && !this.gone.has(id)) {
+              this.gone.add(id);
+              this.changed.fire();
+            }
           },
         )
         .finally(() => this.pending.delete(id));

@@ -1,7 +1,8 @@
 /**
  * What a TODO comment shows in the editor: a quick fix and a CodeLens to create
- * its task, the linked task's title and status on hover and in a CodeLens, and a
- * hint (with a fix that removes the comment) once that task is done.
+ * its task, the linked task's title and status on hover and in a CodeLens, a hint
+ * (with a fix that removes the comment) once that task is done, and one (with a
+ * fix that removes the reference) once the service no longer has it.
  */
 import * as vscode from 'vscode';
 import type { Task } from '../api/domain';
@@ -13,6 +14,8 @@ import type { ReferencedTasks } from './referencedTasks';
 import { commandLinkTarget, iconText, labelText, markdownText } from '../ui/safeText';
 
 export const DONE_DIAGNOSTIC_CODE = 'lightfield.taskDone';
+/** On a TODO whose task the service no longer has (deleted): a fix removes the reference and keeps the comment. */
+export const GONE_DIAGNOSTIC_CODE = 'lightfield.taskGone';
 
 export interface TodoProviderDeps {
   todos: DocumentTodos;
@@ -53,6 +56,16 @@ function removeAction(document: vscode.TextDocument, todo: TodoComment, diagnost
   return action;
 }
 
+function removeReferenceAction(document: vscode.TextDocument, todo: TodoComment, diagnostic: vscode.Diagnostic): vscode.CodeAction {
+  const action = new vscode.CodeAction(vscode.l10n.t('Remove the task reference'), vscode.CodeActionKind.QuickFix);
+  action.edit = new vscode.WorkspaceEdit();
+  // `TODO(id)` (or the configured format) becomes the bare tag; the comment's text stays.
+  action.edit.replace(document.uri, tagRange(todo), todo.tag);
+  action.diagnostics = [diagnostic];
+  action.isPreferred = true;
+  return action;
+}
+
 export class TodoCodeActions implements vscode.CodeActionProvider {
   static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };
 
@@ -61,9 +74,9 @@ export class TodoCodeActions implements vscode.CodeActionProvider {
   provideCodeActions(document: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const actions: vscode.CodeAction[] = [];
     for (const diagnostic of context.diagnostics) {
-      if (diagnostic.code !== DONE_DIAGNOSTIC_CODE) continue;
+      if (diagnostic.code !== DONE_DIAGNOSTIC_CODE && diagnostic.code !== GONE_DIAGNOSTIC_CODE) continue;
       const todo = this.deps.todos.at(document, diagnostic.range.start.line);
-      if (todo) actions.push(removeAction(document, todo, diagnostic));
+      if (todo?.reference) actions.push((diagnostic.code === DONE_DIAGNOSTIC_CODE ? removeAction : removeReferenceAction)(document, todo, diagnostic));
     }
     if (this.deps.canCreate()) {
       const todo = this.deps.todos.at(document, range.start.line);
@@ -178,6 +191,10 @@ export class DoneTodoDiagnostics implements vscode.Disposable {
       for (const todo of this.deps.todos.all(document)) {
         if (!todo.reference) continue;
         const task = this.deps.tasks.peek(todo.reference);
+        if (!task && this.deps.tasks.isGone(todo.reference)) {
+          diagnostics.push(this.goneHint(document, todo, todo.reference));
+          continue;
+        }
         if (!task || !isDone(task)) continue;
         const status = taskStatus(task) === 'COMPLETE' ? vscode.l10n.t('complete') : vscode.l10n.t('cancelled');
         const end = document.lineAt(todo.line).text.length;
@@ -193,6 +210,15 @@ export class DoneTodoDiagnostics implements vscode.Disposable {
       }
       this.collection.set(document.uri, diagnostics);
     }
+  }
+
+  private goneHint(document: vscode.TextDocument, todo: TodoComment, id: string): vscode.Diagnostic {
+    const service = this.deps.serviceName();
+    const range = new vscode.Range(todo.line, todo.tagStart, todo.line, document.lineAt(todo.line).text.length);
+    const diagnostic = new vscode.Diagnostic(range, labelText(vscode.l10n.t('{0} no longer has task {1} (was it deleted?): remove the reference?', service, id)), vscode.DiagnosticSeverity.Hint);
+    diagnostic.code = GONE_DIAGNOSTIC_CODE;
+    diagnostic.source = service;
+    return diagnostic;
   }
 
   dispose(): void {

@@ -194,4 +194,22 @@ describe('TODO comments in a real VS Code', () => {
     await vscode.workspace.applyEdit(remove.edit);
     assert.equal(editor.document.getText(), 'const x = 1;\nconst y = 2;\n');
   });
+
+  it('hints at a TODO whose task was deleted, with a quick fix that removes the reference and keeps the comment', async () => {
+    const text = `drop me ${Date.now()}`;
+    const editor = await openSource(`// TODO: ${text}\n`);
+    const task = await vscode.commands.executeCommand<{ id: string }>('lightfield.createTaskFromTodo', editor.document.uri, 0, { title: text, assignee, dueAt: null });
+    assert.ok(task);
+    assert.equal(editor.document.lineAt(0).text, `// TODO(${task.id}): ${text}`);
+    await api().store.delete(task.id);
+    // Another look at the comment asks the service, which no longer has the task.
+    await vscode.commands.executeCommand('vscode.executeHoverProvider', editor.document.uri, new vscode.Position(0, 4));
+    const diagnostic = await waitFor('the hint diagnostic', () => vscode.languages.getDiagnostics(editor.document.uri).find((d) => d.code === 'lightfield.taskGone'));
+    assert.match(diagnostic.message, new RegExp(`no longer has task ${task.id}`));
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, diagnostic.range);
+    const remove = actions.find((action) => action.title === 'Remove the task reference');
+    assert.ok(remove?.edit);
+    await vscode.workspace.applyEdit(remove.edit);
+    assert.equal(editor.document.getText(), `// TODO: ${text}\n`);
+  });
 });
