@@ -74,6 +74,8 @@ export interface Capabilities {
   idempotentWrites: boolean;
   /** A deleted task goes to a trash the web app restores it from (Lightfield); otherwise it is gone for good. */
   trash: boolean;
+  /** Object types of linked records the service names (and finds by name): Lightfield's accounts and opportunities. */
+  namedRecords: readonly string[];
   /** The list filters the service applies itself; the others are applied here. */
   filters: { status: boolean; assignee: boolean; titlePrefix: boolean };
   /** The largest page the service lists. */
@@ -154,6 +156,13 @@ export interface TaskPatch {
 /** A new task: the patch's properties plus what it belongs to, where the service asks for that. */
 export interface TaskDraft extends TaskPatch {
   parent?: string;
+}
+
+/** A record a task links to, by its name (a Lightfield account, say). */
+export interface NamedRecord {
+  id: string;
+  name: string;
+  webLink?: string;
 }
 
 /** Something a new task can belong to (a Close lead), as a picker shows it. */

@@ -1,6 +1,6 @@
 import type { RateLimiter } from './rateLimiter';
 import type { RetryPolicy } from './retry';
-import type { Account, Capabilities, Member, ParentChoice, Task, TaskDescription, TaskDraft, TaskPage, TaskPatch, TaskQuery } from './domain';
+import type { Account, Capabilities, Member, NamedRecord, ParentChoice, Task, TaskDescription, TaskDraft, TaskPage, TaskPatch, TaskQuery } from './domain';
 
 export interface CallOptions {
   signal?: AbortSignal;
@@ -25,6 +25,10 @@ export interface TaskProvider {
   /** Deletes a task (Lightfield moves it to the trash). A task that is already gone counts as deleted. */
   deleteTask(id: string, options?: CallOptions): Promise<void>;
   listMembers(options?: CallOptions): Promise<Member[]>;
+  /** The names of linked records of a type in `capabilities.namedRecords`; one the service will not name (403, 404) is left out. */
+  nameRecords(objectType: string, ids: readonly string[], options?: CallOptions): Promise<NamedRecord[]>;
+  /** Records of a type in `capabilities.namedRecords` whose names start with `text`. */
+  searchRecords(objectType: string, text: string, options?: CallOptions): Promise<NamedRecord[]>;
   /** What a new task can belong to, matching `text` (only where `capabilities.parent` is set). */
   searchParents(text: string, options?: CallOptions): Promise<ParentChoice[]>;
 }

@@ -5,7 +5,7 @@
  * creation, fields editable only on some kinds of task, and values this client
  * cannot read. No `vscode` here.
  */
-import type { FieldDescription, Member, Task, TaskDescription } from '../api/domain';
+import type { FieldDescription, Member, NamedRecord, Task, TaskDescription } from '../api/domain';
 import { type Field, type FieldValue, isKnownValueType, isUnreadable } from '../api/values';
 import type { FormField, FormModel, FormValue } from '../shared/form';
 import { taskTitle } from '../tasks/grouping';
@@ -21,6 +21,11 @@ function formValueOf(field: Field | undefined): FormValue {
   return value;
 }
 
+function linkedIds(task: Task | undefined, key: string): string[] {
+  const value = task?.fields[key]?.value;
+  return Array.isArray(value) ? value.filter((id): id is string => typeof id === 'string') : [];
+}
+
 export interface BuildOptions {
   description: TaskDescription;
   /** The task to edit; none for a new task. */
@@ -29,6 +34,8 @@ export interface BuildOptions {
   members?: Member[];
   /** A new task's assignee. */
   defaultAssignee?: string;
+  /** Named records the task links to, by object type (`capabilities.namedRecords`): shown by name and found by searching. */
+  records?: Record<string, NamedRecord[]>;
   serviceName: string;
 }
 
@@ -42,7 +49,7 @@ function lockReason(described: FieldDescription, task: Task | undefined): string
   return undefined;
 }
 
-export function buildForm({ description, task, members, defaultAssignee, serviceName }: BuildOptions): FormModel {
+export function buildForm({ description, task, members, defaultAssignee, records, serviceName }: BuildOptions): FormModel {
   const creating = task === undefined;
   const fields: FormField[] = [];
   const values: Record<string, FormValue> = {};
@@ -52,6 +59,9 @@ export function buildForm({ description, task, members, defaultAssignee, service
     const known = isKnownValueType(described.valueType);
     const reason = lockReason(described, task);
     const isMember = described.kind === 'relationship' && described.objectType === 'member';
+    const named = described.kind === 'relationship' && described.objectType !== undefined ? records?.[described.objectType] : undefined;
+    // A linked record the service would not name keeps its ID as its label.
+    const linked = named && linkedIds(task, described.key).map((id) => named.find((record) => record.id === id) ?? { id, name: id });
     fields.push({
       key: described.key,
       kind: described.kind,
@@ -62,11 +72,12 @@ export function buildForm({ description, task, members, defaultAssignee, service
       // A type this client does not know, or a value it could not read, is shown and never written back.
       readOnly: described.readOnly || reason !== undefined || (!creating && described.createOnly === true),
       multiple: described.multiple,
-      options: described.options ?? (isMember ? memberOptions : undefined),
+      options: described.options ?? (isMember ? memberOptions : linked?.map((record) => ({ id: record.id, label: record.name }))),
+      searchable: linked !== undefined || undefined,
       currency: described.currency,
       handleService: described.handleService,
       objectType: described.objectType,
-      idPrefix: isMember && memberOptions ? undefined : described.idPrefix,
+      idPrefix: (isMember && memberOptions) || linked ? undefined : described.idPrefix,
     });
     if (task) values[described.key] = formValueOf(task.fields[described.key]);
     else if (described.role === 'assignee' && defaultAssignee) values[described.key] = [defaultAssignee];

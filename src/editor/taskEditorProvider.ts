@@ -15,6 +15,7 @@ import type { TaskStore } from '../tasks/taskStore';
 import type { ErrorReporter } from '../ui/errorReporter';
 import { editorHtml, editorResourceRoots } from './editorHtml';
 import { buildForm } from './formBuilder';
+import { linkedRecords, recordsNamed } from './linkedRecords';
 import { fieldErrorsOf } from './fieldErrors';
 import { isEmptyUpdate, serverChanges, toCreate, toUpdate } from './formDiff';
 import { TASK_EDITOR_SCHEME, taskIdOf } from './taskUri';
@@ -79,8 +80,10 @@ export class TaskEditorProvider implements vscode.CustomEditorProvider<TaskEdito
       this.deps.session.can('readMembers') ? this.deps.members.get().catch(() => undefined) : undefined,
       this.deps.descriptions.get(),
     ]);
-    return buildForm({ description, task: read, members: members && [...members.values()], defaultAssignee: this.deps.defaultAssignee(), serviceName: this.deps.session.capabilities.name });
+    const records = await linkedRecords(this.deps.session.provider, description, read);
+    return buildForm({ description, task: read, members: members && [...members.values()], defaultAssignee: this.deps.defaultAssignee(), records, serviceName: this.deps.session.capabilities.name });
   }
+
 
   async openCustomDocument(uri: vscode.Uri, context: vscode.CustomDocumentOpenContext): Promise<TaskEditorDocument> {
     // A file on disk named *.lightfield-task is not a task: its name must not become an authenticated request.
@@ -140,6 +143,12 @@ export class TaskEditorProvider implements vscode.CustomEditorProvider<TaskEdito
       case 'edit':
         this.applyEdit(document, message.values);
         return;
+      case 'search': {
+        const field = document.model.fields.find((each) => each.key === message.key);
+        const options = field ? await recordsNamed(this.deps.session.provider, field, message.text, this.deps.log) : [];
+        this.post(panel, { type: 'searchResult', requestId: message.requestId, key: message.key, options });
+        return;
+      }
       case 'save': {
         // The sender's document, whichever editor is active.
         const ok = await vscode.workspace.save(document.uri).then(

@@ -30,6 +30,8 @@ export interface FormField {
   objectType?: string;
   /** For relationships to objects other than members: the ID prefix, e.g. `acc_`. */
   idPrefix?: string;
+  /** Records the service names (accounts, say): the options are the linked ones, more are found by searching their names. */
+  searchable?: boolean;
 }
 
 export interface FormModel {

@@ -4,7 +4,7 @@
  * with `webviewMessageSchema` and ignores anything else.
  */
 import { array, boolean, discriminatedUnion, int, literal, maxLength, null as zNull, number, object, record, string, union, type ZodMiniType, type output } from 'zod/mini';
-import type { FormModel, FormValue } from './form';
+import type { FormModel, FormOption, FormValue } from './form';
 
 const formValueSchema: ZodMiniType<FormValue> = union([
   string().check(maxLength(100_000)),
@@ -23,6 +23,8 @@ export const webviewMessageSchema = discriminatedUnion('type', [
   object({ type: literal('edit'), values: valuesSchema }),
   object({ type: literal('save'), requestId: int() }),
   object({ type: literal('openLink'), url: string().check(maxLength(4_000)) }),
+  /** Finds records by name for a searchable field (accounts, say); answered by `searchResult`. */
+  object({ type: literal('search'), requestId: int(), key: string().check(maxLength(200)), text: string().check(maxLength(200)) }),
 ]);
 
 export type WebviewMessage = output<typeof webviewMessageSchema>;
@@ -39,7 +41,9 @@ export interface ShowMessage {
 export type HostMessage =
   | ShowMessage
   /** Answers a `save`: whether it went through, and what to show if not. */
-  | { type: 'saveResult'; requestId: number; ok: boolean; errors: Record<string, string>; message?: string };
+  | { type: 'saveResult'; requestId: number; ok: boolean; errors: Record<string, string>; message?: string }
+  /** Answers a `search`: the records found, as options of that field. */
+  | { type: 'searchResult'; requestId: number; key: string; options: FormOption[] };
 
 /** The page's JSON data block that holds the form's first state (a `show` message). */
 export const FIRST_STATE_ID = 'first-state';

@@ -6,11 +6,16 @@
  * property, never as HTML.
  */
 import { withoutBidiControls } from '../shared/bidi';
-import { ADDRESS_PARTS, type FormField, type FormValue, NAME_PARTS } from '../shared/form';
+import { ADDRESS_PARTS, type FormField, type FormOption, type FormValue, NAME_PARTS } from '../shared/form';
 import { editable, element, labelledInput, showText, textElement } from './dom';
 import { markdownEditor, renderedHtml } from './markdown';
 
 export type OnChange = (value: FormValue) => void;
+/** Asks the host for records whose names start with the text (a searchable field's). */
+export type FindRecords = (text: string) => Promise<FormOption[]>;
+
+/** How long typing pauses before a search goes out. */
+const SEARCH_PAUSE_MS = 250;
 
 
 
@@ -96,6 +101,36 @@ function select(id: string, field: FormField, value: FormValue, onChange: OnChan
   return single;
 }
 
+/** Linked records by name (accounts, say): the linked ones to choose from, and a search that adds those it finds. */
+function recordPicker(id: string, field: FormField, value: FormValue, onChange: OnChange, find: FindRecords): HTMLElement {
+  const known = [...(field.options ?? [])];
+  let current = value;
+  const change = (next: FormValue) => {
+    current = next;
+    onChange(next);
+  };
+  const search = editable('input', { id: `${id}-search`, type: 'search', placeholder: withoutBidiControls(`Find ${field.objectType ?? 'a record'} by name…`) });
+  search.setAttribute('aria-label', withoutBidiControls(`Find ${field.label} by name`));
+  let list = select(id, { ...field, options: known }, current, change);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  search.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      void find(search.value).then((found) => {
+        const added = found.filter((option) => !known.some((each) => each.id === option.id));
+        if (added.length === 0) return;
+        known.push(...added);
+        const next = select(id, { ...field, options: known }, current, change);
+        list.replaceWith(next);
+        list = next;
+      });
+    }, SEARCH_PAUSE_MS);
+  });
+  const picker = element('div', { className: 'record-picker' });
+  picker.append(search, list);
+  return picker;
+}
+
 function parts(id: string, names: readonly string[], value: FormValue, numeric: readonly string[], onChange: OnChange): HTMLElement {
   const group = element('div', { className: 'parts' });
   const current: Record<string, string | number | null> = value && typeof value === 'object' && !Array.isArray(value) ? { ...value } : {};
@@ -114,7 +149,7 @@ function parts(id: string, names: readonly string[], value: FormValue, numeric: 
 }
 
 /** The control for `field`, showing `value`; `onChange` gets the edited value in its form shape. */
-export function createControl(id: string, field: FormField, value: FormValue, onChange: OnChange): HTMLElement {
+export function createControl(id: string, field: FormField, value: FormValue, onChange: OnChange, find: FindRecords = () => Promise.resolve([])): HTMLElement {
   if (field.readOnly && field.valueType === 'HTML') return renderedHtml(id, textOf(value));
   if (field.readOnly) {
     const shown = element('div', { id, className: 'read-only' });
@@ -124,6 +159,7 @@ export function createControl(id: string, field: FormField, value: FormValue, on
     showText(shown, textOf(named) || '—');
     return shown;
   }
+  if (field.searchable) return recordPicker(id, field, value, onChange, find);
   if (field.options || field.valueType === 'SINGLE_SELECT' || field.valueType === 'MULTI_SELECT') {
     return select(id, field, value, onChange);
   }

@@ -4,7 +4,7 @@
  * host sends, reports every edit, and asks the host to save. Its state survives
  * the panel being hidden (setState).
  */
-import { fieldElementId, type FormModel, type FormValue, validateField } from '../shared/form';
+import { fieldElementId, type FormModel, type FormOption, type FormValue, validateField } from '../shared/form';
 import { FIRST_STATE_ID, type HostMessage, type WebviewMessage, type WebviewState } from '../shared/protocol';
 import { createControl } from './controls';
 import { button, showText, textElement } from './dom';
@@ -22,6 +22,16 @@ const root = document.getElementById('root') as HTMLElement;
 let model: FormModel | undefined;
 let values: Record<string, FormValue> = {};
 let nextRequestId = 1;
+/** Searches waiting for the host's answer, by request ID. */
+const searches = new Map<number, (options: FormOption[]) => void>();
+
+function findRecords(key: string, text: string): Promise<FormOption[]> {
+  const requestId = nextRequestId++;
+  return new Promise((resolve) => {
+    searches.set(requestId, resolve);
+    post({ type: 'search', requestId, key, text });
+  });
+}
 
 function post(message: WebviewMessage): void {
   vscode.postMessage(message);
@@ -103,7 +113,7 @@ function render(message: Extract<HostMessage, { type: 'show' }>): void {
     }
     // As in VS Code's Settings editor: label, then description, then the control.
     if (field.description) row.append(make('div', 'help', field.description));
-    row.append(createControl(id, field, values[field.key] ?? null, (value) => edit(field.key, value)));
+    row.append(createControl(id, field, values[field.key] ?? null, (value) => edit(field.key, value), (text) => findRecords(field.key, text)));
     const error = make('div', 'field-error');
     error.dataset.errorFor = field.key;
     error.setAttribute('role', 'alert');
@@ -136,6 +146,9 @@ window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
   const message = event.data;
   if (message?.type === 'show') {
     render(message);
+  } else if (message?.type === 'searchResult') {
+    searches.get(message.requestId)?.(message.options);
+    searches.delete(message.requestId);
   } else if (message?.type === 'saveResult') {
     for (const field of model?.fields ?? []) showFieldError(field.key, message.errors[field.key]);
     showBanner(message.ok ? undefined : message.message);

@@ -106,6 +106,23 @@ describe('the editor webview in Chromium', () => {
     await page.close();
   });
 
+  it('picks a linked record by name: the linked one shown by its name, others found by searching through the host', async () => {
+    const page = await openEditorPage(context, harness);
+    const base = form({ task: sample.tasks[0] });
+    const model = { ...base, fields: base.fields.map((f) => (f.key === '$account' ? { ...f, options: [{ id: 'acc_1', label: 'Acme Corp' }], searchable: true, idPrefix: undefined } : f)), values: { ...base.values, $account: ['acc_1'] } };
+    await show(page, model);
+    assert.equal(await page.locator(`${fieldId('$account')} option:checked`).innerText(), 'Acme Corp');
+    await page.locator(`${fieldId('$account')}-search`).fill('Glo');
+    await page.waitForFunction(() => window.__posted.some((m) => m.type === 'search'));
+    const asked = await page.evaluate(() => window.__posted.find((m) => m.type === 'search'));
+    assert.ok(asked?.type === 'search' && asked.key === '$account' && asked.text === 'Glo', JSON.stringify(asked));
+    await sendToWebview(page, { type: 'searchResult', requestId: asked.requestId, key: '$account', options: [{ id: 'acc_2', label: 'Globex' }] });
+    await page.locator(`${fieldId('$account')} option`, { hasText: 'Globex' }).waitFor({ state: 'attached' });
+    await page.locator(fieldId('$account')).selectOption({ label: 'Globex' });
+    assert.deepEqual((await lastEdit(page)).$account, ['acc_2']);
+    await page.close();
+  });
+
   it('shows a read-only choice or link by its label, not its ID (a Close task\'s lead, say)', async () => {
     const page = await openEditorPage(context, harness);
     const base = form({ task: sample.tasks[0] });

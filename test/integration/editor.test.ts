@@ -92,6 +92,17 @@ describe('the task editor in a real VS Code', () => {
     assert.equal(tabs.length, 1);
   });
 
+  it('shows the task\'s account by name, not by its ID', async () => {
+    const node = firstTask('TODO');
+    await vscode.commands.executeCommand('lightfield.openTask', node);
+    const document = await openedDocument(node.taskId);
+    const accountId = (document.model.values.$account as string[])[0];
+    assert.ok(accountId);
+    const shown = await inEditorWebview({ action: 'text', selector: `${field('$account')} option:checked` });
+    const account = await server<{ fields: { $name: { value: string } } }>('GET', `/v1/accounts/${accountId}`);
+    assert.equal(shown?.trim(), account.fields.$name.value);
+  });
+
   it('saves edits of several field types and a relationship; the server and the tree have them', async () => {
     const node = firstTask('TODO');
     await vscode.commands.executeCommand('lightfield.openTask', node);

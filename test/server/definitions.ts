@@ -30,6 +30,7 @@ const SYSTEM_RELATIONSHIPS: Record<string, RelationshipDefinition> = {
   $note: { label: 'Notes', description: 'Read-only: manage notes via their own relationships.', cardinality: 'HAS_MANY', objectType: 'note', slug: '$task-note' },
   // A custom relationship: a bare key and slug, no `$`.
   watchers: { label: 'Watchers', description: 'Members kept informed.', cardinality: 'HAS_MANY', objectType: 'member', slug: 'task-watchers' },
+  $opportunity: { label: 'Opportunity', description: 'The deal the task moves forward.', cardinality: 'HAS_ONE', objectType: 'opportunity', slug: '$task-opportunity' },
 };
 
 /** Relationships the API refuses to write. */

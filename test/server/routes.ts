@@ -5,7 +5,7 @@ import { parseFilters, type RelationshipFilters } from './filters';
 import { HttpError } from './httpError';
 import { taskId, type TaskIdStyle } from './random';
 import type { Category } from './rateLimit';
-import { taskEntity } from './sampleData';
+import { type SampleData, taskEntity } from './sampleData';
 import type { TaskIndex } from './taskIndex';
 import { createRelationships, updateRelationships, type WriteContext, writeFields } from './taskWrites';
 
@@ -13,6 +13,7 @@ export interface ServerState {
   definitions: TaskDefinitions;
   members: Member[];
   accounts: string[];
+  records: SampleData['records'];
   index: TaskIndex;
   random: () => number;
   now: () => number;
@@ -72,7 +73,7 @@ function writeContext(state: ServerState): WriteContext {
     definitions: state.definitions,
     status: (written) => writtenStatus(state.definitions, state.statusReading, written),
     exists: (objectType, id) =>
-      objectType === 'member' ? state.members.some((m) => m.id === id) : objectType === 'account' ? state.accounts.includes(id) : false,
+      objectType === 'member' ? state.members.some((m) => m.id === id) : objectType === 'account' || objectType === 'opportunity' ? state.records[objectType].some((record) => record.id === id) : false,
   };
 }
 
@@ -179,6 +180,36 @@ export const ROUTES: Route[] = [
       return { status: 200, body: task };
     },
   },
+  ...(['account', 'opportunity'] as const).flatMap((kind): Route[] => {
+    const plural = `${kind === 'account' ? 'accounts' : 'opportunities'}`;
+    return [
+      {
+        // The list filters as the List methods page says: `$name[startsWith]=...` (a TEXT field), `$name` alone is `equal`.
+        method: 'GET',
+        pattern: new RegExp(`^/v1/${plural}$`),
+        category: 'search',
+        scope: `${plural}:read`,
+        handle: ({ state, query }) => {
+          const startsWith = query.get('$name[startsWith]');
+          const equal = query.get('$name') ?? query.get('$name[equal]');
+          const nameOf = (record: Member) => { const name = record.fields.$name?.value; return typeof name === 'string' ? name : ''; };
+          const matching = state.records[kind].filter((record) => (startsWith === null || nameOf(record).startsWith(startsWith)) && (equal === null || nameOf(record) === equal));
+          return { status: 200, body: page([...matching].sort(newestFirst), query) };
+        },
+      },
+      {
+        method: 'GET',
+        pattern: new RegExp(`^/v1/${plural}/(?<id>[^/]+)$`),
+        category: 'read',
+        scope: `${plural}:read`,
+        handle: ({ state, params }) => {
+          const record = state.records[kind].find((each) => each.id === params.id);
+          if (!record) throw new HttpError(404, `No ${kind} with ID ${params.id}.`);
+          return { status: 200, body: record };
+        },
+      },
+    ];
+  }),
   {
     method: 'GET',
     pattern: /^\/v1\/members$/,

@@ -19,7 +19,14 @@ const DAY = 24 * 60 * 60 * 1000;
 export interface SampleData {
   members: Member[];
   accounts: string[];
+  /** Accounts and opportunities as their own routes answer them: `$name` and `httpLink`. */
+  records: { account: Member[]; opportunity: Member[] };
   tasks: Task[];
+}
+
+/** A named record (an account, an opportunity) in the documented entity shape. */
+function namedRecord(id: string, name: string, kind: string, createdAt: string, linkBase: string): Member {
+  return { id, createdAt, updatedAt: createdAt, httpLink: `${linkBase}/${kind}/${id}`, fields: { $name: { valueType: 'TEXT', value: name } } };
 }
 
 /** Builds a task in wire shape: every defined field present (null when unset), every relationship listed. */
@@ -63,6 +70,14 @@ export function buildSampleData(options: { tasks: number; seed: number; now: num
     };
   });
   const accounts = ACCOUNTS.map(() => randomId('acc_', random));
+  // A stream of its own, so the rest of the sample stays as it was.
+  const recordRandom = seededRandom(options.seed ^ 0x0bb);
+  const opportunities = ACCOUNTS.map(() => randomId('opp_', recordRandom));
+  const recordsCreatedAt = new Date(options.now - 300 * DAY).toISOString();
+  const records = {
+    account: ACCOUNTS.map((name, index) => namedRecord(accounts[index], name, 'accounts', recordsCreatedAt, options.linkBase)),
+    opportunity: ACCOUNTS.map((name, index) => namedRecord(opportunities[index], `${name} renewal`, 'opportunities', recordsCreatedAt, options.linkBase)),
+  };
   const custom = options.definitions.fieldDefinitions;
   const optionOf = (status: TaskStatus) => storedStatus(options.definitions, options.statusReading, status);
   const tasks: Task[] = [];
@@ -90,11 +105,11 @@ export function buildSampleData(options: { tasks: number; seed: number; now: num
         options.definitions,
         taskId(options.taskIds, random),
         values,
-        { $assignedTo: [assignee], $createdBy: [members[0].id], $account: [accounts[accountIndex]] },
+        { $assignedTo: [assignee], $createdBy: [members[0].id], $account: [accounts[accountIndex]], ...(index % 2 === 0 ? { $opportunity: [opportunities[accountIndex]] } : {}) },
         createdAt,
         options.linkBase,
       ),
     );
   }
-  return { members, accounts, tasks };
+  return { members, accounts, records, tasks };
 }

@@ -11,7 +11,7 @@ import { IdempotencyStore } from './idempotency';
 import { seededRandom, type TaskIdStyle } from './random';
 import { ServerRateLimit } from './rateLimit';
 import { type Caller, ROUTES, type ServerState } from './routes';
-import { buildSampleData } from './sampleData';
+import { buildSampleData, type SampleData } from './sampleData';
 import { TaskIndex } from './taskIndex';
 
 export const API_VERSION = '2026-03-01';
@@ -68,6 +68,8 @@ export interface LightfieldServer {
   definitions: TaskDefinitions;
   members: Member[];
   accounts: string[];
+  /** Accounts and opportunities, with their names. */
+  records: SampleData['records'];
   index: TaskIndex;
   faults: Faults;
   rateLimit: ServerRateLimit;
@@ -124,6 +126,7 @@ export async function startLightfieldServer(options: LightfieldServerOptions = {
     definitions,
     members: sample.members,
     accounts: sample.accounts,
+    records: sample.records,
     index,
     random: seededRandom(seed + 1),
     now,
@@ -138,6 +141,7 @@ export async function startLightfieldServer(options: LightfieldServerOptions = {
     definitions,
     members: sample.members,
     accounts: sample.accounts,
+    records: sample.records,
     index,
     faults: new Faults(options.faults ?? {}, seed),
     rateLimit: new ServerRateLimit(options.rateLimitPerSecond ?? 25, now),

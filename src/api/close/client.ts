@@ -4,7 +4,7 @@
  * task's fields itself; no idempotency keys, so a create whose answer was lost is
  * looked for before it is sent again; and no totals, only `has_more`.
  */
-import type { Account, Capabilities, FieldDescription, Member, ParentChoice, Task, TaskDescription, TaskDraft, TaskPage, TaskPatch, TaskQuery } from '../domain';
+import type { Account, Capabilities, FieldDescription, Member, NamedRecord, ParentChoice, Task, TaskDescription, TaskDraft, TaskPage, TaskPatch, TaskQuery } from '../domain';
 import { unknown } from 'zod/mini';
 import { alreadyGone, ApiError, isOutcomeUnknown } from '../errors';
 import type { ServiceHttp } from '../http';
@@ -30,6 +30,8 @@ export const CLOSE_CAPABILITIES: Capabilities = {
   totals: false,
   idempotentWrites: false,
   trash: false,
+  // A task's lead is described with its name already (see the lead field).
+  namedRecords: [],
   filters: { status: true, assignee: true, titlePrefix: false },
   maxPageSize: MAX_PAGE_SIZE,
   descriptions: false,
@@ -212,6 +214,14 @@ export class CloseProvider implements TaskProvider {
 
   async getTask(id: string, options: CallOptions = {}): Promise<Task> {
     return toTask(await this.http.request({ method: 'GET', path: `/task/${encodeURIComponent(id)}/`, category: 'task:read', schema: closeTaskSchema, ...options }));
+  }
+
+  nameRecords(): Promise<NamedRecord[]> {
+    return Promise.resolve([]);
+  }
+
+  searchRecords(): Promise<NamedRecord[]> {
+    return Promise.resolve([]);
   }
 
   /** Close deletes a task for good; one already gone (a retry after a lost answer, say) counts as deleted. */

@@ -9,6 +9,7 @@ import {
   type Capabilities,
   type FieldDescription,
   type Member,
+  type NamedRecord,
   type ParentChoice,
   STATUS_LABELS,
   TASK_STATUSES,
@@ -31,6 +32,7 @@ import {
   keyInfoSchema,
   type ListFilter,
   memberPageSchema,
+  memberSchema,
   type Member as LightfieldMember,
   type RelationshipOperation,
   type Task as LightfieldTask,
@@ -56,6 +58,7 @@ export const LIGHTFIELD_CAPABILITIES: Capabilities = {
   totals: true,
   idempotentWrites: true,
   trash: true,
+  namedRecords: ['account', 'opportunity'],
   filters: { status: true, assignee: true, titlePrefix: true },
   maxPageSize: MAX_PAGE_SIZE,
   descriptions: true,
@@ -65,6 +68,8 @@ export const LIGHTFIELD_CAPABILITIES: Capabilities = {
 
 /** The documented system keys, the only ones this adapter names. */
 const KEYS = { title: '$title', status: '$status', dueAt: '$dueAt', assignee: '$assignedTo', description: '$description', createdBy: '$createdBy' } as const;
+/** Where each named object type's records are read and searched. */
+const RECORD_PATHS: Record<string, string> = { account: '/v1/accounts', opportunity: '/v1/opportunities' };
 /** Relationship IDs one request may reference, across all its relationships. */
 const RELATIONSHIP_WRITE_LIMIT = 25;
 const REQUIRED_ON_CREATE = new Set<string>([KEYS.title, KEYS.status, KEYS.assignee]);
@@ -188,14 +193,23 @@ function text(field: Field | undefined): string | undefined {
   return typeof field?.value === 'string' ? field.value : undefined;
 }
 
-function memberOf(member: LightfieldMember): Member {
-  const name = member.fields.$name?.value;
-  const email = member.fields.$email?.value;
+/** An entity's name: its `$name` (text or a full name), else its `$email`, else its ID. */
+function nameOf(entity: LightfieldMember): string {
+  const name = entity.fields.$name?.value;
+  const email = entity.fields.$email?.value;
   let label: string | undefined;
   if (typeof name === 'string' && name.trim()) label = name;
   else if (name && typeof name === 'object' && !Array.isArray(name)) label = [(name as FullName).firstName, (name as FullName).lastName].filter(Boolean).join(' ') || undefined;
   label ??= typeof email === 'string' && email ? email : Array.isArray(email) && email[0] ? email[0] : undefined;
-  return { id: member.id, name: label ?? member.id };
+  return label ?? entity.id;
+}
+
+function memberOf(member: LightfieldMember): Member {
+  return { id: member.id, name: nameOf(member) };
+}
+
+function namedRecordOf(entity: LightfieldMember): NamedRecord {
+  return { id: entity.id, name: nameOf(entity), webLink: entity.httpLink ?? undefined };
 }
 
 export class LightfieldProvider implements TaskProvider {
@@ -210,6 +224,8 @@ export class LightfieldProvider implements TaskProvider {
   private freshRead: Promise<Vocabulary> | undefined;
   /** Whether some definitions (remembered or read) are at hand, not only on their way. */
   private known = false;
+  /** Linked records' names, by route and ID. */
+  private readonly recordNames = new Map<string, Promise<NamedRecord | undefined>>();
 
   constructor(options: ProviderOptions) {
     this.http = lightfieldHttp(options);
@@ -544,6 +560,39 @@ export class LightfieldProvider implements TaskProvider {
       options.signal,
     );
     return members.map(memberOf);
+  }
+
+  /**
+   * Accounts' and opportunities' names, one read each (there is no batch read), in
+   * parallel within the rate limit and kept for this adapter's life; a record the
+   * key may not read, or that is gone (403, 404), keeps its ID.
+   */
+  async nameRecords(objectType: string, ids: readonly string[], options: CallOptions = {}): Promise<NamedRecord[]> {
+    const path = RECORD_PATHS[objectType];
+    if (!path) return [];
+    const named = await Promise.all(ids.map((id) => this.recordName(path, id, options)));
+    return named.filter((record): record is NamedRecord => record !== undefined);
+  }
+
+  private recordName(path: string, id: string, options: CallOptions): Promise<NamedRecord | undefined> {
+    const key = `${path}/${id}`;
+    let read = this.recordNames.get(key);
+    if (!read) {
+      read = this.http.request({ method: 'GET', path: `${path}/${encodeURIComponent(id)}`, category: 'read', schema: memberSchema, ...options }).then(namedRecordOf, (error: unknown) => {
+        // Any other failure is asked again next time.
+        if (!(error instanceof ApiError && (error.status === 403 || error.status === 404))) this.recordNames.delete(key);
+        return undefined;
+      });
+      this.recordNames.set(key, read);
+    }
+    return read;
+  }
+
+  async searchRecords(objectType: string, text: string, options: CallOptions = {}): Promise<NamedRecord[]> {
+    const path = RECORD_PATHS[objectType];
+    if (!path || !text.trim()) return [];
+    const page = await this.http.request({ method: 'GET', path, category: 'search', schema: memberPageSchema, query: { limit: MAX_PAGE_SIZE, ...filterQuery([{ key: '$name', operator: 'startsWith', value: text }]) }, ...options });
+    return page.data.map(namedRecordOf);
   }
 
   /** Lightfield tasks belong to nothing in particular. */
