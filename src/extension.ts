@@ -109,6 +109,7 @@ function wire(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): L
     serviceName: () => session.capabilities.name,
     codeLensEnabled: () => settings.todoCodeLens,
     canCreate: () => session.signedIn && session.can('create'),
+    nameRecords: (objectType, ids) => session.provider?.nameRecords(objectType, ids) ?? Promise.resolve([]),
   };
   const lenses = new TodoCodeLenses(todoDeps);
   const diagnostics = new DoneTodoDiagnostics(todoDeps);

@@ -5,7 +5,7 @@
  * its task fields for the editor, a semantic query and a semantic patch.
  * Nothing here knows a service's field keys, ID formats or status values.
  */
-import { enum as zEnum, object, optional, record, string, type output } from 'zod/mini';
+import { array, enum as zEnum, object, optional, record, string, type output } from 'zod/mini';
 import { storedFieldSchema, type WritableValue } from './values';
 
 /** The product's statuses, in the order the tree shows them; a service offers some of them. */
@@ -32,6 +32,8 @@ export const taskSchema = object({
   updatedAt: optional(string()),
   /** The service's type of task where it has several (Close: `lead`, `outgoing_call`, …). */
   kind: optional(string()),
+  /** IDs of the records the task links to, by object type, for the types the service names (`Capabilities.namedRecords`). */
+  related: optional(record(string(), array(string()))),
   /** Every described field by its key, the ones above included, as the editor shows them. */
   fields: record(string(), storedFieldSchema),
 });

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Capabilities, Member, Task, TaskStatus } from '../api/domain';
 import { Commands } from '../constants';
 import { actionsFor, durationText, isOverdue, relativeTime, type SortOrder, sortTasks, STATUS_INFO, statusLabel, taskDueAt, taskStatus, taskTitle } from './grouping';
+import { type NameRecords, relatedRows } from './relatedRecords';
 import type { TaskStore } from './taskStore';
 import { labelText, markdownText, webLinkOf } from '../ui/safeText';
 
@@ -32,6 +33,8 @@ export interface TaskTreeOptions {
   capabilities: () => Capabilities;
   /** Member names for tooltips; resolves to none when members may not be read. */
   members: () => Promise<Map<string, Member>>;
+  /** Names of the records a task links to (accounts, say). */
+  nameRecords: NameRecords;
   now?: () => number;
 }
 
@@ -142,6 +145,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, 
       const member = (await this.options.members().catch(() => new Map<string, Member>())).get(assignee);
       rows.push([vscode.l10n.t('Assigned to'), member?.name ?? assignee]);
     }
+    rows.push(...(await relatedRows(task, this.options.nameRecords)));
     rows.push([vscode.l10n.t('Created'), new Date(task.createdAt).toLocaleString()]);
     if (task.updatedAt) rows.push([vscode.l10n.t('Updated'), new Date(task.updatedAt).toLocaleString()]);
     for (const [label, value] of rows) tip.appendMarkdown(`- ${markdownText(label)}: ${markdownText(value)}\n`);

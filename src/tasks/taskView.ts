@@ -40,6 +40,7 @@ export class TaskView implements vscode.Disposable {
       signedIn: () => session.signedIn,
       capabilities: () => session.capabilities,
       members: () => (session.can('readMembers') ? members.get() : Promise.resolve(new Map())),
+      nameRecords: (objectType, ids) => session.provider?.nameRecords(objectType, ids) ?? Promise.resolve([]),
     });
     this.view = vscode.window.createTreeView(Views.tasks, { treeDataProvider: this.tree, showCollapseAll: true });
     this.disposables.push(this.tree, this.view, store.onDidChange(() => this.updateChrome()));

@@ -11,6 +11,7 @@ import { STATUS_INFO, taskStatus, taskTitle } from '../tasks/grouping';
 import { removalRange, type TodoComment } from './detect';
 import type { DocumentTodos } from './documentTodos';
 import type { ReferencedTasks } from './referencedTasks';
+import { type NameRecords, relatedRows } from '../tasks/relatedRecords';
 import { commandLinkTarget, iconText, labelText, markdownText } from '../ui/safeText';
 
 export const DONE_DIAGNOSTIC_CODE = 'lightfield.taskDone';
@@ -24,6 +25,8 @@ export interface TodoProviderDeps {
   serviceName: () => string;
   codeLensEnabled: () => boolean;
   canCreate: () => boolean;
+  /** Names of the records a task links to (accounts, say), for the hover. */
+  nameRecords: NameRecords;
 }
 
 function tagRange(todo: TodoComment): vscode.Range {
@@ -156,6 +159,7 @@ export class TodoHovers implements vscode.HoverProvider {
     text.appendMarkdown(`**${markdownText(taskTitle(task))}**\n\n`);
     const status = taskStatus(task);
     if (status) text.appendMarkdown(`${markdownText(`${vscode.l10n.t('Status')}: ${STATUS_INFO[status].label}`)}\n\n`);
+    for (const [label, names] of await relatedRows(task, this.deps.nameRecords)) text.appendMarkdown(`${markdownText(`${label}: ${names}`)}\n\n`);
     text.appendMarkdown(`[${markdownText(vscode.l10n.t('Open task'))}](${commandLinkTarget(Commands.openTask, [task.id])})`);
     return new vscode.Hover(text, tagRange(todo));
   }

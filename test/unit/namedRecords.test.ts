@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { buildForm } from '../../src/editor/formBuilder';
 import { linkedRecords } from '../../src/editor/linkedRecords';
+import { relatedRows } from '../../src/tasks/relatedRecords';
 import { clientFor, useServer } from '../support/lightfield';
 
 describe('linked records by name (Lightfield accounts and opportunities)', () => {
@@ -50,5 +51,20 @@ describe('linked records by name (Lightfield accounts and opportunities)', () =>
     assert.equal(opportunity?.options?.[0].label, nameOf('opportunity', listed.relationships.$opportunity.values[0]));
     const unnamed = buildForm({ description, task, records: { account: [], opportunity: [] }, serviceName: 'Lightfield' }).fields.find((field) => field.key === '$account');
     assert.deepEqual(unnamed?.options, [{ id: accountId, label: accountId }]);
+  });
+
+  it('names a task\'s account and opportunity for its tooltip and hover, by ID where the service gives no name', async () => {
+    const client = clientFor(server());
+    const listed = server().index.listed().find((task) => task.relationships.$opportunity?.values.length);
+    assert.ok(listed);
+    const task = await client.getTask(listed.id);
+    const accountId = listed.relationships.$account.values[0];
+    const opportunityId = listed.relationships.$opportunity.values[0];
+    assert.deepEqual(task.related, { account: [accountId], opportunity: [opportunityId] });
+    assert.deepEqual(await relatedRows(task, (type, ids) => client.nameRecords(type, ids)), [
+      ['Account', nameOf('account', accountId)],
+      ['Opportunity', nameOf('opportunity', opportunityId)],
+    ]);
+    assert.deepEqual(await relatedRows(task, () => Promise.reject(new Error('offline'))), [['Account', accountId], ['Opportunity', opportunityId]]);
   });
 });

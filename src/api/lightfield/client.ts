@@ -193,6 +193,15 @@ function text(field: Field | undefined): string | undefined {
   return typeof field?.value === 'string' ? field.value : undefined;
 }
 
+/** The IDs a task links to, by object type, for the types Lightfield names (its accounts and opportunities). */
+function relatedOf(wire: LightfieldTask): Record<string, string[]> | undefined {
+  const related: Record<string, string[]> = {};
+  for (const relationship of Object.values(wire.relationships)) {
+    if (relationship.objectType in RECORD_PATHS && relationship.values.length > 0) related[relationship.objectType] = [...(related[relationship.objectType] ?? []), ...relationship.values];
+  }
+  return Object.keys(related).length > 0 ? related : undefined;
+}
+
 /** An entity's name: its `$name` (text or a full name), else its `$email`, else its ID. */
 function nameOf(entity: LightfieldMember): string {
   const name = entity.fields.$name?.value;
@@ -310,6 +319,7 @@ export class LightfieldProvider implements TaskProvider {
       webLink: wire.httpLink ?? undefined,
       createdAt: wire.createdAt,
       updatedAt: wire.updatedAt ?? undefined,
+      related: relatedOf(wire),
       fields,
     };
   }
