@@ -106,6 +106,8 @@ export class TaskStore {
   private readonly latest = new Map<string, Task>();
   private readonly overrides = new Map<string, Override>();
   private readonly writes = new Map<string, Promise<unknown>>();
+  /** Listed tasks whose status names none of the product's (grouped here, when the store lists everything). */
+  private others: string[] = [];
   /** Tasks deleted here (or being deleted), by when: hidden while lagging lists still show them. */
   private readonly deleted = new Map<string, number>();
   private readonly listeners = new Set<() => void>();
@@ -168,6 +170,7 @@ export class TaskStore {
     this.latest.clear();
     this.overrides.clear();
     this.deleted.clear();
+    this.others = [];
     this.stale = false;
     this.filtersIgnored = false;
     this.lastRefreshAt = undefined;
@@ -211,9 +214,14 @@ export class TaskStore {
     };
   }
 
+  /** Tasks whose status names none of the product's: never dropped, shown apart ("Other"). */
+  otherTasks(): Task[] {
+    return this.others.map((id) => this.task(id)).filter((task): task is Task => task !== undefined && task.status === undefined);
+  }
+
   /** Every task the store holds for the shown groups, for pickers. */
   loadedTasks(): Task[] {
-    return this.groups().flatMap((group) => group.tasks);
+    return [...this.groups().flatMap((group) => group.tasks), ...this.otherTasks()];
   }
 
   /**
@@ -285,6 +293,7 @@ export class TaskStore {
       const all = await provider.listAllTasks();
       if (generation !== this.generation) return undefined;
       for (const task of all) this.latest.set(task.id, listedForm(task));
+      this.others = all.filter((task) => task.status === undefined && this.matches(task, undefined)).map((task) => task.id);
       for (const status of this.settings.statuses) {
         const ids = all.filter((task) => this.matches(task, status)).map((task) => task.id);
         this.listings.set(status, { ids, listed: true, totalCount: ids.length, hasMore: false, loading: false });

@@ -11,11 +11,17 @@ export class StatusGroupNode {
   constructor(readonly status: TaskStatus) {}
 }
 
+/** Tasks whose status names none of the product's ("Blocked", say): shown, never dropped. */
+export class OtherGroupNode {
+  readonly kind = 'other';
+}
+
 export class TaskNode {
   readonly kind = 'task';
   constructor(
     readonly taskId: string,
-    readonly status: TaskStatus,
+    /** The group it shows in; undefined in "Other". */
+    readonly status: TaskStatus | undefined,
   ) {}
 }
 
@@ -24,7 +30,7 @@ export class LoadMoreNode {
   constructor(readonly status: TaskStatus) {}
 }
 
-export type TaskTreeNode = StatusGroupNode | TaskNode | LoadMoreNode;
+export type TaskTreeNode = StatusGroupNode | OtherGroupNode | TaskNode | LoadMoreNode;
 
 export interface TaskTreeOptions {
   sortOrder: () => SortOrder;
@@ -62,7 +68,11 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, 
   getChildren(node?: TaskTreeNode): TaskTreeNode[] {
     // Empty while signed out, so the view shows its welcome content.
     if (!this.options.signedIn()) return [];
-    if (!node) return this.store.groups().map((group) => new StatusGroupNode(group.status));
+    if (!node) {
+      const groups: TaskTreeNode[] = this.store.groups().map((group) => new StatusGroupNode(group.status));
+      return this.store.otherTasks().length > 0 ? [...groups, new OtherGroupNode()] : groups;
+    }
+    if (node.kind === 'other') return sortTasks(this.store.otherTasks(), this.options.sortOrder()).map((task) => new TaskNode(task.id, undefined));
     if (node.kind !== 'group') return [];
     const group = this.store.group(node.status);
     const tasks = sortTasks(group.tasks, this.options.sortOrder()).map((task) => new TaskNode(task.id, node.status));
@@ -73,6 +83,8 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, 
     switch (node.kind) {
       case 'group':
         return this.groupItem(node);
+      case 'other':
+        return this.otherItem();
       case 'task':
         return this.taskItem(node);
       case 'more':
@@ -95,6 +107,18 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, 
     return item;
   }
 
+  private otherItem(): vscode.TreeItem {
+    const count = String(this.store.otherTasks().length);
+    const item = new vscode.TreeItem(vscode.l10n.t('Other'), vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = 'group:other';
+    item.description = count;
+    item.tooltip = vscode.l10n.t('Tasks whose status in {0} is none of the statuses shown above.', this.options.capabilities().name);
+    item.iconPath = new vscode.ThemeIcon('question');
+    item.contextValue = 'statusGroup';
+    item.accessibilityInformation = { label: vscode.l10n.t('{0}, {1} tasks', vscode.l10n.t('Other'), count) };
+    return item;
+  }
+
   private taskItem(node: TaskNode): vscode.TreeItem {
     const task = this.store.task(node.taskId);
     const item = new vscode.TreeItem(labelText(task ? taskTitle(task) : node.taskId), vscode.TreeItemCollapsibleState.None);
@@ -105,7 +129,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, 
     const due = taskDueAt(task);
     // Short: the sidebar is narrow. The warning-coloured clock says "overdue" at a glance.
     item.description = due ? (overdue ? vscode.l10n.t('{0} overdue', durationText(this.now() - due.getTime(), vscode.env.language)) : relativeTime(due, this.now(), vscode.env.language)) : undefined;
-    item.iconPath = overdue ? new vscode.ThemeIcon('clock', new vscode.ThemeColor('list.warningForeground')) : new vscode.ThemeIcon(STATUS_INFO[status].icon);
+    item.iconPath = overdue ? new vscode.ThemeIcon('clock', new vscode.ThemeColor('list.warningForeground')) : new vscode.ThemeIcon(status ? STATUS_INFO[status].icon : 'question');
     // e.g. "task start complete cancel link": the moves this task can make on its service, and whether it has a web page.
     item.contextValue = ['task', ...actionsFor(task, this.options.capabilities()), ...(safeLink(task) ? ['link'] : [])].join(' ');
     item.command = { command: Commands.openTask, title: vscode.l10n.t('Open Task'), arguments: [node] };

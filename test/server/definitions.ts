@@ -89,11 +89,16 @@ function statusField(reading: StatusReading, random: () => number): FieldDefinit
   }
 }
 
-export function buildDefinitions(options: { customFields: boolean; seed: number; statusReading?: StatusReading; slugs?: boolean }): TaskDefinitions {
+/** The option an organisation may add to `$status` that names none of the four statuses ("Blocked", say). */
+export const EXTRA_STATUS_ID = 'opt_blocked';
+
+export function buildDefinitions(options: { customFields: boolean; seed: number; statusReading?: StatusReading; slugs?: boolean; extraStatus?: string }): TaskDefinitions {
   const random = seededRandom(options.seed);
   const withIds = <T extends { id?: string | null }>(prefix: string, defs: Record<string, T>) =>
     Object.fromEntries(Object.entries(defs).map(([key, def]) => [key, { ...def, id: randomId(prefix, random) }]));
-  const status = statusField(options.statusReading ?? 'seeds', random);
+  const described = statusField(options.statusReading ?? 'seeds', random);
+  const extra = options.extraStatus === undefined ? [] : [{ id: EXTRA_STATUS_ID, label: options.extraStatus }];
+  const status = extra.length === 0 ? described : { ...described, typeConfiguration: { options: [...(described.typeConfiguration?.options ?? []), ...extra] } };
   return {
     objectType: 'task',
     fieldDefinitions: withIds('ad_', { ...SYSTEM_FIELDS, $status: status, ...(options.customFields ? customFields(options.seed) : {}) }),

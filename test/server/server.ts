@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import { type Member, type TaskDefinitions } from '../../src/api/lightfield/schemas';
-import { buildDefinitions, type StatusReading } from './definitions';
+import { buildDefinitions, EXTRA_STATUS_ID, type StatusReading } from './definitions';
 import type { RelationshipFilters } from './filters';
 import { type FaultRates, Faults } from './faults';
 import { HttpError } from './httpError';
@@ -46,6 +46,8 @@ export interface LightfieldServerOptions {
   relationshipFilters?: RelationshipFilters;
   /** How `$status` is described and stored (see `StatusReading`); `seeds` by default. */
   statusReading?: StatusReading;
+  /** A `$status` option of the organisation's own, with this label, that names none of the four statuses; every seventh task has it. */
+  extraStatus?: string;
   /** Task IDs with our guessed `tsk_` prefix (the default) or `bare`: no page shows a real one. */
   taskIds?: TaskIdStyle;
   indexLagMs?: number;
@@ -101,7 +103,7 @@ export async function startLightfieldServer(options: LightfieldServerOptions = {
   const keys = new Map((options.keys ?? [{ key: DEFAULT_KEY }]).map((k) => [k.key, k]));
   const statusReading = options.statusReading ?? 'seeds';
   const relationshipFilters = options.relationshipFilters ?? 'slugs';
-  const definitions = buildDefinitions({ customFields: options.customFields ?? false, seed, statusReading, slugs: relationshipFilters !== 'noSlugs' });
+  const definitions = buildDefinitions({ customFields: options.customFields ?? false, seed, statusReading, slugs: relationshipFilters !== 'noSlugs', extraStatus: options.extraStatus });
   const index = new TaskIndex(now);
   const idempotency = new IdempotencyStore(now);
   let inFlight = 0;
@@ -119,7 +121,10 @@ export async function startLightfieldServer(options: LightfieldServerOptions = {
   const { port } = server.address() as AddressInfo;
   const url = `http://${options.host ?? '127.0.0.1'}:${port}`;
   const sample = buildSampleData({ tasks: options.tasks ?? 200, seed, now: now(), definitions, statusReading, taskIds: options.taskIds ?? 'prefixed', linkBase: `${url}/app` });
-  for (const task of sample.tasks) index.put(task);
+  for (const [position, task] of sample.tasks.entries()) {
+    if (options.extraStatus !== undefined && position % 7 === 6) task.fields.$status = { valueType: 'SINGLE_SELECT', value: EXTRA_STATUS_ID };
+    index.put(task);
+  }
   index.lagMs = options.indexLagMs ?? 0;
 
   const state: ServerState = {

@@ -1,20 +1,21 @@
 /**
  * Properties over every answer Lightfield's docs allow (test/fixtures/lightfieldAnswers.ts,
  * written from the docs, not from the client's schemas), served by the local
- * server in place of its own: the client never throws on one, every task lands
- * with a title and a status or none, the form and the editor's first state take
+ * server in place of its own: the client never fails on one, every task lands
+ * in the group of its status or in "Other" with a title to show, the form and the editor's first state take
  * every task, and every error body reads as a message.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { TASK_STATUSES } from '../../src/api/domain';
+import { TASK_STATUSES, type Task } from '../../src/api/domain';
 import { ApiError } from '../../src/api/errors';
 import { RateLimiter } from '../../src/api/rateLimiter';
 import { jsonDataBlock } from '../../src/editor/editorPage';
 import { buildForm } from '../../src/editor/formBuilder';
 import type { ShowMessage } from '../../src/shared/protocol';
 import { taskTitle } from '../../src/tasks/grouping';
+import { TaskStore } from '../../src/tasks/taskStore';
 import { PROPERTY_RUNS, wireDefinitions, wireError, wireMemberPage, wireTask, wireTaskPage } from '../fixtures/lightfieldAnswers';
 import { clientFor, useServer } from '../support/lightfield';
 
@@ -31,20 +32,29 @@ describe('every answer the Lightfield docs allow', () => {
     for (const [path, body] of answers) server().faults.inject({ kind: 'mutate', method: 'GET', path, mutate: () => body, times: 20 });
   }
 
-  it('lists any documented page: every task with a title to show and a status or none, never a throw', async () => {
+  it('groups any documented page: every task in the group of its status or in "Other", with a title to show, never an error', async () => {
     await fc.assert(
-      fc.asyncProperty(wireDefinitions, wireTaskPage, fc.constantFrom(undefined, ...TASK_STATUSES), async (definitions, page, status) => {
+      fc.asyncProperty(wireDefinitions, wireTaskPage, async (definitions, page) => {
         serve([
           [/^\/v1\/tasks\/definitions$/, definitions],
           [/^\/v1\/tasks$/, page],
         ]);
-        const listed = await client().listTasks(status ? { status } : {});
-        assert.equal(listed.tasks.length, page.data.length);
-        for (const task of listed.tasks) {
-          assert.equal(typeof task.title, 'string');
-          assert.ok(taskTitle(task).length > 0, 'a title to show, "(untitled)" at least');
-          assert.ok(task.status === undefined || TASK_STATUSES.includes(task.status), String(task.status));
+        const provider = client();
+        const store = new TaskStore(() => provider, { pageSize: 25, statuses: [...TASK_STATUSES] });
+        assert.equal(await store.refresh(), undefined);
+        const shown = new Map<string, Task>();
+        for (const group of store.groups()) {
+          for (const task of group.tasks) {
+            assert.equal(task.status, group.status);
+            shown.set(task.id, task);
+          }
         }
+        for (const task of store.otherTasks()) {
+          assert.equal(task.status, undefined);
+          shown.set(task.id, task);
+        }
+        for (const { id } of page.data) assert.ok(shown.has(id), `task ${JSON.stringify(id)} is shown`);
+        for (const task of shown.values()) assert.ok(taskTitle(task).length > 0, 'a title to show, "(untitled)" at least');
       }),
       settings,
     );

@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { TASK_STATUSES } from '../../src/api/domain';
 import { buildForm } from '../../src/editor/formBuilder';
-import { STATUS_READINGS, storedStatus } from '../server/definitions';
+import { TaskStore } from '../../src/tasks/taskStore';
+import { EXTRA_STATUS_ID, STATUS_READINGS, storedStatus } from '../server/definitions';
 import { clientFor, useServer } from '../support/lightfield';
 
 for (const reading of STATUS_READINGS) {
@@ -64,5 +65,25 @@ describe('Lightfield statuses that name nothing', () => {
     assert.equal(unknown.status, undefined);
     assert.equal(unknown.title, task.fields.$title.value, 'the task is still read');
     assert.ok(logged.some((line) => line.includes('opt_unknown')), 'the log says why');
+  });
+});
+
+describe('Lightfield statuses of an organisation\'s own ("Blocked")', () => {
+  const server = useServer({ tasks: 42, statusReading: 'optionIds', extraStatus: 'Blocked' });
+
+  it('shows the tasks of a status that names none of the four apart, never dropped, with the true count of each group', async () => {
+    const logged: string[] = [];
+    const provider = clientFor(server(), { log: (line) => logged.push(line) });
+    const store = new TaskStore(() => provider, { pageSize: 25, statuses: [...TASK_STATUSES] });
+    assert.equal(await store.refresh(), undefined);
+    const blocked = server().index.listed().filter((task) => task.fields.$status.value === EXTRA_STATUS_ID);
+    assert.ok(blocked.length > 0);
+    assert.deepEqual(store.otherTasks().map((task) => task.id).sort(), blocked.map((task) => task.id).sort());
+    for (const group of store.groups()) {
+      const stored = storedStatus(server().definitions, 'optionIds', group.status);
+      assert.equal(group.totalCount, server().index.listed().filter((task) => task.fields.$status.value === stored).length, group.status);
+    }
+    assert.match(store.takeNotice() ?? '', /"Blocked"/, 'says why it groups here');
+    assert.ok(logged.some((line) => line.includes(EXTRA_STATUS_ID)), 'the log names the value');
   });
 });

@@ -133,6 +133,8 @@ class Vocabulary {
   /** One look at the stored form per vocabulary, shared by the lists that need it. */
   storageRead: Promise<void> | undefined;
   private readonly unmatched = new Set<string>();
+  /** Labels of the `$status` options that name none of the product's statuses ("Blocked", say). */
+  readonly unnamedOptions: string[] = [];
 
   constructor(
     readonly definitions: TaskDefinitions,
@@ -140,6 +142,7 @@ class Vocabulary {
   ) {
     for (const option of this.statusOptions()) {
       const status = statusNamed(option.id) ?? statusNamed(option.label);
+      if (!status) this.unnamedOptions.push(option.label);
       if (!status || this.optionOf.has(status)) continue;
       this.statusOfOption.set(option.id, status);
       this.optionOf.set(status, option.id);
@@ -425,6 +428,7 @@ export class LightfieldProvider implements TaskProvider {
     const [words, answer] = await Promise.all([vocabulary, guess]);
     const read = 'page' in answer ? this.toPage(query, answer.page, words) : undefined;
     if (query.status) {
+      if (words.unnamedOptions.length > 0) return this.listWith(query, words, options);
       await this.learnStorage(words, options);
       // A wrong guess's answer, or its refusal, says nothing about the real filter.
       if (words.filtered(query.status) !== query.status) return this.listWith(query, words, options);
@@ -434,7 +438,13 @@ export class LightfieldProvider implements TaskProvider {
   }
 
   private async listWith(query: TaskQuery, words: Vocabulary, options: CallOptions): Promise<TaskPage> {
-    if (query.status) await this.learnStorage(words, options);
+    if (query.status) {
+      // Lists by status would never show the tasks of a status the product has no group for: the caller groups them.
+      if (words.unnamedOptions.length > 0) {
+        throw new ApiError({ kind: 'config', code: FILTER_UNSUPPORTED, message: `Lightfield's task statuses include ${words.unnamedOptions.map((label) => `"${label}"`).join(', ')}, which names none of To do, In progress, Complete or Cancelled` });
+      }
+      await this.learnStorage(words, options);
+    }
     return this.toPage(query, await this.requestPage(query, this.filters(query, words), options), words);
   }
 
