@@ -16,7 +16,7 @@ import { buildForm } from '../../src/editor/formBuilder';
 import type { ShowMessage } from '../../src/shared/protocol';
 import { taskTitle } from '../../src/tasks/grouping';
 import { TaskStore } from '../../src/tasks/taskStore';
-import { PROPERTY_RUNS, wireDefinitions, wireError, wireMemberPage, wireTask, wireTaskPage } from '../fixtures/lightfieldAnswers';
+import { PROPERTY_RUNS, wireAccount, wireAccountPage, wireDefinitions, wireError, wireMemberPage, wireTask, wireTaskPage } from '../fixtures/lightfieldAnswers';
 import { clientFor, useServer } from '../support/lightfield';
 
 const settings = { numRuns: PROPERTY_RUNS };
@@ -78,6 +78,26 @@ describe('every answer the Lightfield docs allow', () => {
         const json = JSON.stringify(show);
         assert.ok(!jsonDataBlock(json).includes('<'), 'nothing in the first state can end its block');
         assert.deepEqual(JSON.parse(jsonDataBlock(json)), JSON.parse(json), 'the first state reads back as sent');
+      }),
+      settings,
+    );
+    server().faults.clearQueued();
+  });
+
+  it('names and finds accounts from any documented account answer: a name to show, never a throw', async () => {
+    await fc.assert(
+      fc.asyncProperty(wireAccount, wireAccountPage, async (account, found) => {
+        const id = server().records.account[0].id;
+        serve([
+          [new RegExp(`^/v1/accounts/${id}$`), account],
+          [/^\/v1\/accounts$/, found],
+        ]);
+        const adapter = client();
+        const [named] = await adapter.nameRecords('account', [id]);
+        assert.ok(named && typeof named.name === 'string' && named.name.length > 0, JSON.stringify(named));
+        const searched = await adapter.searchRecords('account', 'A');
+        assert.equal(searched.length, found.data.length);
+        assert.ok(searched.every((record) => record.name.length > 0));
       }),
       settings,
     );
