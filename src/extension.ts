@@ -125,6 +125,8 @@ function wire(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): L
       detectOptions = detectOptionsOf(settings);
       lenses.refresh();
       diagnostics.schedule();
+      // Rare (an ID shape grows a few times per connection at most); the workspace's TODOs are read again with it.
+      todoView.rescan();
     }),
     view,
     scheduler,
