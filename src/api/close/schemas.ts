@@ -1,5 +1,5 @@
 /** Close's wire format, parsed at the edge; only this folder sees it. */
-import { array, boolean, looseObject, nullish, number, object, optional, record, string, union, type ZodMiniType, type output } from 'zod/mini';
+import { array, boolean, looseObject, nullish, number, object, optional, string, union, unknown, type ZodMiniType, type output } from 'zod/mini';
 
 const optionalText = nullish(string());
 
@@ -42,11 +42,14 @@ export const closeLeadSchema = object({ id: string(), display_name: optionalText
 export const updateAnswerSchema = union([closeTaskSchema, looseObject({})]);
 
 /**
- * Close's error body: a message in `error` (a string, or an object in some answers) and
- * per-field messages in `field-errors`; a 429's deprecated `rate_reset` in seconds.
+ * Close's error body: a message in `error` (a string, or an object, where the old 429
+ * kept `rate_reset`), an `errors` list, and per-field messages in `field-errors`,
+ * whose values may be lists or nest (`{"contacts": {"errors": {"0": {"field-errors": {...}}}}}`);
+ * read loosely, since any part may be missing.
  */
-export const closeErrorSchema = object({
-  error: nullish(union([string(), looseObject({ message: optional(string()) })])),
-  'field-errors': nullish(record(string(), union([string(), array(string())]))),
+export const closeErrorSchema = looseObject({
+  error: optional(unknown()),
+  errors: optional(unknown()),
+  'field-errors': optional(unknown()),
   rate_reset: nullish(number()),
 });

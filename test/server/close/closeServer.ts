@@ -268,6 +268,10 @@ export async function startCloseServer(options: CloseServerOptions = {}): Promis
       api.requests.push(record);
       const fault = api.faults.draw(method, target.pathname);
       if (fault?.kind === 'drop-before') return void req.socket.destroy();
+      if (fault?.kind === 'reply') {
+        record.status = fault.status;
+        return void res.writeHead(fault.status, { 'Content-Type': 'application/json' }).end(fault.text);
+      }
       if (fault?.kind === 'status') {
         record.status = fault.status;
         return send(res, { status: fault.status, headers: {}, body: new CloseError(fault.status, fault.message ?? 'Injected failure.', fault.fieldErrors).body });
