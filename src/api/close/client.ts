@@ -90,6 +90,29 @@ function nameOf(user: CloseUser): string {
   return [user.first_name, user.last_name].filter(Boolean).join(' ') || user.email || user.id;
 }
 
+/** How each task type reads in a list, where Close leaves `text` empty (it fills it on lead and SMS tasks only). */
+const TYPE_NAMES: Record<string, string> = {
+  outgoing_call: 'Call',
+  incoming_email: 'Email',
+  email_followup: 'Follow up on email',
+  missed_call: 'Missed call',
+  answered_detached_call: 'Call',
+  voicemail: 'Voicemail',
+  incoming_sms: 'SMS',
+  opportunity_due: 'Opportunity due',
+};
+
+/** A task's title: its text, else what its type carries (an email's subject, a call's contact and phone, the opportunity's lead). */
+function titleOf(wire: CloseTask): string {
+  const text = wire.text?.trim();
+  if (text) return wire.text ?? '';
+  const name = TYPE_NAMES[wire._type];
+  const who = [wire.contact_name, wire.phone ?? wire.remote_phone].filter(Boolean).join(' · ');
+  const about = wire.subject?.trim() || who || wire.lead_name?.trim();
+  if (!name) return about ?? '';
+  return about ? `${name}: ${about}` : name;
+}
+
 function toTask(wire: CloseTask): Task {
   const text = (value: string | null | undefined): Field => ({ valueType: 'TEXT', value: value ?? null });
   const select = (value: string | null | undefined): Field => ({ valueType: 'SINGLE_SELECT', value: value ?? null });
@@ -97,7 +120,7 @@ function toTask(wire: CloseTask): Task {
   const dueAt = isoOf(wire.date);
   return {
     id: wire.id,
-    title: wire.text ?? '',
+    title: titleOf(wire),
     status: wire.is_complete ? 'COMPLETE' : 'TODO',
     dueAt,
     assignee: wire.assigned_to ?? undefined,

@@ -20,6 +20,12 @@ export const closeTaskSchema = object({
   resolution: optionalText,
   date_created: string(),
   date_updated: optionalText,
+  // What the other task types carry instead of `text`.
+  subject: optionalText,
+  phone: optionalText,
+  remote_phone: optionalText,
+  contact_name: optionalText,
+  object_type: optionalText,
 });
 export type CloseTask = output<typeof closeTaskSchema>;
 

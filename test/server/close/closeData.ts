@@ -33,9 +33,49 @@ export interface CloseTask {
   updated_by: string;
   date_created: string;
   date_updated: string;
+  /** The fields of the other task types, as Close's tasks overview lists them; absent where a type has none. */
+  subject?: string;
+  emails?: { id: string; subject: string }[];
+  email_id?: string;
+  body_preview?: string;
+  phone?: string;
+  local_phone?: string;
+  remote_phone?: string;
+  contact_name?: string;
+  voicemail_duration?: number;
+  voicemail_url?: string;
+  object_type?: string;
+  object_id?: string;
 }
 
-export const TASK_TYPES = ['lead', 'outgoing_call', 'incoming_email', 'missed_call'] as const;
+export const TASK_TYPES = ['lead', 'outgoing_call', 'incoming_email', 'email_followup', 'missed_call', 'answered_detached_call', 'voicemail', 'incoming_sms', 'opportunity_due'] as const;
+
+/**
+ * What each type carries besides `text`, which Close fills only on lead and SMS tasks: an
+ * email's subject, a call's phone and contact, an opportunity.
+ */
+function typeFields(type: string, lead: string, contact: string, index: number): Partial<CloseTask> {
+  const phone = `+1 415 555 ${String(1000 + index).slice(-4)}`;
+  switch (type) {
+    case 'incoming_email':
+      return { text: '', subject: `Re: ${lead} renewal`, emails: [{ id: `email_${index}`, subject: `Re: ${lead} renewal` }] };
+    case 'email_followup':
+      return { text: '', email_id: `email_${index}`, subject: `Pricing for ${lead}`, body_preview: 'Following up on our call…' };
+    case 'missed_call':
+    case 'answered_detached_call':
+      return { text: '', phone, local_phone: '+1 415 555 0100', contact_name: contact };
+    case 'voicemail':
+      return { text: '', phone, local_phone: '+1 415 555 0100', contact_name: contact, voicemail_duration: 42, voicemail_url: `https://example.com/voicemail/${index}.mp3` };
+    case 'incoming_sms':
+      return { text: `Can we move the meeting? (${lead})`, remote_phone: phone, local_phone: '+1 415 555 0100' };
+    case 'opportunity_due':
+      return { text: '', object_type: 'opportunity', object_id: `oppo_${index}` };
+    case 'outgoing_call':
+      return { text: '', phone, contact_name: contact };
+    default:
+      return {};
+  }
+}
 
 const PEOPLE = [['Ada', 'Lovelace'], ['Grace', 'Hopper'], ['Alan', 'Turing'], ['Edsger', 'Dijkstra'], ['Barbara', 'Liskov']] as const;
 const COMPANIES = ['Acme', 'Globex', 'Initech', 'Umbrella', 'Hooli', 'Stark Industries', 'Wayne Enterprises'];
@@ -53,11 +93,13 @@ export function buildCloseData(options: { tasks: number; seed: number; now: numb
   const leads = COMPANIES.map((name) => ({ id: randomId('lead_', random), display_name: name }));
   const tasks = Array.from({ length: options.tasks }, (_, index): CloseTask => {
     // Most are lead tasks; the rest are the other types, which only `_type=all` lists.
-    const type = index % 4 === 3 ? pick(TASK_TYPES.slice(1)) : 'lead';
+    // Every fourth another type, each in turn (a random number drawn all the same, so the rest of the sample stays as it was).
+    const type = index % 4 === 3 ? (random(), TASK_TYPES[1 + (Math.floor(index / 4) % (TASK_TYPES.length - 1))]) : 'lead';
     const lead = pick(leads);
     const user = pick(users);
     const created = new Date(options.now - (options.tasks - index) * DAY / 4).toISOString();
     const dateless = random() < 0.15;
+    const contact = PEOPLE[index % PEOPLE.length].join(' ');
     return {
       id: randomId('task_', random),
       _type: type,
@@ -77,6 +119,7 @@ export function buildCloseData(options: { tasks: number; seed: number; now: numb
       updated_by: users[0].id,
       date_created: created,
       date_updated: created,
+      ...typeFields(type, lead.display_name, contact, index),
     };
   });
   return { users, leads, tasks };
