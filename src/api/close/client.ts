@@ -86,6 +86,19 @@ function isoOf(date: string | null | undefined): string | undefined {
   return /(Z|[+-]\d{2}:?\d{2})$/.test(date) ? date : `${date}Z`;
 }
 
+const DAY_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Whether a task Close answered with is due as a create asked: Close answers in its own
+ * form (`…+00:00`, a day, or a dateless task's creation day), so meaning is compared, not text.
+ */
+function sameDue(task: CloseTask, sent: string | undefined): boolean {
+  if (sent === undefined) return task.is_dateless === true || !task.date;
+  if (task.is_dateless || !task.date) return false;
+  if (DAY_ONLY.test(sent) || DAY_ONLY.test(task.date)) return task.date.slice(0, 10) === sent.slice(0, 10);
+  return Date.parse(task.date) === Date.parse(sent);
+}
+
 function nameOf(user: CloseUser): string {
   return [user.first_name, user.last_name].filter(Boolean).join(' ') || user.email || user.id;
 }
@@ -117,7 +130,8 @@ function toTask(wire: CloseTask): Task {
   const text = (value: string | null | undefined): Field => ({ valueType: 'TEXT', value: value ?? null });
   const select = (value: string | null | undefined): Field => ({ valueType: 'SINGLE_SELECT', value: value ?? null });
   const link = (id: string | null | undefined): Field => ({ valueType: 'RELATIONSHIP', value: id ? [id] : [] });
-  const dueAt = isoOf(wire.date);
+  // A dateless task may still carry a date (its creation day): it has no due date.
+  const dueAt = wire.is_dateless ? undefined : isoOf(wire.date);
   return {
     id: wire.id,
     title: titleOf(wire),
@@ -159,8 +173,11 @@ function bodyOf(patch: TaskPatch): Record<string, unknown> {
   for (const [key, value] of Object.entries(patch.values ?? {})) {
     body[key] = key === 'assigned_to' || key === 'lead_id' ? idOf(value) : value;
   }
-  // A task without a date is dateless; one given a date is not.
-  if ('date' in body) body.is_dateless = body.date === null;
+  // A task without a date is dateless; one given a date is not. `date` is not nullable: clearing it is `is_dateless`.
+  if ('date' in body) {
+    body.is_dateless = body.date === null;
+    if (body.date === null) delete body.date;
+  }
   return body;
 }
 
@@ -311,7 +328,7 @@ export class CloseProvider implements TaskProvider {
     });
     const same = (task: CloseTask) =>
       (task.text ?? '') === (body.text ?? '') &&
-      isoOf(task.date) === isoOf(body.date as string | null | undefined) &&
+      sameDue(task, body.date as string | undefined) &&
       (body.assigned_to === undefined || task.assigned_to === body.assigned_to) &&
       Date.parse(task.date_created) >= sentAt - CLOCK_SKEW_MS;
     const found = page.data.find(same);

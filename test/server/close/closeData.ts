@@ -109,7 +109,8 @@ export function buildCloseData(options: { tasks: number; seed: number; now: numb
       contact_id: null,
       assigned_to: user.id,
       assigned_to_name: userName(user),
-      date: dateless ? null : new Date(options.now + Math.round((random() * 20 - 8) * DAY)).toISOString().slice(0, 10),
+      // A dateless task keeps its creation day as its date, as Close's do.
+      date: dateless ? created.slice(0, 10) : new Date(options.now + Math.round((random() * 20 - 8) * DAY)).toISOString().slice(0, 10),
       due_date: null,
       is_complete: random() < 0.3,
       is_dateless: dateless,

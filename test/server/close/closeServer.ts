@@ -120,7 +120,9 @@ export async function startCloseServer(options: CloseServerOptions = {}): Promis
   }
 
   function checkDate(name: string, value: unknown, errors: Record<string, string>): void {
-    if (value !== null && (typeof value !== 'string' || !(DATE.test(value) || DATE_TIME.test(value)) || Number.isNaN(Date.parse(value)))) {
+    // The seed's schema does not let `date` be null: a date is cleared with `is_dateless`.
+    if (value === null && name === 'date') errors[name] = 'This field may not be null.';
+    else if (value !== null && (typeof value !== 'string' || !(DATE.test(value) || DATE_TIME.test(value)) || Number.isNaN(Date.parse(value)))) {
       errors[name] = 'Enter a valid date or date-time.';
     }
   }
@@ -189,7 +191,8 @@ export async function startCloseServer(options: CloseServerOptions = {}): Promis
       contact_id: null,
       assigned_to: assignee.id,
       assigned_to_name: userName(assignee),
-      date: typeof body.date === 'string' ? body.date : null,
+      // Dateless, it keeps its creation day, as Close's tasks do.
+      date: typeof body.date === 'string' ? body.date : now.slice(0, 10),
       due_date: null,
       is_complete: body.is_complete === true,
       is_dateless: body.date === undefined || body.date === null,
@@ -291,7 +294,8 @@ export async function startCloseServer(options: CloseServerOptions = {}): Promis
       if (fault?.kind === 'drop-after') return void req.socket.destroy();
       record.status = reply.status;
       if (fault?.kind === 'malformed') return void res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"data": [{"id": ');
-      send(res, { ...reply, headers: { ...headers, ...reply.headers } });
+      const body = fault?.kind === 'mutate' ? fault.mutate(structuredClone(reply.body)) : reply.body;
+      send(res, { ...reply, body, headers: { ...headers, ...reply.headers } });
     })();
   });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
