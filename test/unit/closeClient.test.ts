@@ -12,7 +12,8 @@ const TASKS = /^\/api\/v1\/task\/$/;
 
 describe('Close adapter: calls against the local Close server', () => {
   const server = useCloseServer({ tasks: 130 });
-  const since = (start: number) => server().requests.slice(start);
+  // The task routes' requests (the one read of a lead's link, made once per client, aside).
+  const since = (start: number) => server().requests.slice(start).filter((request) => !request.path.startsWith('/api/v1/lead/'));
 
   it('checks the key with GET /me/ and learns who "me" is', async () => {
     const account = await closeClientFor(server()).checkKey();
@@ -170,7 +171,7 @@ describe('Close adapter: rate limits', () => {
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const start = server().requests.length;
     for (const id of ids) await client.getTask(id);
-    const statuses = server().requests.slice(start).map((request) => request.status);
+    const statuses = server().requests.slice(start).filter((request) => request.path.startsWith('/api/v1/task/')).map((request) => request.status);
     assert.equal(statuses.length, 7);
     assert.ok(statuses.every((status) => status === 200), statuses.join(','));
   });

@@ -23,3 +23,18 @@ describe('Close tasks of every type', () => {
     }
   });
 });
+
+describe('Open in Close', () => {
+  const server = useCloseServer({ tasks: 12 });
+
+  it('links each task to its lead\'s page, learned from a lead\'s html_url (tasks have no link of their own)', async () => {
+    const client = closeClientFor(server());
+    const tasks = (await client.listTasks({ status: 'TODO' })).tasks;
+    assert.ok(tasks.length > 0);
+    for (const task of tasks) {
+      const lead = server().leads.find((each) => each.id === server().tasks.get(task.id)?.lead_id);
+      assert.equal(task.webLink, lead?.html_url, task.id);
+    }
+    assert.equal((await client.getTask(tasks[0].id)).webLink, tasks[0].webLink);
+  });
+});

@@ -126,7 +126,11 @@ function titleOf(wire: CloseTask): string {
   return about ? `${name}: ${about}` : name;
 }
 
-function toTask(wire: CloseTask): Task {
+/** A lead's page in Close, by its ID: tasks have no link of their own, so "Open in Close" opens the task's lead. */
+type LeadLink = (leadId: string) => string | undefined;
+const NO_LINK: LeadLink = () => undefined;
+
+function toTask(wire: CloseTask, leadLink: LeadLink = NO_LINK): Task {
   const text = (value: string | null | undefined): Field => ({ valueType: 'TEXT', value: value ?? null });
   const select = (value: string | null | undefined): Field => ({ valueType: 'SINGLE_SELECT', value: value ?? null });
   const link = (id: string | null | undefined): Field => ({ valueType: 'RELATIONSHIP', value: id ? [id] : [] });
@@ -135,6 +139,7 @@ function toTask(wire: CloseTask): Task {
   return {
     id: wire.id,
     title: titleOf(wire),
+    webLink: wire.lead_id ? leadLink(wire.lead_id) : undefined,
     status: wire.is_complete ? 'COMPLETE' : 'TODO',
     dueAt,
     assignee: wire.assigned_to ?? undefined,
@@ -184,6 +189,7 @@ function bodyOf(patch: TaskPatch): Record<string, unknown> {
 export class CloseProvider implements TaskProvider {
   readonly capabilities = CLOSE_CAPABILITIES;
   private readonly http: ServiceHttp;
+  private leadLinks: Promise<LeadLink> | undefined;
 
   constructor(options: ProviderOptions) {
     this.http = closeHttp(options);
@@ -222,6 +228,7 @@ export class CloseProvider implements TaskProvider {
   async listTasks(query: TaskQuery = {}, options: CallOptions = {}): Promise<TaskPage> {
     // Close has only "complete or not": no task of another status exists there.
     if (query.status && !this.capabilities.statuses.includes(query.status)) return { tasks: [], hasMore: false };
+    const link = this.leadLink(options);
     const page = await this.http.request({
       method: 'GET',
       path: '/task/',
@@ -237,7 +244,8 @@ export class CloseProvider implements TaskProvider {
       },
       ...options,
     });
-    return { tasks: page.data.map(toTask), hasMore: page.has_more };
+    const leadLink = await link;
+    return { tasks: page.data.map((task) => toTask(task, leadLink)), hasMore: page.has_more };
   }
 
   listAllTasks(query: Omit<TaskQuery, 'offset' | 'limit'> = {}, options: CallOptions = {}): Promise<Task[]> {
@@ -253,7 +261,30 @@ export class CloseProvider implements TaskProvider {
   }
 
   async getTask(id: string, options: CallOptions = {}): Promise<Task> {
-    return toTask(await this.http.request({ method: 'GET', path: `/task/${encodeURIComponent(id)}/`, category: 'task:read', schema: closeTaskSchema, ...options }));
+    const [task, link] = await Promise.all([this.http.request({ method: 'GET', path: `/task/${encodeURIComponent(id)}/`, category: 'task:read', schema: closeTaskSchema, ...options }), this.leadLink(options)]);
+    return toTask(task, link);
+  }
+
+  /**
+   * How a lead's page is linked, learned once from one lead's `html_url` (the lead's
+   * ID in it becomes the place for another's); none where the service gives no such link.
+   */
+  private leadLink(options: CallOptions): Promise<LeadLink> {
+    this.leadLinks ??= this.http
+      .request({ method: 'GET', path: '/lead/', category: 'lead:read', schema: pageOf(closeLeadSchema), query: { _limit: 1, _fields: 'id,html_url' }, ...options })
+      .then(
+        ({ data: [lead] }) => {
+          const at = lead?.html_url ? lead.html_url.indexOf(lead.id) : -1;
+          if (!lead?.html_url || at < 0) return NO_LINK;
+          const [before, after] = [lead.html_url.slice(0, at), lead.html_url.slice(at + lead.id.length)];
+          return (leadId: string) => `${before}${encodeURIComponent(leadId)}${after}`;
+        },
+        () => {
+          this.leadLinks = undefined;
+          return NO_LINK;
+        },
+      );
+    return this.leadLinks;
   }
 
   nameRecords(): Promise<NamedRecord[]> {
@@ -273,7 +304,7 @@ export class CloseProvider implements TaskProvider {
   async updateTask(id: string, patch: TaskPatch, options: WriteOptions = {}): Promise<Task> {
     const answer = await this.http.request({ method: 'PUT', path: `/task/${encodeURIComponent(id)}/`, category: 'task:write', schema: updateAnswerSchema, body: bodyOf(patch), signal: options.signal });
     const task = closeTaskSchema.safeParse(answer);
-    return task.success ? toTask(task.data) : this.getTask(id, options);
+    return task.success ? toTask(task.data, await this.leadLink(options)) : this.getTask(id, options);
   }
 
   /**
@@ -289,7 +320,7 @@ export class CloseProvider implements TaskProvider {
     for (let attempt = 1; ; attempt++) {
       const sentAt = Date.now();
       try {
-        return toTask(await this.http.request({ method: 'POST', path: '/task/', category: 'task:write', schema: closeTaskSchema, body, signal: options.signal }));
+        return toTask(await this.http.request({ method: 'POST', path: '/task/', category: 'task:write', schema: closeTaskSchema, body, signal: options.signal }), await this.leadLink(options));
       } catch (error) {
         if (!(error instanceof ApiError && isOutcomeUnknown(error))) throw error;
         const made = await this.findCreated(lead, body, sentAt, options).catch(() => {
@@ -332,7 +363,7 @@ export class CloseProvider implements TaskProvider {
       (body.assigned_to === undefined || task.assigned_to === body.assigned_to) &&
       Date.parse(task.date_created) >= sentAt - CLOCK_SKEW_MS;
     const found = page.data.find(same);
-    return found && toTask(found);
+    return found && toTask(found, await this.leadLink(options));
   }
 
   async listMembers(options: CallOptions = {}): Promise<Member[]> {

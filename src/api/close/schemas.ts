@@ -42,7 +42,7 @@ export const closeUserSchema = object({
 });
 export type CloseUser = output<typeof closeUserSchema>;
 
-export const closeLeadSchema = object({ id: string(), display_name: optionalText, name: optionalText });
+export const closeLeadSchema = object({ id: string(), display_name: optionalText, name: optionalText, html_url: optionalText });
 
 /** An update answers 200 with an empty body in the seed; a full task where a server sends one. */
 export const updateAnswerSchema = union([closeTaskSchema, looseObject({})]);

@@ -11,6 +11,8 @@ export interface CloseUser {
 export interface CloseLead {
   id: string;
   display_name: string;
+  /** The lead's page in Close's web app: tasks have no link of their own. */
+  html_url: string;
 }
 
 /** A task as Close's resources/tasks page lists its properties. */
@@ -90,7 +92,10 @@ export function buildCloseData(options: { tasks: number; seed: number; now: numb
   const random = seededRandom(options.seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
   const users = PEOPLE.map(([first, last]) => ({ id: randomId('user_', random), first_name: first, last_name: last, email: `${first.toLowerCase()}@example.com` }));
-  const leads = COMPANIES.map((name) => ({ id: randomId('lead_', random), display_name: name }));
+  const leads = COMPANIES.map((name) => {
+    const id = randomId('lead_', random);
+    return { id, display_name: name, html_url: `https://app.close.com/lead/${id}/` };
+  });
   const tasks = Array.from({ length: options.tasks }, (_, index): CloseTask => {
     // Most are lead tasks; the rest are the other types, which only `_type=all` lists.
     // Every fourth another type, each in turn (a random number drawn all the same, so the rest of the sample stays as it was).
