@@ -70,6 +70,8 @@ export interface Capabilities {
   statuses: readonly TaskStatus[];
   /** How the service names a status where it differs from the product's ("Done"). */
   statusLabels: Partial<Record<TaskStatus, string>>;
+  /** Names of the kinds of task the tree tells apart (`Task.kind`); a kind not named here is the ordinary one. */
+  kindLabels: Readonly<Record<string, string>>;
   /** Whether lists say how many tasks match (otherwise only whether there are more). */
   totals: boolean;
   /** Whether a repeated write with the same idempotency key is applied once. */

@@ -128,7 +128,10 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, 
     const overdue = isOverdue(task, this.now());
     const due = taskDueAt(task);
     // Short: the sidebar is narrow. The warning-coloured clock says "overdue" at a glance.
-    item.description = due ? (overdue ? vscode.l10n.t('{0} overdue', durationText(this.now() - due.getTime(), vscode.env.language)) : relativeTime(due, this.now(), vscode.env.language)) : undefined;
+    const when = due ? (overdue ? vscode.l10n.t('{0} overdue', durationText(this.now() - due.getTime(), vscode.env.language)) : relativeTime(due, this.now(), vscode.env.language)) : undefined;
+    // The kind of task where the service has several (a Close email, a missed call), before when it is due.
+    const kind = task.kind ? this.options.capabilities().kindLabels[task.kind] : undefined;
+    item.description = [kind, when].filter(Boolean).join(' · ') || undefined;
     item.iconPath = overdue ? new vscode.ThemeIcon('clock', new vscode.ThemeColor('list.warningForeground')) : new vscode.ThemeIcon(status ? STATUS_INFO[status].icon : 'question');
     // e.g. "task start complete cancel link": the moves this task can make on its service, and whether it has a web page.
     item.contextValue = ['task', ...actionsFor(task, this.options.capabilities()), ...(safeLink(task) ? ['link'] : [])].join(' ');

@@ -101,6 +101,19 @@ for (const service of ['lightfield', 'close'] as const) {
       assert.ok(tasks.every((task) => expected.id.test(task.id)), 'only this service\'s tasks');
     });
 
+    it('names each kind of task in the tree where the service has several, and leaves no task untitled', () => {
+      const { kindLabels } = api().session.capabilities;
+      const nodes = openTasks();
+      for (const node of nodes) {
+        const item = api().view.tree.getTreeItem(node);
+        assert.notEqual(item.label, '(untitled)', node.taskId);
+        const kind = api().store.task(node.taskId)?.kind;
+        const label = kind ? kindLabels[kind] : undefined;
+        if (label) assert.ok(String(item.description).startsWith(label), `${kind}: ${String(item.description)}`);
+      }
+      if (service === 'close') assert.ok(nodes.some((node) => api().store.task(node.taskId)?.kind !== 'lead'), 'Close lists tasks of other kinds too');
+    });
+
     it('offers only the status moves the service has', () => {
       const item = api().view.tree.getTreeItem(openTasks()[0]);
       const moves = String(item.contextValue).split(' ').filter((word) => ['start', 'complete', 'cancel', 'reopen'].includes(word));

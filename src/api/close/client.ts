@@ -22,11 +22,24 @@ const LOOKUP_ATTEMPTS = 3;
 /** Leads offered in the editor's picker; more are found by name when creating from a TODO. */
 const LEADS_OFFERED = 100;
 
+/** How each task type reads in a list, where Close leaves `text` empty (it fills it on lead and SMS tasks only). */
+const TYPE_NAMES: Record<string, string> = {
+  outgoing_call: 'Call',
+  incoming_email: 'Email',
+  email_followup: 'Follow up on email',
+  missed_call: 'Missed call',
+  answered_detached_call: 'Call',
+  voicemail: 'Voicemail',
+  incoming_sms: 'SMS',
+  opportunity_due: 'Opportunity due',
+};
+
 export const CLOSE_CAPABILITIES: Capabilities = {
   service: 'close',
   name: 'Close',
   statuses: ['TODO', 'COMPLETE'],
   statusLabels: { COMPLETE: 'Done' },
+  kindLabels: TYPE_NAMES,
   totals: false,
   idempotentWrites: false,
   trash: false,
@@ -103,17 +116,6 @@ function nameOf(user: CloseUser): string {
   return [user.first_name, user.last_name].filter(Boolean).join(' ') || user.email || user.id;
 }
 
-/** How each task type reads in a list, where Close leaves `text` empty (it fills it on lead and SMS tasks only). */
-const TYPE_NAMES: Record<string, string> = {
-  outgoing_call: 'Call',
-  incoming_email: 'Email',
-  email_followup: 'Follow up on email',
-  missed_call: 'Missed call',
-  answered_detached_call: 'Call',
-  voicemail: 'Voicemail',
-  incoming_sms: 'SMS',
-  opportunity_due: 'Opportunity due',
-};
 
 /** A task's title: its text, else what its type carries (an email's subject, a call's contact and phone, the opportunity's lead). */
 function titleOf(wire: CloseTask): string {

@@ -55,6 +55,7 @@ export const LIGHTFIELD_CAPABILITIES: Capabilities = {
   name: 'Lightfield',
   statuses: TASK_STATUSES,
   statusLabels: {},
+  kindLabels: {},
   totals: true,
   idempotentWrites: true,
   trash: true,
