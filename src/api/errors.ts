@@ -120,18 +120,23 @@ export function secretForms(key: string): string[] {
 
 /** Removes every occurrence of every form of `key` from `text`, whatever produced the text. */
 export function redact(text: string, key: string | undefined): string {
-  if (!key) return text;
-  return secretForms(key).reduce((rest, form) => rest.split(form).join(REDACTED), text);
+  return key ? redactForms(text, secretForms(key)) : text;
+}
+
+function redactForms(text: string, forms: readonly string[]): string {
+  return forms.reduce((rest, form) => rest.split(form).join(REDACTED), text);
 }
 
 /** The same error with every string it carries (message, type, code, param, field errors) redacted of `key`. */
 export function redactError(error: ApiError, key: string): ApiError {
-  const clean = (text: string | undefined) => (text === undefined ? undefined : redact(text, key));
-  const fieldErrors = error.fieldErrors && Object.fromEntries(Object.entries(error.fieldErrors).map(([field, text]) => [redact(field, key), redact(text, key)]));
+  // The forms are worked out once for every string of the error.
+  const forms = secretForms(key);
+  const clean = (text: string | undefined) => (text === undefined ? undefined : redactForms(text, forms));
+  const fieldErrors = error.fieldErrors && Object.fromEntries(Object.entries(error.fieldErrors).map(([field, text]) => [redactForms(field, forms), redactForms(text, forms)]));
   return new ApiError({
     ...error,
     kind: error.kind,
-    message: redact(error.message, key),
+    message: redactForms(error.message, forms),
     type: clean(error.type),
     code: clean(error.code),
     param: clean(error.param),

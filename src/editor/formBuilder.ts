@@ -21,7 +21,8 @@ function formValueOf(field: Field | undefined): FormValue {
   return value;
 }
 
-function linkedIds(task: Task | undefined, key: string): string[] {
+/** The IDs a task's relationship `key` links to. */
+export function linkedIds(task: Task | undefined, key: string): string[] {
   const value = task?.fields[key]?.value;
   return Array.isArray(value) ? value.filter((id): id is string => typeof id === 'string') : [];
 }

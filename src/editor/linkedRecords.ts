@@ -6,6 +6,7 @@
 import type { NamedRecord, Task, TaskDescription } from '../api/domain';
 import type { TaskProvider } from '../api/provider';
 import type { FormField, FormOption } from '../shared/form';
+import { linkedIds } from './formBuilder';
 
 /** The names of the records `task` links to, by object type, for the types the service names; the types are read at once. */
 export async function linkedRecords(provider: TaskProvider | undefined, description: TaskDescription, task: Task | undefined): Promise<Record<string, NamedRecord[]>> {
@@ -15,10 +16,8 @@ export async function linkedRecords(provider: TaskProvider | undefined, descript
   const fields = description.fields.filter((field) => field.kind === 'relationship' && field.objectType !== undefined && types.includes(field.objectType));
   await Promise.all(
     fields.map(async ({ key, objectType }) => {
-      const value = task?.fields[key]?.value;
-      const ids = Array.isArray(value) ? value.filter((id): id is string => typeof id === 'string') : [];
       // Names are a courtesy: without them the IDs show.
-      records[objectType!].push(...(await provider.nameRecords(objectType!, ids).catch(() => [])));
+      records[objectType!].push(...(await provider.nameRecords(objectType!, linkedIds(task, key)).catch(() => [])));
     }),
   );
   return records;

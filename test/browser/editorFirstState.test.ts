@@ -4,8 +4,6 @@
  * and every text a server gave must stay text.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
 import { buildForm } from '../../src/editor/formBuilder';
@@ -15,9 +13,9 @@ import type { ShowMessage } from '../../src/shared/protocol';
 import { launchChromium } from '../e2e/browser';
 import { startLightfieldServer, type LightfieldServer } from '../server/server';
 import { clientFor } from '../support/lightfield';
+import HOSTILE from '../fixtures/hostile-strings.json';
 import { type Harness, openEditorPage, startHarness } from './harness';
 
-const HOSTILE: string[] = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'hostile-strings.json'), 'utf8')) as string[];
 /** What Chromium's nonce guard looks for in a script's attributes, and what ends or reopens a script early. */
 const MARKUP = [
   '<script',

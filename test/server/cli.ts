@@ -42,22 +42,14 @@ function number(name: keyof typeof values): number {
   return value;
 }
 
-function statusReading(): StatusReading {
-  const reading = STATUS_READINGS.find((each) => each === values['status-reading']);
-  if (!reading) {
-    console.error(`--status-reading must be one of ${STATUS_READINGS.join(', ')}, not "${values['status-reading']}".`);
+/** The value of a switch that takes one of `allowed`; anything else stops with a message. */
+function choice<T extends string>(name: 'status-reading' | 'relationship-filters', allowed: readonly T[]): T {
+  const picked = allowed.find((each) => each === values[name]);
+  if (!picked) {
+    console.error(`--${name} must be one of ${allowed.join(', ')}, not "${values[name]}".`);
     process.exit(2);
   }
-  return reading;
-}
-
-function relationshipFilters(): RelationshipFilters {
-  const reading = RELATIONSHIP_FILTERS.find((each) => each === values['relationship-filters']);
-  if (!reading) {
-    console.error(`--relationship-filters must be one of ${RELATIONSHIP_FILTERS.join(', ')}, not "${values['relationship-filters']}".`);
-    process.exit(2);
-  }
-  return reading;
+  return picked;
 }
 
 /** `--service close`: the local Close-compatible server instead; it takes --port, --host, --tasks, --seed, --latency and --key. */
@@ -89,9 +81,9 @@ async function main(): Promise<void> {
   keys: [{ key: values.key, scopes: values.scopes ? values.scopes.split(',') : [] }],
   customFields: values['custom-fields'],
   ignoreFilters: values['ignore-filters'],
-  statusReading: statusReading(),
+  statusReading: choice<StatusReading>('status-reading', STATUS_READINGS),
   taskIds: values['bare-task-ids'] ? 'bare' : 'prefixed',
-  relationshipFilters: relationshipFilters(),
+  relationshipFilters: choice<RelationshipFilters>('relationship-filters', RELATIONSHIP_FILTERS),
   indexLagMs: number('index-lag'),
   rateLimitPerSecond: number('rate-limit'),
   ...(values['least-kind'] ? LEAST_KIND : {}),

@@ -21,6 +21,24 @@ describe('Lightfield\'s newer shapes', () => {
     assert.equal(refused.status, 400, 'the server refuses it too');
   });
 
+  it('describes an HTML field as read-only: it is the service\'s own rendering, shown sanitised, never written back', async () => {
+    // Even where the definition does not say it is read-only.
+    server().faults.inject({
+      kind: 'mutate',
+      method: 'GET',
+      path: /^\/v1\/tasks\/definitions$/,
+      mutate: (body) => {
+        const definitions = body as { fieldDefinitions: Record<string, { readOnly?: boolean }> };
+        definitions.fieldDefinitions.brief.readOnly = false;
+        return definitions;
+      },
+    });
+    const { fields } = await clientFor(server()).describeTasks();
+    const brief = fields.find((field) => field.key === 'brief');
+    assert.equal(brief?.valueType, 'HTML');
+    assert.equal(brief?.readOnly, true);
+  });
+
   it('says before sending that a save links more than 25 records across relationships, at those fields', async () => {
     const client = clientFor(server());
     const [task] = server().index.listed();
