@@ -21,7 +21,7 @@ export const taskSchema = object({
   title: string(),
   /** Undefined when the service's value maps to none of the product's statuses. */
   status: optional(taskStatusSchema),
-  /** ISO 8601. */
+  /** A day (`2026-11-25`: due all that day in the user's zone) or an instant, ISO 8601 with an offset (`shared/dueDates`). */
   dueAt: optional(string()),
   /** The assignee's member ID. */
   assignee: optional(string()),
@@ -84,6 +84,8 @@ export interface Capabilities {
   filters: { status: boolean; assignee: boolean; titlePrefix: boolean };
   /** The largest page the service lists. */
   maxPageSize: number;
+  /** Whether a task can be due on a day, all day where the user is (Close), as well as at a time. */
+  dueDays: boolean;
   /** Whether tasks have a description (a TODO's code goes there). */
   descriptions: boolean;
   /** What a new task must belong to, when it must (Close: a lead). */
@@ -118,6 +120,8 @@ export interface FieldDescription {
   requiredOnEdit: boolean;
   /** Editable only on tasks of these kinds (Close: a task's text, on lead tasks only). */
   editableKinds?: readonly string[];
+  /** A DATETIME that also takes a day, all day (`2026-11-25`). */
+  allDay?: boolean;
   /** Set on create, fixed afterwards. */
   createOnly?: boolean;
   /** Which of the task's own properties this field holds, if any. */
@@ -151,6 +155,7 @@ export interface TaskPage {
 export interface TaskPatch {
   title?: string;
   status?: TaskStatus;
+  /** A day or an instant, as `Task.dueAt`. */
   dueAt?: string | null;
   assignee?: string;
   description?: string | null;

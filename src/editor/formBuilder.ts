@@ -79,6 +79,7 @@ export function buildForm({ description, task, members, defaultAssignee, records
       handleService: described.handleService,
       objectType: described.objectType,
       idPrefix: (isMember && memberOptions) || linked ? undefined : described.idPrefix,
+      allDay: described.allDay,
     });
     if (task) values[described.key] = formValueOf(task.fields[described.key]);
     else if (described.role === 'assignee' && defaultAssignee) values[described.key] = [defaultAssignee];

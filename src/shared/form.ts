@@ -4,6 +4,7 @@
  * and no DOM here, so both sides and plain-Node tests share it.
  */
 import type { ValueType } from '../api/values';
+import { DUE_DAY, readDue } from './dueDates';
 
 export type FormValue = string | number | boolean | string[] | { [part: string]: string | number | null } | null;
 
@@ -32,6 +33,8 @@ export interface FormField {
   idPrefix?: string;
   /** Records the service names (accounts, say): the options are the linked ones, more are found by searching their names. */
   searchable?: boolean;
+  /** A DATETIME that also takes a day, all day (`2026-11-25`). */
+  allDay?: boolean;
 }
 
 export interface FormModel {
@@ -113,7 +116,8 @@ export function validateField(field: FormField, raw: FormValue | undefined): str
     case 'CHECKBOX':
       return typeof value === 'boolean' ? undefined : 'Choose yes or no.';
     case 'DATETIME':
-      return typeof value === 'string' && ISO_WITH_OFFSET.test(value) && !Number.isNaN(Date.parse(value)) ? undefined : 'Enter a date and time.';
+      if (field.allDay && typeof value === 'string' && DUE_DAY.test(value)) return readDue(value) ? undefined : 'Enter a date.';
+      return typeof value === 'string' && ISO_WITH_OFFSET.test(value) && !Number.isNaN(Date.parse(value)) ? undefined : field.allDay ? 'Enter a date, and a time unless it is all day.' : 'Enter a date and time.';
     case 'EMAIL':
       return listOf(value).every((item) => EMAIL.test(item)) ? undefined : 'Enter valid email addresses, one per line.';
     case 'TELEPHONE':

@@ -1,5 +1,6 @@
 /** Pure presentation logic for tasks: statuses, due dates, names, order. No `vscode` here. */
 import { type Capabilities, STATUS_LABELS, TASK_STATUSES, type Task, type TaskStatus } from '../api/domain';
+import { dayIn, daysBetween, deadline, type Due, readDue } from '../shared/dueDates';
 
 export interface StatusInfo {
   status: TaskStatus;
@@ -34,10 +35,9 @@ export function taskTitle(task: Task): string {
   return task.title.trim() !== '' ? task.title : '(untitled)';
 }
 
-export function taskDueAt(task: Task): Date | undefined {
-  if (task.dueAt === undefined) return undefined;
-  const date = new Date(task.dueAt);
-  return Number.isNaN(date.getTime()) ? undefined : date;
+/** A day (all day, in the user's zone) or an instant. */
+export function taskDue(task: Task): Due | undefined {
+  return readDue(task.dueAt);
 }
 
 export type StatusAction = 'start' | 'complete' | 'cancel' | 'reopen';
@@ -61,12 +61,50 @@ export function actionsFor(task: Task, capabilities: Capabilities): StatusAction
   return (Object.keys(STATUS_ACTIONS) as StatusAction[]).filter((action) => status !== undefined && serviceOffers(action, capabilities) && STATUS_ACTIONS[action].from.includes(status));
 }
 
-/** Open work past its due date. */
-export function isOverdue(task: Task, now: number): boolean {
-  const due = taskDueAt(task);
+const DAY_MS = 24 * 3600_000;
+
+/**
+ * How long open work has been overdue, or undefined when it is not: a day's task
+ * from the day after it in the user's zone (whole days), a timed one from its instant.
+ */
+export function overdueBy(task: Task, now: number, zone?: string): number | undefined {
+  const due = taskDue(task);
   const status = taskStatus(task);
-  return due !== undefined && due.getTime() < now && (status === 'TODO' || status === 'IN_PROGRESS');
+  if (due === undefined || (status !== 'TODO' && status !== 'IN_PROGRESS')) return undefined;
+  if ('day' in due) return deadline(due, zone) <= now ? daysBetween(due.day, dayIn(now, zone)) * DAY_MS : undefined;
+  return due.at < now ? now - due.at : undefined;
 }
+
+/** Open work past its due date (a day's task once that day has ended where the user is). */
+export function isOverdue(task: Task, now: number, zone?: string): boolean {
+  return overdueBy(task, now, zone) !== undefined;
+}
+
+/** "tomorrow", "in 3 days", "2 hours ago": when a task is due, by calendar days for a day's task. */
+export function dueWhen(task: Task, now: number, locale = 'en', zone?: string): string | undefined {
+  const due = taskDue(task);
+  if (!due) return undefined;
+  if (!('day' in due)) return relativeTime(new Date(due.at), now, locale);
+  const days = daysBetween(dayIn(now, zone), due.day);
+  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  const [unit, size] = DAY_UNITS.find(([, unitDays]) => Math.abs(days) >= unitDays) ?? DAY_UNITS[DAY_UNITS.length - 1];
+  return format.format(Math.round(days / size), unit);
+}
+
+/** The due date in full, as the user's locale writes it: a day alone, or a date and time. */
+export function dueInFull(task: Task, locale = 'en'): string | undefined {
+  const due = taskDue(task);
+  if (!due) return undefined;
+  // A day is a calendar day, not an instant: written as itself, in no zone.
+  return 'day' in due ? new Date(`${due.day}T00:00:00Z`).toLocaleDateString(locale, { timeZone: 'UTC', dateStyle: 'full' }) : new Date(due.at).toLocaleString(locale);
+}
+
+const DAY_UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['year', 365],
+  ['month', 30],
+  ['week', 7],
+  ['day', 1],
+];
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', 365 * 24 * 3600_000],
@@ -103,8 +141,10 @@ export function sortTasks(tasks: readonly Task[], order: SortOrder): Task[] {
     created: byCreated,
     title: (a, b) => taskTitle(a).localeCompare(taskTitle(b)) || byCreated(a, b),
     dueDate: (a, b) => {
-      const da = taskDueAt(a)?.getTime() ?? Infinity;
-      const db = taskDueAt(b)?.getTime() ?? Infinity;
+      const [da, db] = [a, b].map((task) => {
+        const due = taskDue(task);
+        return due ? deadline(due) : Infinity;
+      });
       return da === db ? byCreated(a, b) : da - db;
     },
   };

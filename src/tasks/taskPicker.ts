@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Capabilities, Task, TaskStatus } from '../api/domain';
-import { relativeTime, STATUS_INFO, statusLabel, taskDueAt, taskStatus, taskTitle } from './grouping';
+import { dueWhen, STATUS_INFO, statusLabel, taskStatus, taskTitle } from './grouping';
 import type { TaskStore } from './taskStore';
 import { iconText } from '../ui/safeText';
 import { searchPick } from '../ui/searchPick';
@@ -11,12 +11,12 @@ interface TaskPick extends vscode.QuickPickItem {
 
 function toPick(task: Task, capabilities: Capabilities | undefined): TaskPick {
   const status = taskStatus(task);
-  const due = taskDueAt(task);
+  const due = dueWhen(task, Date.now(), vscode.env.language);
   return {
     taskId: task.id,
     label: `$(${status ? STATUS_INFO[status].icon : 'circle-large-outline'}) ${iconText(taskTitle(task))}`,
     description: status ? statusLabel(status, capabilities) : undefined,
-    detail: due ? vscode.l10n.t('due {0}', relativeTime(due, Date.now())) : undefined,
+    detail: due ? vscode.l10n.t('due {0}', due) : undefined,
   };
 }
 

@@ -9,6 +9,7 @@ import type { Capabilities, Task, TaskDraft, TaskPatch, TaskQuery, TaskStatus } 
 import { ApiError, isFilterUnsupported, isOutcomeUnknown } from '../api/errors';
 import type { TaskProvider } from '../api/provider';
 import type { WritableValue } from '../api/values';
+import { readDue } from '../shared/dueDates';
 import { taskStatus, taskTitle } from './grouping';
 
 export interface StoreSettings {
@@ -62,7 +63,11 @@ export function patchApplied(task: Task, patch: TaskPatch): boolean {
     if (Array.isArray(actual) && Array.isArray(wanted)) return actual.length === wanted.length && wanted.every((item) => (actual as unknown[]).includes(item));
     return JSON.stringify(actual ?? null) === JSON.stringify(wanted ?? null);
   };
-  const instant = (date: string | null | undefined) => (date ? Date.parse(date) : null);
+  // A day stays a day; an instant is compared as one, whatever form the service writes it in.
+  const instant = (date: string | null | undefined) => {
+    const due = readDue(date);
+    return due ? ('day' in due ? due.day : due.at) : null;
+  };
   const named: [unknown, WritableValue | undefined][] = [
     [task.title, patch.title],
     [task.status, patch.status],

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Capabilities, Member, Task, TaskStatus } from '../api/domain';
 import { Commands } from '../constants';
-import { actionsFor, durationText, isOverdue, relativeTime, type SortOrder, sortTasks, STATUS_INFO, statusLabel, taskDueAt, taskStatus, taskTitle } from './grouping';
+import { actionsFor, dueInFull, dueWhen, durationText, overdueBy, type SortOrder, sortTasks, STATUS_INFO, statusLabel, taskStatus, taskTitle } from './grouping';
 import { type NameRecords, relatedRows } from './relatedRecords';
 import type { TaskStore } from './taskStore';
 import { labelText, markdownText, webLinkOf } from '../ui/safeText';
@@ -125,10 +125,10 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, 
     item.id = `task:${node.taskId}`;
     if (!task) return item;
     const status = taskStatus(task) ?? node.status;
-    const overdue = isOverdue(task, this.now());
-    const due = taskDueAt(task);
+    const late = overdueBy(task, this.now());
+    const overdue = late !== undefined;
     // Short: the sidebar is narrow. The warning-coloured clock says "overdue" at a glance.
-    const when = due ? (overdue ? vscode.l10n.t('{0} overdue', durationText(this.now() - due.getTime(), vscode.env.language)) : relativeTime(due, this.now(), vscode.env.language)) : undefined;
+    const when = overdue ? vscode.l10n.t('{0} overdue', durationText(late, vscode.env.language)) : dueWhen(task, this.now(), vscode.env.language);
     // The kind of task where the service has several (a Close email, a missed call), before when it is due.
     const kind = task.kind ? this.options.capabilities().kindLabels[task.kind] : undefined;
     item.description = [kind, when].filter(Boolean).join(' · ') || undefined;
@@ -165,8 +165,8 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, 
     const status = taskStatus(task);
     const rows: [string, string][] = [];
     if (status) rows.push([vscode.l10n.t('Status'), statusLabel(status, this.options.capabilities())]);
-    const due = taskDueAt(task);
-    if (due) rows.push([vscode.l10n.t('Due'), `${due.toLocaleString()} (${relativeTime(due, this.now())})`]);
+    const due = dueInFull(task, vscode.env.language);
+    if (due) rows.push([vscode.l10n.t('Due'), `${due} (${dueWhen(task, this.now(), vscode.env.language)})`]);
     const { assignee } = task;
     if (assignee) {
       const member = (await this.options.members().catch(() => new Map<string, Member>())).get(assignee);

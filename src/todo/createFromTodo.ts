@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import * as vscode from 'vscode';
-import { iso, maxLength, nullable, object, optional, regex, string, type output } from 'zod/mini';
+import { iso, maxLength, nullable, object, optional, regex, string, union, type output } from 'zod/mini';
 import type { Member, ParentChoice, Task, TaskDraft } from '../api/domain';
 import type { Session } from '../auth/session';
 import type { Settings } from '../config';
@@ -14,6 +14,8 @@ import { iconText } from '../ui/safeText';
 import { searchPick } from '../ui/searchPick';
 import type { TodoComment } from './detect';
 import type { DocumentTodos } from './documentTodos';
+import { DUE_DAY } from '../shared/dueDates';
+import { pickDueDate } from './dueDatePick';
 import { lineLink } from './gitLink';
 
 export interface CreateFromTodoDeps {
@@ -92,25 +94,6 @@ async function chooseAssignee(deps: CreateFromTodoDeps): Promise<string | undefi
   return picked?.member.id;
 }
 
-async function chooseDueDate(): Promise<string | null | undefined> {
-  const day = (offset: number) => {
-    const date = new Date();
-    date.setDate(date.getDate() + offset);
-    date.setHours(17, 0, 0, 0);
-    return date.toISOString();
-  };
-  const picked = await vscode.window.showQuickPick(
-    [
-      { label: vscode.l10n.t('No due date'), value: null },
-      { label: vscode.l10n.t('Today'), value: day(0) },
-      { label: vscode.l10n.t('Tomorrow'), value: day(1) },
-      { label: vscode.l10n.t('In a week'), value: day(7) },
-    ],
-    { title: vscode.l10n.t('Due date') },
-  );
-  return picked === undefined ? undefined : picked.value;
-}
-
 /** Finds the comment again after the prompts: the file may have changed meanwhile. */
 function locate(deps: CreateFromTodoDeps, document: vscode.TextDocument, original: TodoComment): TodoComment | undefined {
   const candidates = deps.todos.all(document).filter((todo) => !todo.reference && todo.tag === original.tag && todo.text === original.text);
@@ -146,7 +129,7 @@ const answersSchema = object({
   title: optional(string().check(maxLength(1_000))),
   assignee: optional(string().check(regex(/^[\w-]{1,128}$/))),
   parent: optional(string().check(regex(/^[\w-]{1,128}$/))),
-  dueAt: optional(nullable(iso.datetime({ offset: true }))),
+  dueAt: optional(nullable(union([iso.datetime({ offset: true }), string().check(regex(DUE_DAY))]))),
 });
 type CreateFromTodoAnswers = output<typeof answersSchema>;
 
@@ -181,7 +164,7 @@ export async function createTaskFromTodo(deps: CreateFromTodoDeps, uriArg?: unkn
   if (!title?.trim()) return undefined;
   const assignee = answers.assignee ?? (await chooseAssignee(deps));
   if (!assignee) return undefined;
-  const dueAt = answers.dueAt !== undefined ? answers.dueAt : await chooseDueDate();
+  const dueAt = answers.dueAt !== undefined ? answers.dueAt : await pickDueDate(capabilities.dueDays);
   if (dueAt === undefined) return undefined;
   const parent = capabilities.parent ? (answers.parent ?? (await chooseParent(deps, capabilities.parent.label))) : undefined;
   if (capabilities.parent && !parent) return undefined;

@@ -6,6 +6,7 @@
  * property, never as HTML.
  */
 import { withoutBidiControls } from '../shared/bidi';
+import { readDue } from '../shared/dueDates';
 import { ADDRESS_PARTS, type FormField, type FormOption, type FormValue, NAME_PARTS } from '../shared/form';
 import { editable, element, labelledInput, showText, textElement } from './dom';
 import { markdownEditor, renderedHtml } from './markdown';
@@ -43,6 +44,38 @@ export function localInputToIso(local: string): string | null {
   const sign = offset >= 0 ? '+' : '-';
   return `${isoToLocalInput(date.toISOString())}:00${sign}${pad(offset / 60)}:${pad(offset % 60)}`;
 }
+
+/**
+ * A day or a time on it, for a date that may be all day (Close's): the day, an
+ * "All day" box, and the time while it is not all day. A day is written as a day,
+ * never as a midnight somewhere.
+ */
+function dayOrTime(id: string, value: FormValue, onChange: OnChange): HTMLElement {
+  const due = typeof value === 'string' ? readDue(value) : undefined;
+  const local = due && 'at' in due ? isoToLocalInput(value as string) : '';
+  const emit = () => {
+    if (!day.value) return onChange(null);
+    if (allDay.checked) return onChange(day.value);
+    // Without a time it is no instant: validation asks for one.
+    onChange(time.value ? localInputToIso(`${day.value}T${time.value}`) : `${day.value}T`);
+  };
+  const day = textField(id, due ? ('day' in due ? due.day : local.slice(0, 10)) : '', 'date', emit);
+  const time = textField(`${id}-time`, local.slice(11, 16), 'time', emit);
+  time.setAttribute('aria-label', 'Time');
+  const allDay = element('input', { type: 'checkbox', id: `${id}-all-day`, checked: !due || 'day' in due });
+  time.hidden = allDay.checked;
+  allDay.addEventListener('change', () => {
+    time.hidden = allDay.checked;
+    if (!allDay.checked && !time.value) time.value = DEFAULT_TIME;
+    emit();
+  });
+  const wrapper = element('div', { className: 'day-or-time' });
+  wrapper.append(day, time, labelledInput(allDay, 'All day', 'checkbox'));
+  return wrapper;
+}
+
+/** The time a task given one after being all day starts with: the start of a working day. */
+const DEFAULT_TIME = '09:00';
 
 function numberOrText(text: string): FormValue {
   if (text.trim() === '') return null;
@@ -167,6 +200,7 @@ export function createControl(id: string, field: FormField, value: FormValue, on
     case 'MARKDOWN':
       return markdownEditor(id, textOf(value), (text) => onChange(text));
     case 'DATETIME':
+      if (field.allDay) return dayOrTime(id, value, onChange);
       return textField(id, typeof value === 'string' ? isoToLocalInput(value) : '', 'datetime-local', (text) => onChange(localInputToIso(text)));
     case 'NUMBER':
     case 'CURRENCY': {

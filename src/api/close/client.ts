@@ -11,6 +11,7 @@ import type { ServiceHttp } from '../http';
 import { collectAllPages } from '../paging';
 import type { CallOptions, ProviderOptions, TaskProvider, WriteOptions } from '../provider';
 import type { Field, WritableValue } from '../values';
+import { DUE_DAY, type Due, readDue } from '../../shared/dueDates';
 import { closeHttp } from './http';
 import { type CloseTask, closeLeadSchema, closeTaskSchema, type CloseUser, closeUserSchema, pageOf, updateAnswerSchema } from './schemas';
 
@@ -47,6 +48,8 @@ export const CLOSE_CAPABILITIES: Capabilities = {
   namedRecords: [],
   filters: { status: true, assignee: true, titlePrefix: false },
   maxPageSize: MAX_PAGE_SIZE,
+  // `date` is a day (all day in the user's zone) or a date-time.
+  dueDays: true,
   descriptions: false,
   parent: { label: 'Lead' },
   taskIdPattern: 'task_[A-Za-z0-9]+',
@@ -71,7 +74,7 @@ function describedFields(leads: ParentChoice[]): FieldDescription[] {
     },
     { ...base, key: 'is_complete', kind: 'field', label: 'Done', valueType: 'CHECKBOX', role: 'status', initial: false },
     { ...base, key: 'assigned_to', kind: 'relationship', label: 'Assigned to', valueType: 'RELATIONSHIP', objectType: 'member', requiredOnCreate: true, requiredOnEdit: true, role: 'assignee' },
-    { ...base, key: 'date', kind: 'field', label: 'Date', description: 'When the task is due.', valueType: 'DATETIME', role: 'dueAt' },
+    { ...base, key: 'date', kind: 'field', label: 'Date', description: 'The day the task is due, or a time on it.', valueType: 'DATETIME', allDay: true, role: 'dueAt' },
     {
       ...base,
       key: 'lead_id',
@@ -92,14 +95,15 @@ function describedFields(leads: ParentChoice[]): FieldDescription[] {
   ];
 }
 
-/** Close dates are a day (`2026-11-25`) or a date-time, possibly without an offset; the domain speaks ISO 8601 with one. */
-function isoOf(date: string | null | undefined): string | undefined {
+/**
+ * Close dates are a day (`2026-11-25`, all day in the user's zone: kept a day) or a
+ * date-time, possibly without an offset (read as UTC, Close's own zone for them).
+ */
+function dueOf(date: string | null | undefined): string | undefined {
   if (!date) return undefined;
-  if (/^\d{4}-\d{2}-\d{2}$/.test(date)) return `${date}T00:00:00Z`;
+  if (DUE_DAY.test(date)) return date;
   return /(Z|[+-]\d{2}:?\d{2})$/.test(date) ? date : `${date}Z`;
 }
-
-const DAY_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * Whether a task Close answered with is due as a create asked: Close answers in its own
@@ -108,8 +112,11 @@ const DAY_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 function sameDue(task: CloseTask, sent: string | undefined): boolean {
   if (sent === undefined) return task.is_dateless === true || !task.date;
   if (task.is_dateless || !task.date) return false;
-  if (DAY_ONLY.test(sent) || DAY_ONLY.test(task.date)) return task.date.slice(0, 10) === sent.slice(0, 10);
-  return Date.parse(task.date) === Date.parse(sent);
+  const [answered, asked] = [readDue(dueOf(task.date)), readDue(sent)];
+  if (!answered || !asked) return false;
+  // A day that comes back as a date-time is its midnight in UTC, the zone Close writes them in.
+  const dayOf = (due: Due) => ('day' in due ? due.day : new Date(due.at).toISOString().slice(0, 10));
+  return 'day' in answered || 'day' in asked ? dayOf(answered) === dayOf(asked) : answered.at === asked.at;
 }
 
 function nameOf(user: CloseUser): string {
@@ -137,7 +144,7 @@ function toTask(wire: CloseTask, leadLink: LeadLink = NO_LINK): Task {
   const select = (value: string | null | undefined): Field => ({ valueType: 'SINGLE_SELECT', value: value ?? null });
   const link = (id: string | null | undefined): Field => ({ valueType: 'RELATIONSHIP', value: id ? [id] : [] });
   // A dateless task may still carry a date (its creation day): it has no due date.
-  const dueAt = wire.is_dateless ? undefined : isoOf(wire.date);
+  const dueAt = wire.is_dateless ? undefined : dueOf(wire.date);
   return {
     id: wire.id,
     title: titleOf(wire),

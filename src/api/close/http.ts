@@ -1,6 +1,7 @@
 /** What Close's HTTP differs in: Basic auth with the key as user name, `error`/`field-errors` bodies, a `RateLimit` header per endpoint group. */
 import { type ErrorReading, isServerTrouble, ServiceHttp, type ServiceRules } from '../http';
 import type { ProviderOptions } from '../provider';
+import { hoursFromUtc } from '../../shared/dueDates';
 import { closeErrorSchema } from './schemas';
 
 export const DEFAULT_CLOSE_BASE_URL = 'https://api.close.com/api/v1';
@@ -39,8 +40,8 @@ function rateResetIn(error: unknown): number | undefined {
 
 export const closeRules: ServiceRules = {
   name: 'Close',
-  // The key is the user name, the password empty.
-  headers: (key) => ({ Authorization: `Basic ${Buffer.from(`${key}:`).toString('base64')}` }),
+  // The key is the user name, the password empty. The offset, as Close's own client sends it, makes date filters and views follow the user's day; worked out per request, as it changes with summer time.
+  headers: (key) => ({ Authorization: `Basic ${Buffer.from(`${key}:`).toString('base64')}`, 'X-TZ-Offset': hoursFromUtc() }),
   readError(status, body): ErrorReading {
     const parsed = closeErrorSchema.safeParse(body);
     if (!parsed.success) return { message: '' };

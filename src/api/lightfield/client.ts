@@ -62,6 +62,8 @@ export const LIGHTFIELD_CAPABILITIES: Capabilities = {
   namedRecords: ['account', 'opportunity'],
   filters: { status: true, assignee: true, titlePrefix: true },
   maxPageSize: MAX_PAGE_SIZE,
+  // `$dueAt` is a DATETIME: an instant.
+  dueDays: false,
   descriptions: true,
   taskIdPattern: 'tsk_[A-Za-z0-9]+',
   key: { placeholder: 'sk_lf_…', prefix: 'sk_lf_', where: 'Create a key in Lightfield under Settings → API keys.' },
