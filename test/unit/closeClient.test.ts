@@ -69,7 +69,8 @@ describe('Close adapter: calls against the local Close server', () => {
     assert.ok(task);
     const start = server().requests.length;
     const updated = await client.updateTask(task.id, { status: 'COMPLETE', title: 'Call back Acme', dueAt: '2026-12-02T10:00:00Z' });
-    assert.deepEqual([updated.status, updated.title, updated.dueAt], ['COMPLETE', 'Call back Acme', '2026-12-02T10:00:00Z']);
+    assert.deepEqual([updated.status, updated.title, Date.parse(updated.dueAt ?? '')], ['COMPLETE', 'Call back Acme', Date.parse('2026-12-02T10:00:00Z')]);
+    assert.equal(server().tasks.get(task.id)?.date, '2026-12-02T10:00:00+00:00', 'Close keeps it in its own form');
     assert.deepEqual(since(start).map((request) => request.method), ['PUT', 'GET']);
     assert.equal(server().tasks.get(task.id)?.is_complete, true);
   });

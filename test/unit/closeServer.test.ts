@@ -83,11 +83,11 @@ describe('local Close server: rate limits', () => {
 
   it('reports each endpoint group in a RateLimit header, and answers 429 with Retry-After past it', async () => {
     const answers = [];
-    for (let i = 0; i < 4; i++) answers.push(await call<{ rate_reset?: number }>(server(), 'GET', '/task/'));
+    for (let i = 0; i < 4; i++) answers.push(await call<{ error?: { rate_reset?: number } }>(server(), 'GET', '/task/'));
     assert.match(answers[0].headers.get('RateLimit') ?? '', /^limit=3, remaining=2, reset=\d+$/);
     assert.equal(answers[3].status, 429);
     assert.ok(Number(answers[3].headers.get('Retry-After')) >= 1);
-    assert.equal(typeof answers[3].body.rate_reset, 'number', 'the deprecated body value still comes');
+    assert.equal(typeof answers[3].body.error?.rate_reset, 'number', 'the deprecated body value still comes, inside error');
     // Another group has its own budget.
     assert.equal((await call(server(), 'GET', '/me/')).status, 200);
   });

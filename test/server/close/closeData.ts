@@ -1,11 +1,27 @@
 /** Deterministic sample data for the local Close server: users, leads, and tasks of several types. */
 import { randomId, seededRandom } from '../random';
+import { closeDateTime, dayOn, type UserClock } from './closeCalendar';
 
 export interface CloseUser {
   id: string;
   first_name: string;
   last_name: string;
   email: string;
+}
+
+/** A membership as `GET /organization/{id}/` lists it. */
+export interface CloseMembership {
+  user_id: string;
+  user_full_name: string;
+  user_email: string;
+}
+
+/** An organisation; a user may belong to several, and `GET /user/` lists the users of all of them. */
+export interface CloseOrganization {
+  id: string;
+  name: string;
+  memberships: CloseMembership[];
+  inactive_memberships: CloseMembership[];
 }
 
 export interface CloseLead {
@@ -20,6 +36,7 @@ export interface CloseTask {
   id: string;
   _type: string;
   text: string;
+  organization_id: string;
   lead_id: string | null;
   lead_name: string | null;
   contact_id: string | null;
@@ -80,6 +97,10 @@ function typeFields(type: string, lead: string, contact: string, index: number):
 }
 
 const PEOPLE = [['Ada', 'Lovelace'], ['Grace', 'Hopper'], ['Alan', 'Turing'], ['Edsger', 'Dijkstra'], ['Barbara', 'Liskov']] as const;
+/** Members of the key's user's other organisation: listed by `GET /user/`, never a task's assignee here. */
+const ELSEWHERE = [['Katherine', 'Johnson'], ['Margaret', 'Hamilton']] as const;
+/** Of PEOPLE, the ones who left the organisation: inactive members. */
+const LEFT = 1;
 const COMPANIES = ['Acme', 'Globex', 'Initech', 'Umbrella', 'Hooli', 'Stark Industries', 'Wayne Enterprises'];
 const VERBS = ['Call', 'Follow up with', 'Send proposal to', 'Review contract of', 'Schedule demo for'];
 const DAY = 24 * 60 * 60 * 1000;
@@ -88,10 +109,33 @@ export function userName(user: CloseUser): string {
   return `${user.first_name} ${user.last_name}`;
 }
 
-export function buildCloseData(options: { tasks: number; seed: number; now: number }): { users: CloseUser[]; leads: CloseLead[]; tasks: CloseTask[] } {
+export interface CloseData {
+  users: CloseUser[];
+  organizations: CloseOrganization[];
+  leads: CloseLead[];
+  tasks: CloseTask[];
+}
+
+function membership(user: CloseUser): CloseMembership {
+  return { user_id: user.id, user_full_name: userName(user), user_email: user.email };
+}
+
+/**
+ * Tasks of every type, dated as Close dates them on the user's clock: most on a day,
+ * some at a time (in Close's `+00:00` form), some dateless with their creation day.
+ */
+export function buildCloseData(options: { tasks: number; seed: number; now: number; clock: UserClock }): CloseData {
   const random = seededRandom(options.seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
-  const users = PEOPLE.map(([first, last]) => ({ id: randomId('user_', random), first_name: first, last_name: last, email: `${first.toLowerCase()}@example.com` }));
+  const person = ([first, last]: readonly [string, string]) => ({ id: randomId('user_', random), first_name: first, last_name: last, email: `${first.toLowerCase()}@example.com` });
+  const home = PEOPLE.map(person);
+  const elsewhere = ELSEWHERE.map(person);
+  const active = home.slice(0, home.length - LEFT);
+  const organizations: CloseOrganization[] = [
+    { id: randomId('orga_', random), name: 'Example Sales', memberships: active.map(membership), inactive_memberships: home.slice(active.length).map(membership) },
+    { id: randomId('orga_', random), name: 'Example Partners', memberships: [home[0], ...elsewhere].map(membership), inactive_memberships: [] },
+  ];
+  const users = [...home, ...elsewhere];
   const leads = COMPANIES.map((name) => {
     const id = randomId('lead_', random);
     return { id, display_name: name, html_url: `https://app.close.com/lead/${id}/` };
@@ -101,21 +145,23 @@ export function buildCloseData(options: { tasks: number; seed: number; now: numb
     // Every fourth another type, each in turn (a random number drawn all the same, so the rest of the sample stays as it was).
     const type = index % 4 === 3 ? (random(), TASK_TYPES[1 + (Math.floor(index / 4) % (TASK_TYPES.length - 1))]) : 'lead';
     const lead = pick(leads);
-    const user = pick(users);
+    const user = pick(active);
     const created = new Date(options.now - (options.tasks - index) * DAY / 4).toISOString();
     const dateless = random() < 0.15;
+    const due = options.now + Math.round((random() * 20 - 8) * DAY);
     const contact = PEOPLE[index % PEOPLE.length].join(' ');
     return {
       id: randomId('task_', random),
       _type: type,
       text: `${pick(VERBS)} ${lead.display_name} #${index + 1}`,
+      organization_id: organizations[0].id,
       lead_id: lead.id,
       lead_name: lead.display_name,
       contact_id: null,
       assigned_to: user.id,
       assigned_to_name: userName(user),
-      // A dateless task keeps its creation day as its date, as Close's do.
-      date: dateless ? created.slice(0, 10) : new Date(options.now + Math.round((random() * 20 - 8) * DAY)).toISOString().slice(0, 10),
+      // A dateless task keeps its creation day as its date, as Close's do; every fifth dated one is at a time, on the quarter hour.
+      date: dateless ? dayOn(Date.parse(created), options.clock) : index % 5 === 2 ? closeDateTime(Math.round(due / 900_000) * 900_000) : dayOn(due, options.clock),
       due_date: null,
       is_complete: random() < 0.3,
       is_dateless: dateless,
@@ -128,5 +174,5 @@ export function buildCloseData(options: { tasks: number; seed: number; now: numb
       ...typeFields(type, lead.display_name, contact, index),
     };
   });
-  return { users, leads, tasks };
+  return { users, organizations, leads, tasks };
 }

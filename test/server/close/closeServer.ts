@@ -1,10 +1,12 @@
 /**
  * A Close-compatible HTTP server for tests and the demo, written from Close's
- * public reference (the seed's "Update a task", resources/tasks, pagination and
- * rate limits): HTTP Basic auth with the key as user name, `{ data, has_more }`
- * pages with `_skip`/`_limit`, lead tasks only unless `_type=all`, an empty 200
- * for an update, errors as `{ error, field-errors }`, a `RateLimit` header per
- * endpoint group and 429 with `Retry-After`. Faults as in the Lightfield server.
+ * public reference (the seed's "Update a task", resources/tasks, pagination,
+ * time zone offsets, advanced filtering and rate limits): HTTP Basic auth with
+ * the key as user name, `{ data, has_more }` pages, the task resource of
+ * closeTasks.ts, users of all the user's organisations, organisations with their
+ * memberships, leads found by `POST /data/search/` (or the deprecated `?query=`),
+ * errors as `{ error, errors, field-errors }`, a `RateLimit` header per endpoint
+ * group and 429 with `Retry-After`. Faults as in the Lightfield server.
  */
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,51 +14,45 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { type FaultRates, Faults } from '../faults';
 import { header, readBody, type Reply, send } from '../http';
 import { DEFAULT_CLOSE_KEY } from '../keys';
+import { seededRandom } from '../random';
+import { clockOf } from './closeCalendar';
+import { buildCloseData, type CloseLead, type CloseOrganization, type CloseTask, type CloseUser } from './closeData';
+import { CloseError, CloseRateLimited } from './closeErrors';
+import { searchLeads } from './closeSearch';
+import { CloseTaskBook, type TaskListRules } from './closeTasks';
 
 export { DEFAULT_CLOSE_KEY };
-import { randomId, seededRandom } from '../random';
-import { buildCloseData, type CloseLead, type CloseTask, type CloseUser, TASK_TYPES, userName } from './closeData';
 
-const MAX_LIMIT = 100;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/;
-
-export interface CloseServerOptions {
+export interface CloseServerOptions extends Partial<TaskListRules> {
   host?: string;
   port?: number;
   tasks?: number;
   seed?: number;
   key?: string;
+  /** The user's time zone as set in Close, for requests without `X-TZ-Offset` (default: this machine's). */
+  timeZone?: string;
+  /** `legacy`: `POST /data/search/` is refused (a plan or a server without it); leads are found only by `?query=`. */
+  leadSearch?: 'advanced' | 'legacy';
   /** Requests per endpoint group in each window. */
   rateLimit?: number;
   rateWindowSeconds?: number;
   faults?: Partial<FaultRates>;
 }
 
+/** The least kind readings of what Close's pages leave open: lists in no order unless one is asked for, a small `_skip` cap, no advanced search. */
+export const CLOSE_LEAST_KIND: Pick<CloseServerOptions, 'unorderedLists' | 'maxSkip' | 'leadSearch'> = { unorderedLists: true, maxSkip: 50, leadSearch: 'legacy' };
+
 export interface CloseServer {
   url: string;
   users: CloseUser[];
+  organizations: CloseOrganization[];
   leads: CloseLead[];
   tasks: Map<string, CloseTask>;
+  /** The user's zone as set in Close. */
+  timeZone: string;
   faults: Faults;
-  requests: { method: string; path: string; status?: number }[];
+  requests: { method: string; path: string; status?: number; tzOffset?: string }[];
   close(): Promise<void>;
-}
-
-class CloseError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-    readonly fieldErrors?: Record<string, string>,
-    readonly headers: Record<string, string> = {},
-    readonly extra: Record<string, unknown> = {},
-  ) {
-    super(message);
-  }
-
-  get body() {
-    return { error: this.message, ...(this.fieldErrors ? { 'field-errors': this.fieldErrors } : {}), ...this.extra };
-  }
 }
 
 type Group = 'task-read' | 'task-write' | 'other';
@@ -79,9 +75,7 @@ class GroupRateLimit {
     window.used += 1;
     const reset = Math.max(1, Math.ceil((window.start + this.windowMs - now) / 1000));
     const headers = { RateLimit: `limit=${this.limit}, remaining=${Math.max(0, this.limit - window.used)}, reset=${reset}` };
-    if (window.used > this.limit) {
-      throw new CloseError(429, 'API rate limit exceeded.', undefined, { ...headers, 'Retry-After': String(reset) }, { rate_reset: reset });
-    }
+    if (window.used > this.limit) throw new CloseRateLimited(this.limit, this.windowMs / 1000, reset, { ...headers, 'Retry-After': String(reset) });
     return headers;
   }
 }
@@ -90,21 +84,14 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function integer(query: URLSearchParams, name: string, fallback: number, max: number): number {
-  const raw = query.get(name);
-  if (raw === null) return fallback;
-  if (!/^\d+$/.test(raw) || Number(raw) > max) throw new CloseError(400, `${name} must be an integer from 0 to ${max}.`, { [name]: 'Invalid value.' });
-  return Number(raw);
-}
-
 export async function startCloseServer(options: CloseServerOptions = {}): Promise<CloseServer> {
   const seed = options.seed ?? 42;
   const key = options.key ?? DEFAULT_CLOSE_KEY;
-  const data = buildCloseData({ tasks: options.tasks ?? 60, seed, now: Date.now() });
+  const timeZone = options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const data = buildCloseData({ tasks: options.tasks ?? 60, seed, now: Date.now(), clock: { zone: timeZone } });
   const me = data.users[0];
-  const random = seededRandom(seed + 1);
   const limits = new GroupRateLimit(options.rateLimit ?? 100, (options.rateWindowSeconds ?? 1) * 1000);
-  const tasks = new Map(data.tasks.map((task) => [task.id, task]));
+  const book = new CloseTaskBook(data, me, { maxSkip: options.maxSkip ?? 250, unorderedLists: options.unorderedLists ?? false }, seededRandom(seed + 1));
 
   function authenticate(req: IncomingMessage): void {
     const match = /^Basic (\S+)$/.exec(header(req, 'authorization') ?? '');
@@ -113,137 +100,51 @@ export async function startCloseServer(options: CloseServerOptions = {}): Promis
     if (decoded !== `${key}:`) throw new CloseError(401, 'Unauthorized.');
   }
 
-  function findTask(id: string): CloseTask {
-    const task = tasks.get(id);
-    if (!task) throw new CloseError(404, 'Empty query: Task matching query does not exist.');
-    return task;
-  }
-
-  function checkDate(name: string, value: unknown, errors: Record<string, string>): void {
-    // The seed's schema does not let `date` be null: a date is cleared with `is_dateless`.
-    if (value === null && name === 'date') errors[name] = 'This field may not be null.';
-    else if (value !== null && (typeof value !== 'string' || !(DATE.test(value) || DATE_TIME.test(value)) || Number.isNaN(Date.parse(value)))) {
-      errors[name] = 'Enter a valid date or date-time.';
-    }
-  }
-
-  /** The writable properties of an update, checked; `text` only on lead tasks. */
-  function applyUpdate(task: CloseTask, body: Record<string, unknown>): CloseTask {
-    const errors: Record<string, string> = {};
-    const next = { ...task };
-    for (const [name, value] of Object.entries(body)) {
-      switch (name) {
-        case 'assigned_to': {
-          const user = data.users.find((u) => u.id === value);
-          if (!user) errors[name] = 'Select a valid user.';
-          else Object.assign(next, { assigned_to: user.id, assigned_to_name: userName(user) });
-          break;
-        }
-        case 'date':
-        case 'due_date':
-          checkDate(name, value, errors);
-          next[name] = value as string | null;
-          break;
-        case 'is_complete':
-        case 'is_dateless':
-          if (typeof value !== 'boolean') errors[name] = 'Must be a boolean.';
-          else next[name] = value;
-          break;
-        case 'text':
-          if (task._type !== 'lead') errors.text = 'The text of a task can only be changed on lead tasks.';
-          else if (typeof value !== 'string' || !value.trim()) errors.text = 'This field may not be blank.';
-          else next.text = value;
-          break;
-        case 'priority':
-          if (value !== 'high' && value !== 'medium') errors.priority = 'Must be high or medium.';
-          else next.priority = value;
-          break;
-        case 'resolution':
-          if (value !== null && value !== 'abandoned' && value !== 'skipped') errors.resolution = 'Must be abandoned, skipped or null.';
-          else next.resolution = value;
-          break;
-        default:
-          errors[name] = 'This field cannot be updated.';
-      }
-    }
-    if (Object.keys(errors).length > 0) throw new CloseError(400, 'Invalid request.', errors);
-    return { ...next, updated_by: me.id, date_updated: new Date().toISOString() };
-  }
-
-  function createTask(body: Record<string, unknown>): CloseTask {
-    const errors: Record<string, string> = {};
-    const type = body._type ?? 'lead';
-    if (type !== 'lead' && type !== 'outgoing_call') errors._type = 'Tasks can be created of type lead or outgoing_call.';
-    const lead = data.leads.find((l) => l.id === body.lead_id);
-    if (!lead) errors.lead_id = 'Select a valid lead.';
-    if (type === 'lead' && (typeof body.text !== 'string' || !body.text.trim())) errors.text = 'This field is required.';
-    const assignee = body.assigned_to === undefined ? me : data.users.find((u) => u.id === body.assigned_to);
-    if (!assignee) errors.assigned_to = 'Select a valid user.';
-    if (body.date !== undefined) checkDate('date', body.date, errors);
-    if (Object.keys(errors).length > 0 || !lead || !assignee) throw new CloseError(400, 'Invalid request.', errors);
-    const now = new Date().toISOString();
-    const task: CloseTask = {
-      id: randomId('task_', random),
-      _type: type === 'outgoing_call' ? 'outgoing_call' : 'lead',
-      text: typeof body.text === 'string' ? body.text : '',
-      lead_id: lead.id,
-      lead_name: lead.display_name,
-      contact_id: null,
-      assigned_to: assignee.id,
-      assigned_to_name: userName(assignee),
-      // Dateless, it keeps its creation day, as Close's tasks do.
-      date: typeof body.date === 'string' ? body.date : now.slice(0, 10),
-      due_date: null,
-      is_complete: body.is_complete === true,
-      is_dateless: body.date === undefined || body.date === null,
-      priority: null,
-      resolution: null,
-      created_by: me.id,
-      updated_by: me.id,
-      date_created: now,
-      date_updated: now,
-    };
-    tasks.set(task.id, task);
-    return task;
-  }
-
-  function listTasks(query: URLSearchParams): unknown {
-    const type = query.get('_type') ?? 'lead';
-    if (type !== 'all' && !(TASK_TYPES as readonly string[]).includes(type)) throw new CloseError(400, 'Invalid request.', { _type: 'Unknown task type.' });
-    const complete = query.get('is_complete');
-    const matching = [...tasks.values()]
-      .filter((task) => type === 'all' || task._type === type)
-      .filter((task) => complete === null || String(task.is_complete) === complete)
-      .filter((task) => !query.get('assigned_to') || task.assigned_to === query.get('assigned_to'))
-      .filter((task) => !query.get('lead_id') || task.lead_id === query.get('lead_id'))
-      .sort((a, b) => b.date_created.localeCompare(a.date_created) || a.id.localeCompare(b.id));
-    const skip = integer(query, '_skip', 0, Number.MAX_SAFE_INTEGER);
-    const limit = integer(query, '_limit', MAX_LIMIT, MAX_LIMIT);
-    return { data: matching.slice(skip, skip + limit), has_more: skip + limit < matching.length };
-  }
-
-  function route(method: string, path: string, query: URLSearchParams, body: unknown): { group: Group; run: () => Reply } {
+  function route(req: IncomingMessage, path: string, query: URLSearchParams, body: unknown): { group: Group; run: () => Reply } {
+    const method = req.method ?? 'GET';
+    const clock = clockOf(header(req, 'x-tz-offset'), timeZone);
     const json = (status: number, value: unknown): Reply => ({ status, headers: {}, body: value });
     const object = () => {
       if (!isPlainObject(body)) throw new CloseError(400, 'The request body must be a JSON object.');
       return body;
     };
-    if (method === 'GET' && path === '/api/v1/me/') return { group: 'other', run: () => json(200, me) };
+    if (method === 'GET' && path === '/api/v1/me/') return { group: 'other', run: () => json(200, { ...me, organizations: data.organizations.filter((org) => org.memberships.some((m) => m.user_id === me.id)).map(({ id, name }) => ({ id, name })) }) };
     if (method === 'GET' && path === '/api/v1/user/') return { group: 'other', run: () => json(200, { data: data.users, has_more: false }) };
-    if (method === 'GET' && path === '/api/v1/lead/') {
-      const text = (query.get('query') ?? '').toLowerCase();
-      return { group: 'other', run: () => json(200, { data: data.leads.filter((lead) => lead.display_name.toLowerCase().includes(text)), has_more: false }) };
+    const organization = /^\/api\/v1\/organization\/([^/]+)\/$/.exec(path);
+    if (method === 'GET' && organization) {
+      return {
+        group: 'other',
+        run: () => {
+          const found = data.organizations.find((org) => org.id === decodeURIComponent(organization[1]) && org.memberships.some((m) => m.user_id === me.id));
+          if (!found) throw new CloseError(404, 'Empty query: Organization matching query does not exist.');
+          return json(200, found);
+        },
+      };
     }
-    if (method === 'GET' && path === '/api/v1/task/') return { group: 'task-read', run: () => json(200, listTasks(query)) };
-    if (method === 'POST' && path === '/api/v1/task/') return { group: 'task-write', run: () => json(200, createTask(object())) };
+    if (method === 'GET' && path === '/api/v1/lead/') {
+      // Deprecated since 2022-02-14, still answered.
+      const text = (query.get('query') ?? '').toLowerCase();
+      return { group: 'other', run: () => json(200, { data: data.leads.filter((lead) => lead.display_name.toLowerCase().includes(text)).slice(0, Number(query.get('_limit') ?? 100)), has_more: false }) };
+    }
+    if (method === 'POST' && path === '/api/v1/data/search/') {
+      return {
+        group: 'other',
+        run: () => {
+          if (options.leadSearch === 'legacy') throw new CloseError(403, 'The Advanced Filtering API is not available to this organization.');
+          return json(200, searchLeads(data.leads, object()));
+        },
+      };
+    }
+    if (method === 'GET' && path === '/api/v1/task/') return { group: 'task-read', run: () => json(200, book.list(query, clock)) };
+    if (method === 'POST' && path === '/api/v1/task/') return { group: 'task-write', run: () => json(200, book.create(object(), clock)) };
     const one = /^\/api\/v1\/task\/([^/]+)\/$/.exec(path);
-    if (one && method === 'GET') return { group: 'task-read', run: () => json(200, findTask(decodeURIComponent(one[1]))) };
+    const id = one ? decodeURIComponent(one[1]) : '';
+    if (one && method === 'GET') return { group: 'task-read', run: () => json(200, book.find(id)) };
     if (one && method === 'DELETE') {
       return {
         group: 'task-write',
         run: () => {
-          const task = findTask(decodeURIComponent(one[1]));
-          tasks.delete(task.id);
+          book.delete(id);
           return json(200, {});
         },
       };
@@ -252,8 +153,7 @@ export async function startCloseServer(options: CloseServerOptions = {}): Promis
       return {
         group: 'task-write',
         run: () => {
-          const task = findTask(decodeURIComponent(one[1]));
-          tasks.set(task.id, applyUpdate(task, object()));
+          book.update(id, object());
           // The seed documents the update's 200 answer as an empty body.
           return json(200, {});
         },
@@ -267,7 +167,7 @@ export async function startCloseServer(options: CloseServerOptions = {}): Promis
       const text = await readBody(req);
       const target = new URL(req.url ?? '/', 'http://localhost');
       const method = req.method ?? 'GET';
-      const record: CloseServer['requests'][number] = { method, path: target.pathname + target.search };
+      const record: CloseServer['requests'][number] = { method, path: target.pathname + target.search, tzOffset: header(req, 'x-tz-offset') };
       api.requests.push(record);
       const fault = api.faults.draw(method, target.pathname);
       if (fault?.kind === 'drop-before') return void req.socket.destroy();
@@ -282,7 +182,7 @@ export async function startCloseServer(options: CloseServerOptions = {}): Promis
       let reply: Reply;
       let headers: Record<string, string> = {};
       try {
-        const { group, run } = route(method, target.pathname, target.searchParams, text ? (JSON.parse(text) as unknown) : undefined);
+        const { group, run } = route(req, target.pathname, target.searchParams, text ? (JSON.parse(text) as unknown) : undefined);
         headers = limits.take(group, Date.now());
         authenticate(req);
         await delay(api.faults.rates.latencyMs);
@@ -303,8 +203,10 @@ export async function startCloseServer(options: CloseServerOptions = {}): Promis
   const api: CloseServer = {
     url: `http://${options.host ?? '127.0.0.1'}:${port}`,
     users: data.users,
+    organizations: data.organizations,
     leads: data.leads,
-    tasks,
+    tasks: book.tasks,
+    timeZone,
     faults: new Faults(options.faults ?? {}, seed),
     requests: [],
     close: () =>
