@@ -42,6 +42,8 @@ export type Task = output<typeof taskSchema>;
 export interface Member {
   id: string;
   name: string;
+  /** Not an active member where the tasks are (left, or of another organisation): named where they appear, never offered. */
+  inactive?: boolean;
 }
 
 /** What checking a key told: whether it works, who it belongs to, and what it may do. */

@@ -11,8 +11,8 @@ export interface Page<T> {
  * paces them); because the total is not stable across pages, reading goes on
  * while the last page came back full and the newest total says there is more
  * (never a trailing empty page when the total held). Without one, pages are read
- * one after another while the service says there are more. Items seen twice are
- * kept once.
+ * one after another while the service says there are more and each page brings
+ * something new. Items seen twice are kept once.
  */
 export async function collectAllPages<T extends { id: string }>(
   fetchPage: (offset: number, limit: number) => Promise<Page<T>>,
@@ -29,15 +29,21 @@ export async function collectAllPages<T extends { id: string }>(
     for (let offset = pageSize; offset < first.total; offset += pageSize) offsets.push(offset);
     pages.push(...(await mapConcurrently(offsets, concurrency, (offset) => fetchPage(offset, pageSize))));
   }
-  while (more(pages[pages.length - 1])) {
-    signal?.throwIfAborted();
-    pages.push(await fetchPage(pageSize * pages.length, pageSize));
-  }
   const byId = new Map<string, T>();
-  for (const page of pages) {
+  const keep = (page: Page<T>) => {
+    const before = byId.size;
     for (const item of page.items) {
       if (!byId.has(item.id)) byId.set(item.id, item);
     }
+    return byId.size > before;
+  };
+  pages.forEach(keep);
+  // A page with nothing new means the service is not moving on (it ignores where a page starts): reading more would never end.
+  while (more(pages[pages.length - 1])) {
+    signal?.throwIfAborted();
+    const page = await fetchPage(pageSize * pages.length, pageSize);
+    pages.push(page);
+    if (!keep(page)) break;
   }
   return [...byId.values()];
 }

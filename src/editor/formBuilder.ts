@@ -54,7 +54,9 @@ export function buildForm({ description, task, members, defaultAssignee, records
   const creating = task === undefined;
   const fields: FormField[] = [];
   const values: Record<string, FormValue> = {};
-  const memberOptions = members?.map((member) => ({ id: member.id, label: member.name }));
+  // Those who left are offered only where they already are (a task assigned to one keeps its value).
+  const assigned = new Set(Object.values(task?.fields ?? {}).flatMap((field) => (field.valueType === 'RELATIONSHIP' && Array.isArray(field.value) ? field.value : [])));
+  const memberOptions = members?.filter((member) => !member.inactive || assigned.has(member.id)).map((member) => ({ id: member.id, label: member.name }));
 
   for (const described of description.fields) {
     const known = isKnownValueType(described.valueType);

@@ -87,7 +87,7 @@ async function chooseAssignee(deps: CreateFromTodoDeps): Promise<string | undefi
   }
   const members = await deps.members.get();
   const picked = await vscode.window.showQuickPick(
-    [...members.values()].map((member) => ({ label: iconText(member.name), description: iconText(member.id), member })),
+    [...members.values()].filter((member) => !member.inactive).map((member) => ({ label: iconText(member.name), description: iconText(member.id), member })),
     { title: vscode.l10n.t('Assign tasks from TODO comments to…'), placeHolder: vscode.l10n.t('Remembered for the next ones'), matchOnDescription: true },
   );
   if (picked) await remembered.set(picked.member.id);

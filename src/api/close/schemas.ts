@@ -8,6 +8,7 @@ export const closeTaskSchema = object({
   id: string(),
   _type: string(),
   text: nullish(string()),
+  organization_id: optionalText,
   lead_id: optionalText,
   lead_name: optionalText,
   assigned_to: optionalText,
@@ -43,6 +44,15 @@ export const closeUserSchema = object({
 export type CloseUser = output<typeof closeUserSchema>;
 
 export const closeLeadSchema = object({ id: string(), display_name: optionalText, name: optionalText, html_url: optionalText });
+
+/** `GET /me/`: the user, with the organisations they belong to. */
+export const closeMeSchema = object({ ...closeUserSchema.def.shape, organizations: nullish(array(object({ id: string() }))) });
+
+/** `GET /organization/{id}/`: its active members (those who left are in `inactive_memberships`). */
+export const closeOrganizationSchema = object({ id: string(), memberships: array(object({ user_id: string() })) });
+
+/** An Advanced Filtering answer: the records found, with the `_fields` asked for. */
+export const closeSearchSchema = object({ data: array(closeLeadSchema) });
 
 /** An update answers 200 with an empty body in the seed; a full task where a server sends one. */
 export const updateAnswerSchema = union([closeTaskSchema, looseObject({})]);
