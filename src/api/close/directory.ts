@@ -16,7 +16,7 @@ import { type LeadLink, MAX_PAGE_SIZE, NO_LINK } from './taskMapping';
 const LEAD_FIELDS = ['id', 'display_name', 'name'];
 
 function nameOf(user: CloseUser): string {
-  return [user.first_name, user.last_name].filter(Boolean).join(' ') || user.email || user.id;
+  return [user.first_name, user.last_name].map((part) => part?.trim()).filter(Boolean).join(' ') || user.email?.trim() || user.id;
 }
 
 /** A refusal of the request itself (not of the key, not a passing fault): another way may be tried. */
@@ -52,7 +52,7 @@ export class CloseDirectory {
         query: { ...(text.trim() ? { query: text.trim() } : {}), _limit: limit, _fields: LEAD_FIELDS.join(',') },
         ...options,
       })).data;
-    return leads.map((lead) => ({ id: lead.id, label: lead.display_name ?? lead.name ?? lead.id }));
+    return leads.map((lead) => ({ id: lead.id, label: lead.display_name?.trim() || lead.name?.trim() || lead.id }));
   }
 
   /** Leads by name through the Advanced Filtering API; undefined where this server refuses it (asked once). */

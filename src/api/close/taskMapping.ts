@@ -112,13 +112,14 @@ export function sameDue(task: CloseTask, sent: string | undefined): boolean {
 
 /** A task's title: its text, else what its type carries (an email's subject, a call's contact and phone, the opportunity's lead). */
 export function titleOf(wire: CloseTask): string {
-  const text = wire.text?.trim();
-  if (text) return wire.text ?? '';
-  const name = TYPE_NAMES[wire._type];
-  const who = [wire.contact_name, wire.phone ?? wire.remote_phone].filter(Boolean).join(' · ');
+  if (wire.text?.trim()) return wire.text;
+  const who = [wire.contact_name, wire.phone ?? wire.remote_phone].map((part) => part?.trim()).filter(Boolean).join(' · ');
   const about = wire.subject?.trim() || who || wire.lead_name?.trim();
-  if (!name) return about ?? '';
-  return about ? `${name}: ${about}` : name;
+  const name = TYPE_NAMES[wire._type];
+  if (name) return about ? `${name}: ${about}` : name;
+  // A lead task without text, or a type newer than this adapter: what it is about, else its type ("Lead task").
+  const type = wire._type.replace(/_/g, ' ').trim();
+  return about || (type ? `${type[0].toUpperCase()}${type.slice(1)} task` : 'Task');
 }
 
 /** A lead's page in Close, by its ID: tasks have no link of their own, so "Open in Close" opens the task's lead. */
