@@ -6,7 +6,7 @@ import { Views } from '../constants';
 import type { ExtensionState } from '../state';
 import type { ErrorReporter } from '../ui/errorReporter';
 import { notificationText } from '../ui/safeText';
-import { isOverdue } from './grouping';
+import { OverdueCount } from './overdueCount';
 import type { ProviderCache } from './providerCache';
 import { type TaskTreeNode, TaskTreeProvider } from './taskTree';
 import type { TaskStore } from './taskStore';
@@ -21,6 +21,7 @@ export class TaskView implements vscode.Disposable {
   readonly view: vscode.TreeView<TaskTreeNode>;
   private readonly disposables: vscode.Disposable[] = [];
   private refreshing: Promise<boolean> | undefined;
+  private readonly overdue: OverdueCount;
   /** A change in how tasks are loaded, said once in the view's message until the next refresh. */
   private notice: string | undefined;
 
@@ -42,6 +43,7 @@ export class TaskView implements vscode.Disposable {
       members: () => (session.can('readMembers') ? members.get() : Promise.resolve(new Map())),
       nameRecords: (objectType, ids) => session.provider?.nameRecords(objectType, ids) ?? Promise.resolve([]),
     });
+    this.overdue = new OverdueCount(store, () => session.provider, () => this.updateChrome());
     this.view = vscode.window.createTreeView(Views.tasks, { treeDataProvider: this.tree, showCollapseAll: true });
     this.disposables.push(this.tree, this.view, store.onDidChange(() => this.updateChrome()));
   }
@@ -82,6 +84,7 @@ export class TaskView implements vscode.Disposable {
         return false;
       }
       await this.state.snapshot(this.session.connection).set(this.store.snapshot());
+      void this.overdue.update();
       this.onDidLoad();
       return true;
     });
@@ -107,8 +110,7 @@ export class TaskView implements vscode.Disposable {
     }
     const failed = this.store.groups().find((group) => group.error !== undefined);
     this.view.message = this.session.signedIn && failed ? notificationText(vscode.l10n.t('Some tasks could not be loaded: {0}', this.errors.describe(failed.error))) : this.notice;
-    const now = Date.now();
-    const overdue = this.store.loadedTasks().filter((task) => isOverdue(task, now)).length;
+    const overdue = this.overdue.count(Date.now());
     this.view.badge = overdue > 0 ? { value: overdue, tooltip: vscode.l10n.t('{0} overdue tasks', String(overdue)) } : undefined;
   }
 

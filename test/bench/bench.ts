@@ -235,18 +235,20 @@ async function todoRows(rows: Row[], runs: number, corpus: string | undefined): 
   }
 }
 
-/** Properties over documented answers (test/unit/lightfieldAnswers.test.ts) at ten times the cases `npm test` runs. */
+/** Properties over documented answers (test/unit/lightfieldAnswers.test.ts, closeAnswers.test.ts) at ten times the cases `npm test` runs. */
 function properties(rows: Row[]): void {
   const cases = 2000;
-  const started = performance.now();
-  let held = true;
-  try {
-    execFileSync(process.execPath, ['--import', 'tsx', '--test', 'test/unit/lightfieldAnswers.test.ts'], { cwd: ROOT, env: { ...process.env, PROPERTY_RUNS: String(cases) }, stdio: 'pipe' });
-  } catch {
-    held = false;
+  for (const [service, file] of [['Lightfield', 'lightfieldAnswers'], ['Close', 'closeAnswers']]) {
+    const started = performance.now();
+    let held = true;
+    try {
+      execFileSync(process.execPath, ['--import', 'tsx', '--test', `test/unit/${file}.test.ts`], { cwd: ROOT, env: { ...process.env, PROPERTY_RUNS: String(cases) }, stdio: 'pipe' });
+    } catch {
+      held = false;
+    }
+    const seconds = (performance.now() - started) / 1000;
+    rows.push({ figure: `property cases over documented ${service} answers, per property`, measured: `${cases}, ${held ? 'all held' : 'a property FAILED'} (${seconds.toFixed(1)} s)`, baseline: '200 in npm test', ratio: `${cases / 200}x` });
   }
-  const seconds = (performance.now() - started) / 1000;
-  rows.push({ figure: `property cases over documented Lightfield answers, per property`, measured: `${cases}, ${held ? 'all held' : 'a property FAILED'} (${seconds.toFixed(1)} s)`, baseline: '200 in npm test', ratio: `${cases / 200}x` });
 }
 
 async function main(): Promise<void> {

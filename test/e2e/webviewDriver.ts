@@ -21,6 +21,8 @@ export const driverActionSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('choose'), selector: z.string(), label: z.string() }),
   /** The text of the element `selector` names. */
   z.object({ action: z.literal('text'), selector: z.string() }),
+  /** The label of the option a select shows as chosen. */
+  z.object({ action: z.literal('chosen'), selector: z.string() }),
 ]);
 export type DriverAction = z.infer<typeof driverActionSchema>;
 
@@ -45,6 +47,8 @@ async function perform(page: Page, action: DriverAction): Promise<string | undef
       return undefined;
     case 'text':
       return target.innerText();
+    case 'chosen':
+      return target.evaluate((node) => (node instanceof HTMLSelectElement ? (node.selectedOptions[0]?.textContent ?? '') : ''));
   }
 }
 

@@ -74,6 +74,13 @@ export async function closeServer<T>(method: string, path: string, body?: unknow
   return (await response.json()) as T;
 }
 
+/** Injects a fault into the local Close server (`undefined` clears them): its test switch, beside Close's API. */
+export async function closeFault(fault?: { kind: 'status' | 'drop-before' | 'drop-after'; method?: string; path?: string; status?: number; times?: number }): Promise<void> {
+  const baseUrl = vscode.workspace.getConfiguration('lightfield').get<string>('close.baseUrl') ?? '';
+  const response = await fetch(new URL('/_test/faults', baseUrl), { method: fault ? 'POST' : 'DELETE', body: fault ? JSON.stringify(fault) : undefined });
+  assert.equal(response.status, 204);
+}
+
 /** Chooses the service as a user does, in the settings; the extension follows without a reload. */
 export async function useService(service: ServiceId): Promise<void> {
   await vscode.workspace.getConfiguration('lightfield').update('service', service, vscode.ConfigurationTarget.Global);

@@ -1,4 +1,5 @@
 import { seededRandom } from './random';
+import type { Reply } from './http';
 
 /** Ongoing fault rates (shares of requests, 0..1) and added latency, switchable at run time. */
 export interface FaultRates {
@@ -78,4 +79,23 @@ export class Faults {
     if (roll < errorRate + dropBeforeRate + dropAfterRate + malformedRate) return { kind: 'malformed' };
     return undefined;
   }
+}
+
+const NO_CONTENT = { status: 204, headers: {}, body: null };
+
+/**
+ * `POST /_test/faults` (a fault as JSON, its path a regular expression's source)
+ * and `DELETE /_test/faults`: switches for tests that run in another process (the
+ * extension host). Not part of any service's API, never called by the extension.
+ */
+export function faultControl(faults: Faults, method: string, path: string, text: string): Reply | undefined {
+  if (path !== '/_test/faults') return undefined;
+  if (method === 'DELETE') {
+    faults.clear();
+    return NO_CONTENT;
+  }
+  if (method !== 'POST') return undefined;
+  const fault = JSON.parse(text) as { kind: 'status' | 'drop-before' | 'drop-after'; status?: number; method?: string; path?: string; times?: number };
+  faults.inject({ ...fault, status: fault.status ?? 500, path: fault.path ? new RegExp(fault.path) : undefined });
+  return NO_CONTENT;
 }

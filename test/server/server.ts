@@ -4,7 +4,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { type Member, type TaskDefinitions } from '../../src/api/lightfield/schemas';
 import { buildDefinitions, EXTRA_STATUS_ID, type StatusReading } from './definitions';
 import type { RelationshipFilters } from './filters';
-import { type FaultRates, Faults } from './faults';
+import { faultControl, type FaultRates, Faults } from './faults';
 import { HttpError } from './httpError';
 import { header, readBody, type Reply, send } from './http';
 import { IdempotencyStore } from './idempotency';
@@ -251,17 +251,10 @@ export async function startLightfieldServer(options: LightfieldServerOptions = {
    * of Lightfield's API, and never called by the extension.
    */
   function testControl(method: string, path: string, text: string): Reply {
-    if (method === 'POST' && path === '/_test/faults') {
-      const fault = JSON.parse(text) as { kind: 'status' | 'drop-before' | 'drop-after'; status?: number; method?: string; path?: string; times?: number };
-      api.faults.inject({ ...fault, status: fault.status ?? 500, path: fault.path ? new RegExp(fault.path) : undefined });
-      return { status: 204, headers: {}, body: null };
-    }
+    const faultReply = faultControl(api.faults, method, path, text);
+    if (faultReply) return faultReply;
     if (method === 'POST' && path === '/_test/ignore-filters') {
       state.ignoreFilters = (JSON.parse(text || '{}') as { on?: boolean }).on === true;
-      return { status: 204, headers: {}, body: null };
-    }
-    if (method === 'DELETE' && path === '/_test/faults') {
-      api.faults.clear();
       return { status: 204, headers: {}, body: null };
     }
     if (method === 'GET' && path === '/_test/stats') {

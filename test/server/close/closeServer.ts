@@ -11,7 +11,7 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
-import { type FaultRates, Faults } from '../faults';
+import { faultControl, type FaultRates, Faults } from '../faults';
 import { header, readBody, type Reply, send } from '../http';
 import { DEFAULT_CLOSE_KEY } from '../keys';
 import { seededRandom } from '../random';
@@ -168,6 +168,8 @@ export async function startCloseServer(options: CloseServerOptions = {}): Promis
       const target = new URL(req.url ?? '/', 'http://localhost');
       const method = req.method ?? 'GET';
       const record: CloseServer['requests'][number] = { method, path: target.pathname + target.search, tzOffset: header(req, 'x-tz-offset') };
+      const control = faultControl(api.faults, method, target.pathname, text);
+      if (control) return send(res, control);
       api.requests.push(record);
       const fault = api.faults.draw(method, target.pathname);
       if (fault?.kind === 'drop-before') return void req.socket.destroy();
