@@ -160,12 +160,17 @@ async function main(): Promise<void> {
   const passed = suites.passed + ui.passed;
   const failed = suites.failed + ui.failed;
   log(`integration run took ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  console.log(`integration: ${passed} passed, ${failed} failed`);
+  printSummary(passed, failed);
   process.exit(failed === 0 && passed > 0 ? 0 : 1);
+}
+
+/** The runner's last line, with the zone the suites ran in (`npm test` runs them in America/Los_Angeles and in UTC). */
+function printSummary(passed: number, failed: number): void {
+  console.log(`integration (${Intl.DateTimeFormat().resolvedOptions().timeZone}): ${passed} passed, ${failed} failed`);
 }
 
 main().catch((error: unknown) => {
   console.error(error);
-  console.log('integration: 0 passed, 1 failed');
+  printSummary(0, 1);
   process.exit(1);
 });
