@@ -12,7 +12,7 @@ import { removalRange, type TodoComment } from './detect';
 import type { DocumentTodos } from './documentTodos';
 import type { ReferencedTasks } from './referencedTasks';
 import { type NameRecords, relatedRows } from '../tasks/relatedRecords';
-import { commandLinkTarget, iconText, labelText, markdownText } from '../ui/safeText';
+import { commandLinkTarget, iconText, labelText, markdownText, webLinkOf } from '../ui/safeText';
 
 export const DONE_DIAGNOSTIC_CODE = 'lightfield.taskDone';
 /** On a TODO whose task the service no longer has (deleted): a fix removes the reference and keeps the comment. */
@@ -148,7 +148,7 @@ export class TodoHovers implements vscode.HoverProvider {
     const text = new vscode.MarkdownString();
     // Only our own command may run from this hover, and no theme icons render in it; every text from the
     // server or the file goes in through markdownText.
-    text.isTrusted = { enabledCommands: [Commands.openTask] };
+    text.isTrusted = { enabledCommands: [Commands.openTask, Commands.openInService] };
     if (!task) {
       const missing = this.deps.tasks.belongsHere(todo.reference)
         ? vscode.l10n.t('{0} task {1} could not be found.', this.deps.serviceName(), todo.reference)
@@ -161,6 +161,8 @@ export class TodoHovers implements vscode.HoverProvider {
     if (status) text.appendMarkdown(`${markdownText(`${vscode.l10n.t('Status')}: ${STATUS_INFO[status].label}`)}\n\n`);
     for (const [label, names] of await relatedRows(task, this.deps.nameRecords)) text.appendMarkdown(`${markdownText(`${label}: ${names}`)}\n\n`);
     text.appendMarkdown(`[${markdownText(vscode.l10n.t('Open task'))}](${commandLinkTarget(Commands.openTask, [task.id])})`);
+    // The service's page through our own command, which checks the link again before it opens anything.
+    if (webLinkOf(task.webLink)) text.appendMarkdown(` · [${markdownText(vscode.l10n.t('Open in {0}', this.deps.serviceName()))}](${commandLinkTarget(Commands.openInService, [task.id])})`);
     return new vscode.Hover(text, tagRange(todo));
   }
 }

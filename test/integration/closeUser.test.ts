@@ -37,14 +37,14 @@ describe(`Close as its user sees it, in ${zone}`, () => {
 
   before(async () => {
     await vscode.extensions.getExtension('lightfield-tasks.lightfield-tasks')?.activate();
-    await useService('close');
-    await signIn(KEYS.close);
     lead = (await closeServer<{ data: { id: string }[] }>('GET', '/lead/?_limit=1')).data[0].id;
-    // Due today and tomorrow where the user is: neither is overdue yet.
+    // Due today and tomorrow where the user is: neither is overdue yet. Made before signing in, so the first list has them.
     const today = dayOn(Date.now(), { zone });
     for (const [text, date] of [['Due today, all day', today], ['Due tomorrow, all day', nextDay(today)]]) {
       await closeServer('POST', '/task/', { _type: 'lead', lead_id: lead, text, date });
     }
+    await useService('close');
+    await signIn(KEYS.close);
     await freshTree();
   });
 
@@ -102,6 +102,10 @@ describe(`Close as its user sees it, in ${zone}`, () => {
     assert.equal(made.length, 1, 'one task, not two');
     assert.equal(made[0].date, tomorrow, 'due that day, all day');
     assert.equal(editor.document.lineAt(0).text, `// TODO(${task.id}): ${text}`);
+    // Its hover opens the task's lead in Close, through the extension's own command.
+    const hover = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(0, 4));
+    const hoverText = hover.flatMap((each) => each.contents.map((part) => (typeof part === 'string' ? part : part.value))).join('\n');
+    assert.match(hoverText, /\[Open in Close\]\(command:lightfield\.openInLightfield\?/);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
