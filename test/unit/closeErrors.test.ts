@@ -41,3 +41,17 @@ describe('Close error bodies', () => {
     assert.match(closeRules.readError(429, { error: { rate_reset: 7, message: 'API call count exceeded' } }).message, /API call count exceeded/);
   });
 });
+
+describe('a Close plan at its limit', () => {
+  const server = useCloseServer({ tasks: 3, taskLimit: 3 });
+
+  it('refuses a create with 402, read as the plan\'s limit in Close\'s words, and makes nothing', async () => {
+    const error = await closeClientFor(server()).createTask({ title: 'One too many', parent: server().leads[0].id }).then(
+      () => undefined,
+      (failure: unknown) => failure,
+    );
+    assert.ok(error instanceof ApiError && error.status === 402, String(error));
+    assert.match(error.message, /^Your Close plan does not allow this \(402\): Your plan allows 3 tasks/);
+    assert.equal(server().tasks.size, 3);
+  });
+});

@@ -33,6 +33,8 @@ export interface CloseServerOptions extends Partial<TaskListRules> {
   timeZone?: string;
   /** `legacy`: `POST /data/search/` is refused (a plan or a server without it); leads are found only by `?query=`. */
   leadSearch?: 'advanced' | 'legacy';
+  /** A plan's limit on tasks: a create beyond it is refused with 402. */
+  taskLimit?: number;
   /** Requests per endpoint group in each window. */
   rateLimit?: number;
   rateWindowSeconds?: number;
@@ -136,7 +138,15 @@ export async function startCloseServer(options: CloseServerOptions = {}): Promis
       };
     }
     if (method === 'GET' && path === '/api/v1/task/') return { group: 'task-read', run: () => json(200, book.list(query, clock)) };
-    if (method === 'POST' && path === '/api/v1/task/') return { group: 'task-write', run: () => json(200, book.create(object(), clock)) };
+    if (method === 'POST' && path === '/api/v1/task/') {
+      return {
+        group: 'task-write',
+        run: () => {
+          if (options.taskLimit !== undefined && book.tasks.size >= options.taskLimit) throw new CloseError(402, `Your plan allows ${options.taskLimit} tasks; upgrade it to add more.`);
+          return json(200, book.create(object(), clock));
+        },
+      };
+    }
     const one = /^\/api\/v1\/task\/([^/]+)\/$/.exec(path);
     const id = one ? decodeURIComponent(one[1]) : '';
     if (one && method === 'GET') return { group: 'task-read', run: () => json(200, book.find(id)) };
