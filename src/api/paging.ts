@@ -1,3 +1,6 @@
+import type { Task, TaskPage, TaskQuery } from './domain';
+import type { CallOptions } from './provider';
+
 export interface Page<T> {
   items: T[];
   /** Undefined where the service does not count; it then says only whether there is more. */
@@ -78,4 +81,23 @@ export async function mapConcurrently<I, O>(items: readonly I[], limit: number, 
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return results;
+}
+
+/** Every task a query lists, page after page through an adapter's own `listTasks`. */
+export function listEveryTask(
+  listTasks: (query: TaskQuery, options: CallOptions) => Promise<TaskPage>,
+  query: Omit<TaskQuery, 'offset' | 'limit'>,
+  options: CallOptions,
+  pageSize: number,
+  concurrency: number,
+): Promise<Task[]> {
+  return collectAllPages(
+    async (offset, limit) => {
+      const page = await listTasks({ ...query, offset, limit }, options);
+      return { items: page.tasks, total: page.total, hasMore: page.hasMore };
+    },
+    pageSize,
+    concurrency,
+    options.signal,
+  );
 }

@@ -9,7 +9,7 @@ import type { Account, Member, NamedRecord, ParentChoice, Task, TaskDescription,
 import { unknown } from 'zod/mini';
 import { alreadyGone, ApiError, isOutcomeUnknown } from '../errors';
 import type { ServiceHttp } from '../http';
-import { collectAllPages } from '../paging';
+import { listEveryTask } from '../paging';
 import type { CallOptions, ProviderOptions, TaskProvider, WriteOptions } from '../provider';
 import { CloseDirectory } from './directory';
 import { closeHttp } from './http';
@@ -92,15 +92,8 @@ export class CloseProvider implements TaskProvider {
   }
 
   listAllTasks(query: Omit<TaskQuery, 'offset' | 'limit'> = {}, options: CallOptions = {}): Promise<Task[]> {
-    return collectAllPages(
-      async (offset, limit) => {
-        const page = await this.listTasks({ ...query, offset, limit }, options);
-        return { items: page.tasks, hasMore: page.hasMore };
-      },
-      MAX_PAGE_SIZE,
-      1,
-      options.signal,
-    );
+    // One page after another: each starts where the one before ended.
+    return listEveryTask((each, callOptions) => this.listTasks(each, callOptions), query, options, MAX_PAGE_SIZE, 1);
   }
 
   async getTask(id: string, options: CallOptions = {}): Promise<Task> {
