@@ -1,7 +1,6 @@
 import type * as vscode from 'vscode';
-import { array, boolean, enum as zEnum, number, object, optional, partialRecord, string, unknown, type ZodMiniType } from 'zod/mini';
+import { array, boolean, enum as zEnum, number, object, optional, type output, partialRecord, string, unknown, type ZodMiniType } from 'zod/mini';
 import { type ServiceId, taskSchema, taskStatusSchema } from './api/domain';
-import type { StoreSnapshot } from './tasks/taskStore';
 
 /** A typed value in a Memento; what is stored is parsed on read, so an old shape reads as unset. */
 export class StoredValue<T> {
@@ -22,12 +21,14 @@ export class StoredValue<T> {
 }
 
 const groupSnapshotSchema = object({ ids: array(string()), totalCount: optional(number()), hasMore: boolean() });
-const snapshotSchema: ZodMiniType<StoreSnapshot> = object({
+const snapshotSchema = object({
   savedAt: number(),
   settingsKey: string(),
   groups: partialRecord(taskStatusSchema, groupSnapshotSchema),
   tasks: array(taskSchema),
 });
+/** The task tree as last shown, kept per connection: it shows at once on the next start, marked "cached". */
+export type StoreSnapshot = output<typeof snapshotSchema>;
 
 export type FilterMode = 'all' | 'mine';
 

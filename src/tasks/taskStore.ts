@@ -5,12 +5,14 @@
  * which win over list results until a full refresh shows the index has caught up.
  * No `vscode` import: it runs in plain Node tests against the local server.
  */
-import type { Capabilities, Task, TaskDraft, TaskPatch, TaskQuery, TaskStatus } from '../api/domain';
-import { ApiError, isFilterUnsupported, isOutcomeUnknown } from '../api/errors';
+import type { Capabilities, Task, TaskDraft, TaskPatch, TaskStatus } from '../api/domain';
+import { ApiError, isOutcomeUnknown } from '../api/errors';
 import type { TaskProvider } from '../api/provider';
-import type { WritableValue } from '../api/values';
-import { readDue } from '../shared/dueDates';
+import type { StoreSnapshot } from '../state';
 import { taskStatus, taskTitle } from './grouping';
+import { Listings } from './listings';
+import { RecentWrites } from './recentWrites';
+import { confirmWrite } from './writeConfirmation';
 
 export interface StoreSettings {
   pageSize: number;
@@ -31,108 +33,34 @@ export interface GroupView {
   error?: unknown;
 }
 
-interface Listing {
-  ids: string[];
-  listed: boolean;
-  /** Undefined until the first page arrives, and where the service does not count. */
-  totalCount?: number;
-  hasMore: boolean;
-  loading: boolean;
-  error?: unknown;
-}
-
-interface Override {
-  task: Task;
-  /** The status the search index still shows; undefined for a task we created. */
-  indexedStatus?: TaskStatus;
-  /** Sent but not yet confirmed by the server. */
-  pending: boolean;
-  at: number;
-}
-
-export interface StoreSnapshot {
-  savedAt: number;
-  settingsKey: string;
-  groups: Partial<Record<TaskStatus, { ids: string[]; totalCount?: number; hasMore: boolean }>>;
-  tasks: Task[];
-}
-
-/** Whether `task` holds what `patch` asked for (relationship lists compared as sets, dates as instants). */
-export function patchApplied(task: Task, patch: TaskPatch): boolean {
-  const same = (actual: unknown, wanted: WritableValue | undefined) => {
-    if (Array.isArray(actual) && Array.isArray(wanted)) return actual.length === wanted.length && wanted.every((item) => (actual as unknown[]).includes(item));
-    return JSON.stringify(actual ?? null) === JSON.stringify(wanted ?? null);
-  };
-  // A day stays a day; an instant is compared as one, whatever form the service writes it in.
-  const instant = (date: string | null | undefined) => {
-    const due = readDue(date);
-    return due ? ('day' in due ? due.day : due.at) : null;
-  };
-  const named: [unknown, WritableValue | undefined][] = [
-    [task.title, patch.title],
-    [task.status, patch.status],
-    [instant(task.dueAt), patch.dueAt === undefined ? undefined : instant(patch.dueAt)],
-    [task.assignee, patch.assignee],
-    [task.description, patch.description],
-  ];
-  return (
-    named.every(([actual, wanted]) => wanted === undefined || same(actual, wanted)) &&
-    Object.entries(patch.values ?? {}).every(([key, wanted]) => same(task.fields[key]?.value, wanted))
-  );
-}
-
-/**
- * A listed task as the store keeps it: what the tree, hovers and pickers show,
- * without the described fields (the editor reads the task afresh). Thousands of
- * tasks then cost about as much memory as their JSON.
- */
-function listedForm(task: Task): Task {
-  return { ...task, fields: {} };
-}
-
-/** Reads (a few times, each with its own retries) whether a write whose answer was lost was applied; the task if it was. */
-async function confirm(provider: TaskProvider, id: string, patch: TaskPatch): Promise<Task | undefined> {
-  for (let attempt = 1; attempt <= CONFIRM_READS; attempt++) {
-    const fresh = await provider.getTask(id).catch(() => undefined);
-    if (fresh) return patchApplied(fresh, patch) ? fresh : undefined;
-  }
-  return undefined;
-}
-
-const CONFIRM_READS = 3;
-
-/** After this long a write of ours no longer overrides what lists say. */
-const OVERRIDE_LIFETIME_MS = 10 * 60_000;
 /** A refresh reloads at most this many pages of a group the user had paged through. */
 const MAX_RELOAD_PAGES = 4;
 
 export class TaskStore {
-  private readonly listings = new Map<TaskStatus, Listing>();
+  /** Listed tasks by ID, as the lists last said. */
   private readonly latest = new Map<string, Task>();
-  private readonly overrides = new Map<string, Override>();
+  private readonly recent: RecentWrites;
+  private readonly listings: Listings;
   private readonly writes = new Map<string, Promise<unknown>>();
-  /** Listed tasks whose status names none of the product's (grouped here, when the store lists everything). */
-  private others: string[] = [];
-  /** Tasks deleted here (or being deleted), by when: hidden while lagging lists still show them. */
-  private readonly deleted = new Map<string, number>();
   private readonly listeners = new Set<() => void>();
   private generation = 0;
   /** True while showing a restored snapshot that no refresh has confirmed yet. */
   stale = false;
-  /**
-   * The task list's filters are not documented, and a service may ignore them: once a
-   * listed task does not match the filter it was asked for, this connection lists
-   * every task and groups them here.
-   */
-  filtersIgnored = false;
-  private notice: string | undefined;
   lastRefreshAt?: number;
 
   constructor(
     private readonly provider: () => TaskProvider | undefined,
     private settings: StoreSettings,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.recent = new RecentWrites(now);
+    this.listings = new Listings(() => this.settings, this.latest, (id) => this.recent.has(id));
+  }
+
+  /** Whether this connection lists every task and groups them here (its service ignored or refused the filters). */
+  get filtersIgnored(): boolean {
+    return this.listings.filtersIgnored;
+  }
 
   onDidChange(listener: () => void): { dispose(): void } {
     this.listeners.add(listener);
@@ -163,7 +91,7 @@ export class TaskStore {
     this.settings = settings;
     if (this.settingsKey !== before) {
       this.generation += 1;
-      this.listings.clear();
+      this.listings.byStatus.clear();
       this.emit();
     }
   }
@@ -173,25 +101,20 @@ export class TaskStore {
     this.generation += 1;
     this.listings.clear();
     this.latest.clear();
-    this.overrides.clear();
-    this.deleted.clear();
-    this.others = [];
+    this.recent.clear();
     this.stale = false;
-    this.filtersIgnored = false;
     this.lastRefreshAt = undefined;
     this.emit();
   }
 
   /** What the store had to change in how it works, once, for the log and the view's message. */
   takeNotice(): string | undefined {
-    const notice = this.notice;
-    this.notice = undefined;
-    return notice;
+    return this.listings.takeNotice();
   }
 
   task(id: string): Task | undefined {
-    if (this.deleted.has(id)) return undefined;
-    return this.liveOverride(id)?.task ?? this.latest.get(id);
+    if (this.recent.isDeleted(id)) return undefined;
+    return this.recent.live(id)?.task ?? this.latest.get(id);
   }
 
   groups(): GroupView[] {
@@ -199,11 +122,11 @@ export class TaskStore {
   }
 
   group(status: TaskStatus): GroupView {
-    const listing = this.listings.get(status);
+    const listing = this.listings.byStatus.get(status);
     const listedIds = listing?.ids ?? [];
-    const ids = listedIds.filter((id) => !this.deleted.has(id));
+    const ids = listedIds.filter((id) => !this.recent.isDeleted(id));
     const listed = new Set(ids);
-    const overrides = this.liveOverrides().filter((o) => !this.deleted.has(o.task.id));
+    const overrides = this.recent.lives();
     const movedIn = overrides.filter((o) => taskStatus(o.task) === status && !listed.has(o.task.id)).map((o) => o.task);
     const stayed = ids.map((id) => this.task(id)).filter((task): task is Task => task !== undefined && taskStatus(task) === status);
     const arrived = overrides.filter((o) => taskStatus(o.task) === status && o.indexedStatus !== status).length;
@@ -221,7 +144,7 @@ export class TaskStore {
 
   /** Tasks whose status names none of the product's: never dropped, shown apart ("Other"). */
   otherTasks(): Task[] {
-    return this.others.map((id) => this.task(id)).filter((task): task is Task => task !== undefined && task.status === undefined);
+    return this.listings.others.map((id) => this.task(id)).filter((task): task is Task => task !== undefined && task.status === undefined);
   }
 
   /** Every task the store holds for the shown groups, for pickers. */
@@ -237,14 +160,16 @@ export class TaskStore {
     const provider = this.provider();
     if (!provider) return undefined;
     const generation = this.generation;
+    const current = () => generation === this.generation;
+    const changed = () => this.emit();
     const grouped = this.filtersIgnored;
     const results = grouped
-      ? [await this.loadAllAndGroup(provider, generation)]
+      ? [await this.listings.loadAllAndGroup(provider, current, changed)]
       : await Promise.all(
           this.settings.statuses.map((status) => {
-            const loaded = this.listings.get(status)?.ids.length ?? 0;
+            const loaded = this.listings.byStatus.get(status)?.ids.length ?? 0;
             const pages = Math.min(MAX_RELOAD_PAGES, Math.max(1, Math.ceil(loaded / this.settings.pageSize)));
-            return this.load(provider, status, 0, pages, generation);
+            return this.listings.load(provider, status, 0, pages, current, changed);
           }),
         );
     if (generation !== this.generation) return undefined;
@@ -252,7 +177,7 @@ export class TaskStore {
     if (!grouped && this.filtersIgnored) return this.refresh();
     const error = results.find((result) => result !== undefined);
     if (error === undefined) {
-      this.settleOverrides();
+      this.recent.settle((id) => this.latest.get(id));
       this.stale = false;
       this.lastRefreshAt = this.now();
     }
@@ -265,112 +190,12 @@ export class TaskStore {
     const provider = this.provider();
     if (!provider) return undefined;
     if (this.filtersIgnored) return undefined;
-    const offset = this.listings.get(status)?.ids.length ?? 0;
-    const error = await this.load(provider, status, offset, 1, this.generation);
+    const offset = this.listings.byStatus.get(status)?.ids.length ?? 0;
+    const generation = this.generation;
+    const error = await this.listings.load(provider, status, offset, 1, () => generation === this.generation, () => this.emit());
     if (this.filtersIgnored) return this.refresh();
     this.emit();
     return error;
-  }
-
-  /** Whether a listed task is one the filters of `status` asked for. */
-  private matches(task: Task, status: TaskStatus | undefined): boolean {
-    const { assignee } = this.settings;
-    return (status === undefined || taskStatus(task) === status) && (!assignee || task.assignee === assignee);
-  }
-
-  private switchToClientGrouping(why = 'The service ignored the task list\'s filters'): void {
-    if (this.filtersIgnored) return;
-    this.filtersIgnored = true;
-    this.notice = `${why}, so every task is listed and grouped here.`;
-  }
-
-  private markGroups(state: Pick<Listing, 'loading' | 'error'>): void {
-    for (const status of this.settings.statuses) {
-      this.listings.set(status, { ...(this.listings.get(status) ?? { ids: [], listed: false, hasMore: false }), ...state });
-    }
-  }
-
-  /** With filters ignored: every task, in the service's order, grouped (and narrowed to "mine") here. */
-  private async loadAllAndGroup(provider: TaskProvider, generation: number): Promise<unknown> {
-    this.markGroups({ loading: true });
-    this.emit();
-    try {
-      const all = await provider.listAllTasks();
-      if (generation !== this.generation) return undefined;
-      for (const task of all) this.latest.set(task.id, listedForm(task));
-      this.others = all.filter((task) => task.status === undefined && this.matches(task, undefined)).map((task) => task.id);
-      for (const status of this.settings.statuses) {
-        const ids = all.filter((task) => this.matches(task, status)).map((task) => task.id);
-        this.listings.set(status, { ids, listed: true, totalCount: ids.length, hasMore: false, loading: false });
-      }
-      return undefined;
-    } catch (error) {
-      if (generation !== this.generation) return undefined;
-      this.markGroups({ loading: false, error });
-      return error;
-    }
-  }
-
-  private async load(provider: TaskProvider, status: TaskStatus, offset: number, pages: number, generation: number): Promise<unknown> {
-    const listing: Listing = this.listings.get(status) ?? { ids: [], listed: false, hasMore: false, loading: false };
-    this.listings.set(status, { ...listing, loading: true });
-    this.emit();
-    const { pageSize } = this.settings;
-    try {
-      const answers = await Promise.all(
-        Array.from({ length: pages }, (_, page) => provider.listTasks({ ...this.query(status), offset: offset + page * pageSize, limit: pageSize })),
-      );
-      if (generation !== this.generation) return undefined;
-      // Our own recent writes may be listed where the lagging index still has them: not evidence.
-      if (answers.some((answer) => answer.tasks.some((task) => !this.overrides.has(task.id) && !this.matches(task, status)))) {
-        this.switchToClientGrouping();
-        this.listings.set(status, { ...listing, loading: false });
-        return undefined;
-      }
-      const ids = offset === 0 ? [] : [...listing.ids];
-      for (const answer of answers) {
-        for (const task of answer.tasks) {
-          this.latest.set(task.id, listedForm(task));
-          if (!ids.includes(task.id)) ids.push(task.id);
-        }
-      }
-      const last = answers[answers.length - 1];
-      this.listings.set(status, { ids, listed: true, totalCount: last.total, hasMore: last.hasMore, loading: false });
-      return undefined;
-    } catch (error) {
-      if (generation !== this.generation) return error;
-      if (isFilterUnsupported(error)) {
-        this.switchToClientGrouping(error.message.replace(/\.$/, ''));
-        this.listings.set(status, { ...listing, loading: false });
-        return undefined;
-      }
-      this.listings.set(status, { ...listing, loading: false, error });
-      return error;
-    }
-  }
-
-  private query(status: TaskStatus | undefined): TaskQuery {
-    return { status, assignee: this.settings.assignee };
-  }
-
-  /** After a full refresh: drop our writes that the lists now show, and old ones. */
-  private settleOverrides(): void {
-    for (const [id, override] of this.overrides) {
-      const listed = this.latest.get(id);
-      const caughtUp = !override.pending && listed !== undefined && (listed.updatedAt ?? '') >= (override.task.updatedAt ?? '');
-      if (caughtUp || this.now() - override.at > OVERRIDE_LIFETIME_MS) this.overrides.delete(id);
-    }
-    // By then the lists have long caught up with a delete.
-    for (const [id, at] of this.deleted) if (this.now() - at > OVERRIDE_LIFETIME_MS) this.deleted.delete(id);
-  }
-
-  private liveOverride(id: string): Override | undefined {
-    const override = this.overrides.get(id);
-    return override && (override.pending || this.now() - override.at <= OVERRIDE_LIFETIME_MS) ? override : undefined;
-  }
-
-  private liveOverrides(): Override[] {
-    return [...this.overrides.keys()].map((id) => this.liveOverride(id)).filter((o): o is Override => o !== undefined);
   }
 
   private requireProvider(): TaskProvider {
@@ -403,11 +228,11 @@ export class TaskStore {
     if (!provider || !current) {
       return Promise.reject(new Error(provider ? `Task ${id} is not loaded.` : 'Not signed in.'));
     }
-    const previous = this.overrides.get(id);
+    const previous = this.recent.get(id);
     const indexedStatus = previous ? previous.indexedStatus : taskStatus(this.latest.get(id) ?? current);
     if (optimistic) {
       // Shown now, before the request is even queued behind earlier writes.
-      this.overrides.set(id, { task: optimistic(current), indexedStatus, pending: true, at: this.now() });
+      this.recent.record(id, { task: optimistic(current), indexedStatus, pending: true });
       this.emit();
     }
     return this.serialize(id, async () => {
@@ -416,17 +241,16 @@ export class TaskStore {
         written = await provider.updateTask(id, patch, { idempotencyKey });
       } catch (error) {
         // A write whose answer was lost may have been applied: read before saying it failed.
-        const applied = error instanceof ApiError && isOutcomeUnknown(error) ? await confirm(provider, id, patch) : undefined;
+        const applied = error instanceof ApiError && isOutcomeUnknown(error) ? await confirmWrite(provider, id, patch) : undefined;
         if (!applied) {
-          if (previous) this.overrides.set(id, previous);
-          else this.overrides.delete(id);
+          this.recent.restore(id, previous);
           this.emit();
           throw error;
         }
         written = applied;
       }
       const confirmed = await provider.getTask(id).catch(() => written);
-      this.overrides.set(id, { task: confirmed, indexedStatus, pending: false, at: this.now() });
+      this.recent.record(id, { task: confirmed, indexedStatus, pending: false });
       this.emit();
       return confirmed;
     });
@@ -440,7 +264,7 @@ export class TaskStore {
   delete(id: string): Promise<void> {
     const provider = this.provider();
     if (!provider) return Promise.reject(new Error('Not signed in.'));
-    this.deleted.set(id, this.now());
+    this.recent.markDeleted(id, true);
     this.emit();
     return this.serialize(id, async () => {
       try {
@@ -449,11 +273,11 @@ export class TaskStore {
           throw error;
         });
       } catch (error) {
-        this.deleted.delete(id);
+        this.recent.markDeleted(id, false);
         this.emit();
         throw error;
       }
-      this.overrides.delete(id);
+      this.recent.restore(id, undefined);
       this.emit();
     });
   }
@@ -466,7 +290,7 @@ export class TaskStore {
       if (!again) throw error;
       return provider.createTask(draft, { idempotencyKey });
     });
-    this.overrides.set(task.id, { task, indexedStatus: undefined, pending: false, at: this.now() });
+    this.recent.record(task.id, { task, indexedStatus: undefined, pending: false });
     this.emit();
     return task;
   }
@@ -474,8 +298,8 @@ export class TaskStore {
   /** Fresh read of one task (for an editor or a hover); remembered like a write. */
   async fetch(id: string): Promise<Task> {
     const task = await this.requireProvider().getTask(id);
-    const override = this.overrides.get(id);
-    if (override && !override.pending) this.overrides.set(id, { ...override, task });
+    const written = this.recent.get(id);
+    if (written && !written.pending) this.recent.record(id, { ...written, task });
     else this.latest.set(id, task);
     this.emit();
     return task;
@@ -485,17 +309,17 @@ export class TaskStore {
   async searchTitles(prefix: string): Promise<Task[]> {
     const provider = this.requireProvider();
     if (!provider.capabilities.filters.titlePrefix) return [];
-    const page = await provider.listTasks({ ...this.query(undefined), titlePrefix: prefix, limit: 25 });
+    const page = await provider.listTasks({ ...this.listings.query(undefined), titlePrefix: prefix, limit: provider.capabilities.maxPageSize });
     // Checked here too: a service that ignores filters answers with any tasks.
-    const found = page.tasks.filter((task) => taskTitle(task).startsWith(prefix) && this.matches(task, undefined));
-    return found.map((task) => this.liveOverride(task.id)?.task ?? task);
+    const found = page.tasks.filter((task) => taskTitle(task).startsWith(prefix) && this.listings.matches(task, undefined));
+    return found.map((task) => this.recent.live(task.id)?.task ?? task);
   }
 
   snapshot(): StoreSnapshot {
     const groups: StoreSnapshot['groups'] = {};
     const tasks = new Map<string, Task>();
     for (const status of this.settings.statuses) {
-      const listing = this.listings.get(status);
+      const listing = this.listings.byStatus.get(status);
       if (!listing?.listed) continue;
       groups[status] = { ids: listing.ids, totalCount: listing.totalCount, hasMore: listing.hasMore };
       for (const id of listing.ids) {
@@ -508,10 +332,10 @@ export class TaskStore {
 
   /** Shows a saved snapshot, marked stale, if it was taken with the same settings. */
   restore(snapshot: StoreSnapshot): boolean {
-    if (snapshot.settingsKey !== this.settingsKey || this.listings.size > 0) return false;
+    if (snapshot.settingsKey !== this.settingsKey || this.listings.byStatus.size > 0) return false;
     for (const task of snapshot.tasks) this.latest.set(task.id, task);
     for (const [status, group] of Object.entries(snapshot.groups) as [TaskStatus, StoreSnapshot['groups'][TaskStatus]][]) {
-      if (group) this.listings.set(status, { ...group, listed: true, loading: false });
+      if (group) this.listings.byStatus.set(status, { ...group, listed: true, loading: false });
     }
     this.stale = true;
     this.emit();
