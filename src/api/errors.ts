@@ -143,3 +143,6 @@ export function redactError(error: ApiError, key: string): ApiError {
     fieldErrors,
   });
 }
+
+/** The one words for a call made while no service is connected. */
+export const NOT_SIGNED_IN = 'Not signed in.';

@@ -1,3 +1,4 @@
+import { NOT_SIGNED_IN } from '../api/errors';
 import type { TaskProvider } from '../api/provider';
 
 /** One read per provider, kept (members, definitions); a failed read is retried on the next call. */
@@ -11,7 +12,7 @@ export class ProviderCache<T> {
 
   get(): Promise<T> {
     const provider = this.provider();
-    if (!provider) return Promise.reject(new Error('Not signed in.'));
+    if (!provider) return Promise.reject(new Error(NOT_SIGNED_IN));
     if (this.cache?.provider !== provider) {
       const value = this.read(provider);
       value.catch(() => (this.cache = undefined));

@@ -6,13 +6,12 @@
  * No `vscode` import: it runs in plain Node tests against the local server.
  */
 import type { Capabilities, Task, TaskDraft, TaskPatch, TaskStatus } from '../api/domain';
-import { ApiError, isOutcomeUnknown } from '../api/errors';
 import type { TaskProvider } from '../api/provider';
 import type { StoreSnapshot } from '../state';
 import { taskStatus, taskTitle } from './grouping';
 import { Listings } from './listings';
 import { RecentWrites } from './recentWrites';
-import { confirmWrite } from './writeConfirmation';
+import { requireProvider, TaskWrites } from './taskWrites';
 
 export interface StoreSettings {
   pageSize: number;
@@ -41,7 +40,7 @@ export class TaskStore {
   private readonly latest = new Map<string, Task>();
   private readonly recent: RecentWrites;
   private readonly listings: Listings;
-  private readonly writes = new Map<string, Promise<unknown>>();
+  private readonly writesTo: TaskWrites;
   private readonly listeners = new Set<() => void>();
   private generation = 0;
   /** True while showing a restored snapshot that no refresh has confirmed yet. */
@@ -55,6 +54,7 @@ export class TaskStore {
   ) {
     this.recent = new RecentWrites(now);
     this.listings = new Listings(() => this.settings, this.latest, (id) => this.recent.has(id));
+    this.writesTo = new TaskWrites(provider, this.recent, (id) => this.task(id), (id) => this.latest.get(id), () => this.emit());
   }
 
   /** Whether this connection lists every task and groups them here (its service ignored or refused the filters). */
@@ -198,106 +198,28 @@ export class TaskStore {
     return error;
   }
 
-  private requireProvider(): TaskProvider {
-    const provider = this.provider();
-    if (!provider) throw new Error('Not signed in.');
-    return provider;
-  }
-
-  /** Runs writes to one task one after another. */
-  private serialize<T>(id: string, work: () => Promise<T>): Promise<T> {
-    const previous = this.writes.get(id) ?? Promise.resolve();
-    const next = previous.catch(() => undefined).then(work);
-    this.writes.set(id, next);
-    return next;
-  }
-
   /** Moves a task at once; rolls back and rethrows when the server refuses. */
   setStatus(id: string, status: TaskStatus): Promise<Task> {
     return this.update(id, { status }, { optimistic: (task) => ({ ...task, status }) });
   }
 
-  /**
-   * Sends an update. `optimistic`, when given, is shown until the server answers.
-   * The write is confirmed with a retrieve, the fresh read the lists lag behind.
-   */
+  /** Sends an update, `optimistic` shown until the service answers (taskWrites.ts). */
   update(id: string, patch: TaskPatch, options: { optimistic?: (task: Task) => Task; idempotencyKey?: string } = {}): Promise<Task> {
-    const { optimistic, idempotencyKey } = options;
-    const provider = this.provider();
-    const current = this.task(id);
-    if (!provider || !current) {
-      return Promise.reject(new Error(provider ? `Task ${id} is not loaded.` : 'Not signed in.'));
-    }
-    const previous = this.recent.get(id);
-    const indexedStatus = previous ? previous.indexedStatus : taskStatus(this.latest.get(id) ?? current);
-    if (optimistic) {
-      // Shown now, before the request is even queued behind earlier writes.
-      this.recent.record(id, { task: optimistic(current), indexedStatus, pending: true });
-      this.emit();
-    }
-    return this.serialize(id, async () => {
-      let written: Task;
-      try {
-        written = await provider.updateTask(id, patch, { idempotencyKey });
-      } catch (error) {
-        // A write whose answer was lost may have been applied: read before saying it failed.
-        const applied = error instanceof ApiError && isOutcomeUnknown(error) ? await confirmWrite(provider, id, patch) : undefined;
-        if (!applied) {
-          this.recent.restore(id, previous);
-          this.emit();
-          throw error;
-        }
-        written = applied;
-      }
-      const confirmed = await provider.getTask(id).catch(() => written);
-      this.recent.record(id, { task: confirmed, indexedStatus, pending: false });
-      this.emit();
-      return confirmed;
-    });
+    return this.writesTo.update(id, patch, options);
   }
 
-  /**
-   * Deletes a task: gone from the groups at once, back where it was if the service
-   * refuses. A delete whose answer was lost is asked again (deleting is safe to
-   * repeat, and a task already gone counts as deleted).
-   */
+  /** Deletes a task: gone from the groups at once, back where it was if the service refuses. */
   delete(id: string): Promise<void> {
-    const provider = this.provider();
-    if (!provider) return Promise.reject(new Error('Not signed in.'));
-    this.recent.markDeleted(id, true);
-    this.emit();
-    return this.serialize(id, async () => {
-      try {
-        await provider.deleteTask(id).catch((error: unknown) => {
-          if (error instanceof ApiError && isOutcomeUnknown(error)) return provider.deleteTask(id);
-          throw error;
-        });
-      } catch (error) {
-        this.recent.markDeleted(id, false);
-        this.emit();
-        throw error;
-      }
-      this.recent.restore(id, undefined);
-      this.emit();
-    });
+    return this.writesTo.delete(id);
   }
 
-  async create(draft: TaskDraft, idempotencyKey?: string): Promise<Task> {
-    const provider = this.requireProvider();
-    const task = await provider.createTask(draft, { idempotencyKey }).catch((error: unknown) => {
-      // Its answer lost each time: with a key the service keeps, asking once more is safe, and tells whether it was made.
-      const again = idempotencyKey && provider.capabilities.idempotentWrites && error instanceof ApiError && isOutcomeUnknown(error);
-      if (!again) throw error;
-      return provider.createTask(draft, { idempotencyKey });
-    });
-    this.recent.record(task.id, { task, indexedStatus: undefined, pending: false });
-    this.emit();
-    return task;
+  create(draft: TaskDraft, idempotencyKey?: string): Promise<Task> {
+    return this.writesTo.create(draft, idempotencyKey);
   }
 
   /** Fresh read of one task (for an editor or a hover); remembered like a write. */
   async fetch(id: string): Promise<Task> {
-    const task = await this.requireProvider().getTask(id);
+    const task = await requireProvider(this.provider).getTask(id);
     const written = this.recent.get(id);
     if (written && !written.pending) this.recent.record(id, { ...written, task });
     else this.latest.set(id, task);
@@ -307,7 +229,7 @@ export class TaskStore {
 
   /** Tasks whose title starts with `prefix`, from the server where it can search titles; for "Find task". */
   async searchTitles(prefix: string): Promise<Task[]> {
-    const provider = this.requireProvider();
+    const provider = requireProvider(this.provider);
     if (!provider.capabilities.filters.titlePrefix) return [];
     const page = await provider.listTasks({ ...this.listings.query(undefined), titlePrefix: prefix, limit: provider.capabilities.maxPageSize });
     // Checked here too: a service that ignores filters answers with any tasks.
