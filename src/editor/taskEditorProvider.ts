@@ -3,7 +3,6 @@
  * "save changes?" question on close, Ctrl/Cmd+S, and hot-exit backups, so an
  * edit survives a window reload. The form itself lives in the webview bundle.
  */
-import { createHash } from 'node:crypto';
 import * as vscode from 'vscode';
 import { ApiError } from '../api/errors';
 import type { Member, Task, TaskDescription } from '../api/domain';
@@ -11,6 +10,7 @@ import type { Session } from '../auth/session';
 import { changedKeys, type FormModel, type FormValue, sameValue, validateValues } from '../shared/form';
 import { type HostMessage, type ShowMessage, webviewMessageSchema } from '../shared/protocol';
 import type { ProviderCache } from '../tasks/providerCache';
+import { editorCreateKey, updateKey } from '../tasks/idempotencyKeys';
 import type { TaskStore } from '../tasks/taskStore';
 import type { ErrorReporter } from '../ui/errorReporter';
 import { editorHtml, editorResourceRoots } from './editorHtml';
@@ -48,11 +48,6 @@ export interface TaskEditorDeps {
   /** A new task's assignee, if there is one to suggest. */
   defaultAssignee: () => string | undefined;
   log: vscode.LogOutputChannel;
-}
-
-/** Same payload, same key: a retried save or create is applied once. */
-function idempotencyKey(...parts: string[]): string {
-  return `lf-${createHash('sha256').update(parts.join('\u0000')).digest('hex')}`;
 }
 
 function pick(values: Record<string, FormValue>, keys: string[]): Record<string, FormValue> {
@@ -238,7 +233,7 @@ export class TaskEditorProvider implements vscode.CustomEditorProvider<TaskEdito
     const { store } = this.deps;
     if (document.model.mode === 'create') {
       const payload = toCreate(document.model, document.values);
-      const task = await store.create(payload, idempotencyKey(document.uri.toString(), JSON.stringify(payload)));
+      const task = await store.create(payload, editorCreateKey(document.uri.toString(), payload));
       this.reset(document, await this.form(task));
       return;
     }
@@ -246,7 +241,7 @@ export class TaskEditorProvider implements vscode.CustomEditorProvider<TaskEdito
     await this.rebaseOnServer(document, await store.fetch(id));
     const update = toUpdate(document.model, document.values);
     if (isEmptyUpdate(update)) return;
-    const task = await store.update(id, update, { idempotencyKey: idempotencyKey(id, document.model.updatedAt ?? '', JSON.stringify(update)) });
+    const task = await store.update(id, update, { idempotencyKey: updateKey(id, document.model.updatedAt, update) });
     this.reset(document, await this.form(task));
   }
 

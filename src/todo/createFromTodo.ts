@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import * as vscode from 'vscode';
 import { iso, maxLength, nullable, object, optional, regex, string, union, type output } from 'zod/mini';
 import type { Member, ParentChoice, Task, TaskDraft } from '../api/domain';
@@ -7,6 +6,7 @@ import type { Settings } from '../config';
 import type { ExtensionState } from '../state';
 import { taskTitle } from '../tasks/grouping';
 import type { ProviderCache } from '../tasks/providerCache';
+import { todoCreateKey } from '../tasks/idempotencyKeys';
 import type { TaskStore } from '../tasks/taskStore';
 import type { ErrorReporter } from '../ui/errorReporter';
 import { flashStatus, showInfo, showWarning } from '../ui/notify';
@@ -29,17 +29,6 @@ export interface CreateFromTodoDeps {
 }
 
 const CONTEXT_LINES = 3;
-
-/**
- * The same TODO, in the same file of the same workspace, made into the same task
- * gives the same key: a retry or a double click makes one task. The service answers
- * a known key with its first task whatever the body, so the payload is part of the
- * key: the same TODO made into another task (another title, assignee or date) is a
- * new request.
- */
-export function todoIdempotencyKey(workspace: string, relativePath: string, text: string, payload: unknown): string {
-  return `lf-todo-${createHash('sha256').update([workspace, relativePath, text, JSON.stringify(payload)].join('\u0000')).digest('hex')}`;
-}
 
 interface GitApi {
   getRepository(uri: vscode.Uri): { state: { HEAD?: { commit?: string }; remotes: { name: string; fetchUrl?: string }[] } } | null;
@@ -178,7 +167,7 @@ export async function createTaskFromTodo(deps: CreateFromTodoDeps, uriArg?: unkn
     ...(dueAt ? { dueAt } : {}),
     ...(parent ? { parent } : {}),
   };
-  const key = todoIdempotencyKey(folder, vscode.workspace.asRelativePath(document.uri, false), todo.text, payload);
+  const key = todoCreateKey(folder, vscode.workspace.asRelativePath(document.uri, false), todo.text, payload);
   let task: Task;
   try {
     task = await deps.store.create(payload, key);
