@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { ApiError } from '../api/errors';
 import type { Member, Task, TaskDescription } from '../api/domain';
 import type { Session } from '../auth/session';
-import { changedKeys, type FormModel, type FormValue, sameValue, validateValues } from '../shared/form';
+import { changedKeys, type FormModel, type FormValue, validateValues } from '../shared/form';
 import { type HostMessage, type ShowMessage, webviewMessageSchema } from '../shared/protocol';
 import type { ProviderCache } from '../tasks/providerCache';
 import { editorCreateKey, updateKey } from '../tasks/idempotencyKeys';
@@ -17,7 +17,8 @@ import { editorHtml, editorResourceRoots } from './editorHtml';
 import { buildForm } from './formBuilder';
 import { linkedRecords, recordsNamed } from './linkedRecords';
 import { fieldErrorsOf } from './fieldErrors';
-import { isEmptyUpdate, serverChanges, toCreate, toUpdate } from './formDiff';
+import { isEmptyUpdate, toCreate, toUpdate } from './formDiff';
+import { type AskAboutConflict, fieldLabels, rebase } from './rebase';
 import { TASK_EDITOR_SCHEME, taskIdOf } from './taskUri';
 import { askModal } from '../ui/notify';
 import { notificationText, tabTitle, webLinkOf } from '../ui/safeText';
@@ -48,10 +49,6 @@ export interface TaskEditorDeps {
   /** A new task's assignee, if there is one to suggest. */
   defaultAssignee: () => string | undefined;
   log: vscode.LogOutputChannel;
-}
-
-function pick(values: Record<string, FormValue>, keys: string[]): Record<string, FormValue> {
-  return Object.fromEntries(keys.map((key) => [key, values[key] ?? null]));
 }
 
 export class TaskEditorProvider implements vscode.CustomEditorProvider<TaskEditorDocument> {
@@ -180,7 +177,7 @@ export class TaskEditorProvider implements vscode.CustomEditorProvider<TaskEdito
    * Asks which version wins when the task changed on the server: a modal listing
    * what changed there. Replaceable, so a test can answer it.
    */
-  askAboutConflict = async (title: string, changedThere: string): Promise<'mine' | 'theirs' | undefined> => {
+  askAboutConflict: AskAboutConflict = async (title, changedThere) => {
     const keepMine = vscode.l10n.t('Save Mine');
     const takeTheirs = vscode.l10n.t('Take Theirs Where Both Changed');
     const choice = await askModal(
@@ -228,7 +225,7 @@ export class TaskEditorProvider implements vscode.CustomEditorProvider<TaskEdito
     const problems = validateValues(document.model, document.values);
     if (Object.keys(problems).length > 0) {
       document.errors = problems;
-      throw new Error(vscode.l10n.t('Some fields need attention: {0}', this.labels(document.model, Object.keys(problems))));
+      throw new Error(vscode.l10n.t('Some fields need attention: {0}', fieldLabels(document.model, Object.keys(problems))));
     }
     const { store } = this.deps;
     if (document.model.mode === 'create') {
@@ -245,38 +242,17 @@ export class TaskEditorProvider implements vscode.CustomEditorProvider<TaskEdito
     this.reset(document, await this.form(task));
   }
 
-  /**
-   * If the task changed on the server since the form was read, shows what changed
-   * and lets the user choose; then makes the fresh read the base of the edit.
-   */
+  /** If the task changed on the server since the form was read, the user chooses (rebase.ts); the fresh read is then the base. */
   private async rebaseOnServer(document: TaskEditorDocument, fresh: Task): Promise<void> {
     if ((fresh.updatedAt ?? '') === (document.model.updatedAt ?? '')) return;
-    const freshModel = await this.form(fresh);
-    const mine = changedKeys(document.model, document.values);
-    // A change that already equals the edit is no conflict: it is usually our own
-    // earlier write whose answer was lost.
-    const theirs = serverChanges(document.model, freshModel).filter((key) => !sameValue(freshModel.values[key], document.values[key]));
-    let keep = mine;
-    const clashing = theirs.filter((key) => mine.includes(key));
-    if (theirs.length > 0) {
-      const detail = theirs
-        .map((key) => `${this.labels(freshModel, [key])}${clashing.includes(key) ? vscode.l10n.t(' (you changed it too)') : ''}`)
-        .join('\n');
-      const choice = await this.askAboutConflict(document.model.title, detail);
-      if (choice === undefined) throw new Error(vscode.l10n.t('Not saved: the task changed on the server. Your edits are kept.'));
-      if (choice === 'theirs') keep = mine.filter((key) => !theirs.includes(key));
-    }
-    document.model = freshModel;
-    document.values = { ...freshModel.values, ...pick(document.values, keep) };
+    const rebased = await rebase(document, await this.form(fresh), this.askAboutConflict);
+    document.model = rebased.model;
+    document.values = rebased.values;
   }
 
   private reset(document: TaskEditorDocument, model: FormModel): void {
     document.model = model;
     document.values = model.values;
-  }
-
-  private labels(model: FormModel, keys: string[]): string {
-    return keys.map((key) => model.fields.find((f) => f.key === key)?.label ?? key).join(', ');
   }
 
   /** Keeps every edit; puts the server's complaint at the field it names. */
