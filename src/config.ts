@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
-import { type ServiceId, TASK_STATUSES, type TaskStatus } from './api/domain';
+import { isTaskStatus, type ServiceId, TASK_STATUSES, type TaskStatus } from './api/domain';
 import { isServiceId, SERVICES } from './api/services';
-import { CONFIG_SECTION } from './constants';
-import { isTaskStatus, type SortOrder } from './tasks/grouping';
-import { DEFAULT_REFERENCE_FORMAT } from './todo/reference';
+import { CONFIG_SECTION, DEFAULT_REFERENCE_FORMAT } from './constants';
+
+/** How a group's tasks are ordered. */
+export type SortOrder = 'dueDate' | 'created' | 'title';
 
 export interface Settings {
   service: ServiceId;

@@ -54,3 +54,6 @@ export function secretKeyFor(service: ServiceId, baseUrl: string): string | unde
   // Lightfield's keys keep the name they had before a second service existed.
   return origin && `${service === 'lightfield' ? LEGACY_SECRET_KEY : `${service}.apiKey`}@${origin}`;
 }
+
+/** How a TODO names its task unless `lightfield.todo.referenceFormat` says otherwise: `TODO(tsk_…)`. */
+export const DEFAULT_REFERENCE_FORMAT = '{tag}({id})';

@@ -6,6 +6,7 @@
  * Nothing here knows a service's field keys, ID formats or status values.
  */
 import { array, enum as zEnum, object, optional, record, string, type output } from 'zod/mini';
+import { type Due, readDue } from '../shared/dueDates';
 import { storedFieldSchema, type WritableValue } from './values';
 
 /** The product's statuses, in the order the tree shows them; a service offers some of them. */
@@ -38,6 +39,24 @@ export const taskSchema = object({
   fields: record(string(), storedFieldSchema),
 });
 export type Task = output<typeof taskSchema>;
+
+/** What every feature reads of a task, the same way. */
+export function isTaskStatus(value: unknown): value is TaskStatus {
+  return typeof value === 'string' && (TASK_STATUSES as readonly string[]).includes(value);
+}
+
+export function taskStatus(task: Task): TaskStatus | undefined {
+  return task.status;
+}
+
+export function taskTitle(task: Task): string {
+  return task.title.trim() !== '' ? task.title : '(untitled)';
+}
+
+/** A day (all day, in the user's zone) or an instant. */
+export function taskDue(task: Task): Due | undefined {
+  return readDue(task.dueAt);
+}
 
 export interface Member {
   id: string;

@@ -8,7 +8,7 @@
 import type { FieldDescription, Member, NamedRecord, Task, TaskDescription } from '../api/domain';
 import { type Field, type FieldValue, isKnownValueType, isUnreadable } from '../api/values';
 import type { FormField, FormModel, FormValue } from '../shared/form';
-import { taskTitle } from '../tasks/grouping';
+import { taskTitle } from '../api/domain';
 
 function formValueOf(field: Field | undefined): FormValue {
   // What could not be read as its type is shown as it came.

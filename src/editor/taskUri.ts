@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { Task } from '../api/domain';
-import { taskTitle } from '../tasks/grouping';
+import { taskTitle } from '../api/domain';
 import { notificationText, tabTitle } from '../ui/safeText';
 
 export const TASK_EDITOR_SCHEME = 'lightfield-task';

@@ -1,6 +1,7 @@
 /** Pure presentation logic for tasks: statuses, due dates, names, order. No `vscode` here. */
-import { type Capabilities, STATUS_LABELS, TASK_STATUSES, type Task, type TaskStatus } from '../api/domain';
-import { dayIn, daysBetween, deadline, type Due, readDue } from '../shared/dueDates';
+import { type Capabilities, STATUS_LABELS, type Task, taskDue, taskStatus, taskTitle, type TaskStatus } from '../api/domain';
+import type { SortOrder } from '../config';
+import { dayIn, daysBetween, deadline } from '../shared/dueDates';
 
 export interface StatusInfo {
   status: TaskStatus;
@@ -21,23 +22,6 @@ export const STATUS_INFO: Record<TaskStatus, StatusInfo> = {
 /** A status's name as the service calls it (Close's "Done" is the product's Complete). */
 export function statusLabel(status: TaskStatus, capabilities?: Capabilities): string {
   return capabilities?.statusLabels[status] ?? STATUS_INFO[status].label;
-}
-
-export function isTaskStatus(value: unknown): value is TaskStatus {
-  return typeof value === 'string' && (TASK_STATUSES as readonly string[]).includes(value);
-}
-
-export function taskStatus(task: Task): TaskStatus | undefined {
-  return task.status;
-}
-
-export function taskTitle(task: Task): string {
-  return task.title.trim() !== '' ? task.title : '(untitled)';
-}
-
-/** A day (all day, in the user's zone) or an instant. */
-export function taskDue(task: Task): Due | undefined {
-  return readDue(task.dueAt);
 }
 
 export type StatusAction = 'start' | 'complete' | 'cancel' | 'reopen';
@@ -131,8 +115,6 @@ export function durationText(ms: number, locale = 'en'): string {
   const count = Math.max(1, Math.round(Math.abs(ms) / size));
   return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' }).format(count);
 }
-
-export type SortOrder = 'dueDate' | 'created' | 'title';
 
 /** Orders a group's tasks; tasks without a due date go last when sorting by due date. */
 export function sortTasks(tasks: readonly Task[], order: SortOrder): Task[] {

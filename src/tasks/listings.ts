@@ -9,7 +9,7 @@
 import type { Task, TaskQuery, TaskStatus } from '../api/domain';
 import { isFilterUnsupported } from '../api/errors';
 import type { TaskProvider } from '../api/provider';
-import { taskStatus } from './grouping';
+import { taskStatus } from '../api/domain';
 import type { StoreSettings } from './taskStore';
 
 export interface Listing {

@@ -6,7 +6,8 @@
  */
 import type { Task, TaskStatus } from '../api/domain';
 import type { TaskProvider } from '../api/provider';
-import { isOverdue, taskStatus } from './grouping';
+import { isOverdue } from './grouping';
+import { taskStatus } from '../api/domain';
 import type { TaskStore } from './taskStore';
 
 const OPEN: readonly TaskStatus[] = ['TODO', 'IN_PROGRESS'];

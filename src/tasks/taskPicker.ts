@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Capabilities, Task, TaskStatus } from '../api/domain';
-import { dueWhen, STATUS_INFO, statusLabel, taskStatus, taskTitle } from './grouping';
+import { dueWhen, STATUS_INFO, statusLabel } from './grouping';
+import { taskStatus, taskTitle } from '../api/domain';
 import type { TaskStore } from './taskStore';
 import { iconText } from '../ui/safeText';
 import { searchPick } from '../ui/searchPick';

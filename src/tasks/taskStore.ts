@@ -8,7 +8,7 @@
 import type { Capabilities, Task, TaskDraft, TaskPatch, TaskStatus } from '../api/domain';
 import type { TaskProvider } from '../api/provider';
 import type { StoreSnapshot } from '../state';
-import { taskStatus, taskTitle } from './grouping';
+import { taskStatus, taskTitle } from '../api/domain';
 import { Listings } from './listings';
 import { RecentWrites } from './recentWrites';
 import { requireProvider, TaskWrites } from './taskWrites';

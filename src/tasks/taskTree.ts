@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import type { Capabilities, Member, Task, TaskStatus } from '../api/domain';
 import { Commands } from '../constants';
-import { actionsFor, dueInFull, dueWhen, durationText, overdueBy, type SortOrder, sortTasks, STATUS_INFO, statusLabel, taskStatus, taskTitle } from './grouping';
+import { actionsFor, dueInFull, dueWhen, durationText, overdueBy, sortTasks, STATUS_INFO, statusLabel } from './grouping';
+import { taskStatus, taskTitle } from '../api/domain';
+import type { SortOrder } from '../config';
 import { type NameRecords, relatedRows } from './relatedRecords';
 import type { TaskStore } from './taskStore';
 import { labelText, markdownText, webLinkOf } from '../ui/safeText';

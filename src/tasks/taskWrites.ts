@@ -7,7 +7,7 @@
 import type { Task, TaskDraft, TaskPatch } from '../api/domain';
 import { ApiError, isOutcomeUnknown, NOT_SIGNED_IN } from '../api/errors';
 import type { TaskProvider } from '../api/provider';
-import { taskStatus } from './grouping';
+import { taskStatus } from '../api/domain';
 import type { RecentWrites } from './recentWrites';
 import { confirmWrite } from './writeConfirmation';
 

@@ -4,7 +4,7 @@ import type { Member, ParentChoice, Task, TaskDraft } from '../api/domain';
 import type { Session } from '../auth/session';
 import type { Settings } from '../config';
 import type { ExtensionState } from '../state';
-import { taskTitle } from '../tasks/grouping';
+import { taskTitle } from '../api/domain';
 import type { ProviderCache } from '../tasks/providerCache';
 import { todoCreateKey } from '../tasks/idempotencyKeys';
 import type { TaskStore } from '../tasks/taskStore';

@@ -1,9 +1,8 @@
 /** How a tracked TODO names its task, e.g. `TODO(tsk_ab12)`. No `vscode` here. */
 import { PREFIXED_TASK_ID, REFERENCE_ID_SOURCE } from '../api/taskIds';
+import { DEFAULT_REFERENCE_FORMAT } from '../constants';
 
 const isPrefixedId = (id: string) => PREFIXED_TASK_ID.test(id);
-
-export const DEFAULT_REFERENCE_FORMAT = '{tag}({id})';
 
 /**
  * One reference format (`lightfield.todo.referenceFormat`, with `{tag}` and `{id}`),

@@ -7,7 +7,8 @@
 import * as vscode from 'vscode';
 import type { Task } from '../api/domain';
 import { Commands } from '../constants';
-import { STATUS_INFO, taskStatus, taskTitle } from '../tasks/grouping';
+import { STATUS_INFO } from '../tasks/grouping';
+import { taskStatus, taskTitle } from '../api/domain';
 import { removalRange, type TodoComment } from './detect';
 import type { DocumentTodos } from './documentTodos';
 import type { ReferencedTasks } from './referencedTasks';

@@ -1,7 +1,7 @@
 /** Close fills `text` on lead and SMS tasks only: every other type is named by what it carries. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { taskTitle } from '../../src/tasks/grouping';
+import { taskTitle } from '../../src/api/domain';
 import { TASK_TYPES } from '../server/close/closeData';
 import { closeClientFor, useCloseServer } from '../support/close';
 

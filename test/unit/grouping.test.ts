@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Task, TaskStatus } from '../../src/api/domain';
-import { actionsFor, durationText, isOverdue, relativeTime, sortTasks, taskTitle } from '../../src/tasks/grouping';
+import { actionsFor, durationText, isOverdue, relativeTime, sortTasks } from '../../src/tasks/grouping';
+import { taskTitle } from '../../src/api/domain';
 import { CLOSE_CAPABILITIES } from '../../src/api/close/client';
 import { LIGHTFIELD_CAPABILITIES } from '../../src/api/lightfield/client';
 

@@ -14,7 +14,7 @@ import { RateLimiter } from '../../src/api/rateLimiter';
 import { jsonDataBlock } from '../../src/editor/editorPage';
 import { buildForm } from '../../src/editor/formBuilder';
 import type { ShowMessage } from '../../src/shared/protocol';
-import { taskTitle } from '../../src/tasks/grouping';
+import { taskTitle } from '../../src/api/domain';
 import { TaskStore } from '../../src/tasks/taskStore';
 import { PROPERTY_RUNS, wireAccount, wireAccountPage, wireDefinitions, wireError, wireMemberPage, wireTask, wireTaskPage } from '../fixtures/lightfieldAnswers';
 import { clientFor, useServer } from '../support/lightfield';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ApiError } from '../../src/api/errors';
 import type { TaskStatus } from '../../src/api/domain';
-import { taskStatus, taskTitle } from '../../src/tasks/grouping';
+import { taskStatus, taskTitle } from '../../src/api/domain';
 import { type StoreSettings, TaskStore } from '../../src/tasks/taskStore';
 import { RELATIONSHIP_FILTERS } from '../server/filters';
 import type { LightfieldServer } from '../server/server';

@@ -3,7 +3,8 @@ import { describe, it } from 'node:test';
 import { lineLink, webBaseOfRemote } from '../../src/todo/gitLink';
 import { syntaxFor } from '../../src/todo/commentSyntax';
 import { findTodos, textLines } from '../../src/todo/detect';
-import { DEFAULT_REFERENCE_FORMAT, ReferenceFormat } from '../../src/todo/reference';
+import { ReferenceFormat } from '../../src/todo/reference';
+import { DEFAULT_REFERENCE_FORMAT } from '../../src/constants';
 
 describe('task references in TODO comments', () => {
   it('round-trips through every format', () => {
