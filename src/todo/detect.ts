@@ -4,6 +4,7 @@
  * task reference a tracked one carries. No `vscode` here.
  */
 import { PREFIXED_TASK_ID } from '../api/taskIds';
+import { copyState, freshState, isQuiet, type LexState, lexLine, mayOpen, type Segment } from './commentLexer';
 import type { CommentSyntax } from './commentSyntax';
 import type { ReferenceFormat } from './reference';
 
@@ -50,28 +51,6 @@ export interface DetectOptions {
   range?: { start: number; end: number };
 }
 
-interface Segment {
-  start: number;
-  end: number;
-  /** The line-comment opener (for continuation lines), or undefined inside a block. */
-  lineToken?: string;
-  openerStart?: number;
-  closerEnd?: number;
-}
-
-interface LexState {
-  /** Index of the open block comment, or -1. */
-  block: number;
-  /** An open multi-line string quote (backtick), or ''. */
-  quote: string;
-  /** The template expressions (`${…}`) open around the code being read, innermost last: the braces open inside each. */
-  expressions: number[];
-}
-
-function freshState(): LexState {
-  return { block: -1, quote: '', expressions: [] };
-}
-
 /** Task IDs look like `tsk_a1b2`: letters, an underscore, letters and digits. `TODO(alice)` is a person, not a task. */
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -79,117 +58,6 @@ function escapeRegExp(text: string): string {
 
 export function tagPattern(tags: readonly string[]): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}_])(${tags.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}_])(?:\\(([^()\\s]*)\\))?`, 'gu');
-}
-
-/** Comment segments of one line, advancing the lexer state across it. */
-function lexLine(text: string, syntax: CommentSyntax, state: LexState): Segment[] {
-  const segments: Segment[] = [];
-  let i = 0;
-  let openerStart: number | undefined;
-  while (i < text.length) {
-    if (state.block >= 0) {
-      const closer = syntax.block[state.block][1];
-      const close = text.indexOf(closer, i);
-      segments.push({ start: i, end: close < 0 ? text.length : close, openerStart, closerEnd: close < 0 ? undefined : close + closer.length });
-      openerStart = undefined;
-      if (close < 0) return segments;
-      i = close + closer.length;
-      state.block = -1;
-      continue;
-    }
-    if (state.quote) {
-      const close = syntax.templates ? findTemplateBreak(text, i) : findClosingQuote(text, i, state.quote);
-      if (close < 0) return segments;
-      state.quote = '';
-      if (text[close] === '$') {
-        // `${`: code again until its closing brace.
-        state.expressions.push(0);
-        i = close + 2;
-      } else i = close + 1;
-      continue;
-    }
-    // Plain code in between: jump to the next character that may open a comment or a string (or close a template expression).
-    i = nextInteresting(text, i, syntax);
-    if (i < 0) return segments;
-    const opened = syntax.block.findIndex(([open]) => text.startsWith(open, i));
-    if (opened >= 0) {
-      state.block = opened;
-      openerStart = i;
-      i += syntax.block[opened][0].length;
-      continue;
-    }
-    const token = syntax.line.find((t) => text.startsWith(t, i) && (t !== '#' || i === 0 || /\s/.test(text[i - 1])));
-    if (token) {
-      segments.push({ start: i + token.length, end: text.length, lineToken: token, openerStart: i });
-      return segments;
-    }
-    const char = text[i];
-    const depth = state.expressions.length;
-    if (depth > 0 && (char === '{' || char === '}')) {
-      if (char === '{') state.expressions[depth - 1] += 1;
-      else if (state.expressions[depth - 1] > 0) state.expressions[depth - 1] -= 1;
-      else {
-        // The `}` that closes `${`: back in the template's text.
-        state.expressions.pop();
-        state.quote = '`';
-      }
-      i += 1;
-      continue;
-    }
-    if (char === '`' && syntax.templates) {
-      state.quote = '`';
-      i += 1;
-      continue;
-    }
-    if (syntax.quotes.includes(char)) {
-      const close = findClosingQuote(text, i + 1, char);
-      if (close < 0) {
-        // Only template literals run on across lines; an unclosed quote otherwise ends at the line.
-        if (char === '`') state.quote = '`';
-        return segments;
-      }
-      i = close + 1;
-      continue;
-    }
-    i += 1;
-  }
-  return segments;
-}
-
-const interestingBySyntax = new WeakMap<CommentSyntax, RegExp>();
-
-/** Where, from `from` on, a character is that may start a comment or string, or be a template expression's brace; -1 when none. */
-function nextInteresting(text: string, from: number, syntax: CommentSyntax): number {
-  let pattern = interestingBySyntax.get(syntax);
-  if (!pattern) {
-    const firsts = new Set([...syntax.block.map(([open]) => open[0]), ...syntax.line.map((token) => token[0]), ...syntax.quotes, ...(syntax.templates ? ['{', '}'] : [])]);
-    pattern = new RegExp(`[${[...firsts].map((char) => char.replace(/[\\\]^-]/g, '\\$&')).join('')}]`, 'g');
-    interestingBySyntax.set(syntax, pattern);
-  }
-  pattern.lastIndex = from;
-  return pattern.exec(text)?.index ?? -1;
-}
-
-/** In a template's text: where it ends (its backtick) or breaks into code (the `$` of `${`), or -1 past the line. */
-function findTemplateBreak(text: string, from: number): number {
-  for (let i = from; i < text.length; i++) {
-    if (text[i] === '\\') i += 1;
-    else if (text[i] === '`' || (text[i] === '$' && text[i + 1] === '{')) return i;
-  }
-  return -1;
-}
-
-function findClosingQuote(text: string, from: number, quote: string): number {
-  for (let i = from; i < text.length; i++) {
-    if (text[i] === '\\') i += 1;
-    else if (text[i] === quote) return i;
-  }
-  return -1;
-}
-
-/** Whether a line can change the lexer state: opens a block or a multi-line string. */
-function mayOpen(text: string, syntax: CommentSyntax): boolean {
-  return text.includes('`') || syntax.block.some(([open]) => text.includes(open));
 }
 
 /** A continuation's own text: a block line loses its leading `*`. */
@@ -210,7 +78,7 @@ export function findTodos(lines: TextLines, syntax: CommentSyntax, options: Dete
     const { text } = lines.lineAt(line);
     const hasTag = options.tags.some((tag) => text.includes(tag));
     // Most lines hold no tag and cannot open a comment or string: skip the lexer for them.
-    if (!hasTag && state.block < 0 && !state.quote && state.expressions.length === 0 && !mayOpen(text, syntax)) continue;
+    if (!hasTag && isQuiet(state) && !mayOpen(text, syntax)) continue;
     const segments = lexLine(text, syntax, state);
     if (!hasTag || (options.range && line < options.range.start)) continue;
     for (const segment of segments) {
@@ -261,7 +129,7 @@ const CODE_LINE = /[;{}]\s*$|^(?:case\b|return\b|break\b|if\s*\(|for\s*\(|while\
 function joinContinuations(lines: TextLines, syntax: CommentSyntax, todo: TodoComment, segment: Segment, pattern: RegExp, state: LexState): void {
   if (!segment.lineToken && state.block < 0) return;
   const column = lines.lineAt(todo.line).text.indexOf(segment.lineToken ?? '');
-  const probe: LexState = { ...state, expressions: [...state.expressions] };
+  const probe: LexState = copyState(state);
   for (let next = todo.line + 1; next < lines.lineCount && next <= todo.line + 50; next++) {
     const { text } = lines.lineAt(next);
     if (segment.lineToken) {

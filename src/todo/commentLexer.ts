@@ -1,0 +1,224 @@
+/**
+ * A comment lexer per language family, one line at a time: which parts of a
+ * line are comments, carrying what stays open (a block comment, nested ones
+ * included; a string that spans lines: a template, a raw string, a text block, a
+ * heredoc) from one line to the next. Strings are never comments. No `vscode` here.
+ */
+import type { CommentSyntax } from './commentSyntax';
+
+export interface Segment {
+  start: number;
+  end: number;
+  /** The line-comment opener (for continuation lines), or undefined inside a block. */
+  lineToken?: string;
+  openerStart?: number;
+  closerEnd?: number;
+}
+
+export interface LexState {
+  /** Index of the open block comment, or -1. */
+  block: number;
+  /** How many block comments are open inside it, where they nest (Rust, Swift). */
+  nested: number;
+  /** An open template quote (backtick), or ''. */
+  quote: string;
+  /** The template expressions (`${…}`) open around the code being read, innermost last: the braces open inside each. */
+  expressions: number[];
+  /** What ends an open string that spans lines (`"#` of a raw string, `"""`), or ''. */
+  longString: string;
+  /** The word that ends an open heredoc on a line of its own, or ''. */
+  heredoc: string;
+}
+
+export function freshState(): LexState {
+  return { block: -1, nested: 0, quote: '', expressions: [], longString: '', heredoc: '' };
+}
+
+export function copyState(state: LexState): LexState {
+  return { ...state, expressions: [...state.expressions] };
+}
+
+/** Whether nothing is open: a line without a tag or an opener can then be skipped. */
+export function isQuiet(state: LexState): boolean {
+  return state.block < 0 && !state.quote && state.expressions.length === 0 && !state.longString && !state.heredoc;
+}
+
+/** Whether a line can change the lexer state: opens a block or a string that spans lines. */
+export function mayOpen(text: string, syntax: CommentSyntax): boolean {
+  return (
+    text.includes('`') ||
+    syntax.block.some(([open]) => text.includes(open)) ||
+    (syntax.longStrings ?? []).some(([open]) => text.includes(open)) ||
+    (syntax.heredoc !== undefined && text.includes('<<'))
+  );
+}
+
+/** Where `closer` is, from `from` on; a one-character closer skips backslash escapes. -1 when it is not on the line. */
+function findCloser(text: string, from: number, closer: string): number {
+  if (closer.length > 1) return text.indexOf(closer, from);
+  for (let i = from; i < text.length; i++) {
+    if (text[i] === '\\') i += 1;
+    else if (text[i] === closer) return i;
+  }
+  return -1;
+}
+
+/** In a template's text: where it ends (its backtick) or breaks into code (the `$` of `${`), or -1 past the line. */
+function findTemplateBreak(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) {
+    if (text[i] === '\\') i += 1;
+    else if (text[i] === '`' || (text[i] === '$' && text[i + 1] === '{')) return i;
+  }
+  return -1;
+}
+
+/** A character literal (`'a'`, `'\n'`, `'\u{1F600}'`) closes within a few characters; a lifetime (`'static`) does not. */
+const CHAR_LITERAL = /^'(?:\\u\{[0-9a-fA-F]{1,6}\}|\\.|[^\\'])'/u;
+
+const interestingBySyntax = new WeakMap<CommentSyntax, RegExp>();
+
+/** Where, from `from` on, a character is that may start a comment or string, or be a template expression's brace; -1 when none. */
+function nextInteresting(text: string, from: number, syntax: CommentSyntax): number {
+  let pattern = interestingBySyntax.get(syntax);
+  if (!pattern) {
+    const firsts = new Set([
+      ...syntax.block.map(([open]) => open[0]),
+      ...syntax.line.map((token) => token[0]),
+      ...syntax.quotes,
+      ...(syntax.longStrings ?? []).map(([open]) => open[0]),
+      ...(syntax.charQuote ? [syntax.charQuote] : []),
+      ...(syntax.heredoc ? ['<'] : []),
+      ...(syntax.templates ? ['{', '}'] : []),
+    ]);
+    pattern = new RegExp(`[${[...firsts].map((char) => char.replace(/[\\\]^-]/g, '\\$&')).join('')}]`, 'g');
+    interestingBySyntax.set(syntax, pattern);
+  }
+  pattern.lastIndex = from;
+  return pattern.exec(text)?.index ?? -1;
+}
+
+/** Inside an open block comment: the comment's part of the line, and whether the block (all its nested ones) closed. */
+function inBlock(text: string, from: number, syntax: CommentSyntax, state: LexState): { end: number; closed: boolean } {
+  const [opener, closer] = syntax.block[state.block];
+  for (let i = from; ; ) {
+    const close = text.indexOf(closer, i);
+    const open = syntax.nestedBlocks ? text.indexOf(opener, i) : -1;
+    if (open >= 0 && (close < 0 || open < close)) {
+      state.nested += 1;
+      i = open + opener.length;
+      continue;
+    }
+    if (close < 0) return { end: text.length, closed: false };
+    if (state.nested > 0) {
+      state.nested -= 1;
+      i = close + closer.length;
+      continue;
+    }
+    state.block = -1;
+    return { end: close, closed: true };
+  }
+}
+
+/** Comment segments of one line, advancing the lexer state across it. */
+export function lexLine(text: string, syntax: CommentSyntax, state: LexState): Segment[] {
+  const segments: Segment[] = [];
+  if (state.heredoc) {
+    if (text.trim() === state.heredoc) state.heredoc = '';
+    return segments;
+  }
+  let i = 0;
+  let openerStart: number | undefined;
+  while (i < text.length) {
+    if (state.block >= 0) {
+      const closer = syntax.block[state.block][1];
+      const { end, closed } = inBlock(text, i, syntax, state);
+      segments.push({ start: i, end, openerStart, closerEnd: closed ? end + closer.length : undefined });
+      openerStart = undefined;
+      if (!closed) return segments;
+      i = end + closer.length;
+      continue;
+    }
+    if (state.longString) {
+      const close = findCloser(text, i, state.longString);
+      if (close < 0) return segments;
+      i = close + state.longString.length;
+      state.longString = '';
+      continue;
+    }
+    if (state.quote) {
+      const close = syntax.templates ? findTemplateBreak(text, i) : findCloser(text, i, state.quote);
+      if (close < 0) return segments;
+      state.quote = '';
+      if (text[close] === '$') {
+        // `${`: code again until its closing brace.
+        state.expressions.push(0);
+        i = close + 2;
+      } else i = close + 1;
+      continue;
+    }
+    // Plain code in between: jump to the next character that may open a comment or a string (or close a template expression).
+    i = nextInteresting(text, i, syntax);
+    if (i < 0) return segments;
+    const long = (syntax.longStrings ?? []).find(([open]) => text.startsWith(open, i));
+    if (long) {
+      // Before comments: `r#"` is a string, and `"""` before `"`.
+      state.longString = long[1];
+      i += long[0].length;
+      continue;
+    }
+    const opened = syntax.block.findIndex(([open]) => text.startsWith(open, i));
+    if (opened >= 0) {
+      state.block = opened;
+      state.nested = 0;
+      openerStart = i;
+      i += syntax.block[opened][0].length;
+      continue;
+    }
+    const token = syntax.line.find((t) => text.startsWith(t, i) && (t !== '#' || i === 0 || /\s/.test(text[i - 1])));
+    if (token) {
+      segments.push({ start: i + token.length, end: text.length, lineToken: token, openerStart: i });
+      return segments;
+    }
+    const heredoc = syntax.heredoc && text[i] === '<' ? syntax.heredoc.exec(text.slice(i)) : null;
+    if (heredoc) {
+      // The rest of this line is code; the heredoc's text starts on the next.
+      state.heredoc = heredoc[2];
+      i += heredoc[0].length;
+      continue;
+    }
+    const char = text[i];
+    const depth = state.expressions.length;
+    if (depth > 0 && (char === '{' || char === '}')) {
+      if (char === '{') state.expressions[depth - 1] += 1;
+      else if (state.expressions[depth - 1] > 0) state.expressions[depth - 1] -= 1;
+      else {
+        // The `}` that closes `${`: back in the template's text.
+        state.expressions.pop();
+        state.quote = '`';
+      }
+      i += 1;
+      continue;
+    }
+    if (char === '`' && syntax.templates) {
+      state.quote = '`';
+      i += 1;
+      continue;
+    }
+    if (char === syntax.charQuote) {
+      i += CHAR_LITERAL.exec(text.slice(i, i + 12))?.[0].length ?? 1;
+      continue;
+    }
+    if (syntax.quotes.includes(char)) {
+      const close = findCloser(text, i + 1, char);
+      if (close < 0) {
+        // Only template literals run on across lines; an unclosed quote otherwise ends at the line.
+        if (char === '`') state.quote = '`';
+        return segments;
+      }
+      i = close + 1;
+      continue;
+    }
+    i += 1;
+  }
+  return segments;
+}
