@@ -74,7 +74,8 @@ export class Session implements vscode.Disposable {
         }
         const secretKey = this.secretKey();
         const key = secretKey ? await this.secrets.get(secretKey) : undefined;
-        if (key === this.key) return;
+        // Without a key too, the views must know the service: its welcome text and buttons depend on it.
+        if (key === this.key) return this.updateContext();
         if (this.key !== undefined) this.accountChanged.fire(this.connection);
         this.key = key;
         this.account = undefined;

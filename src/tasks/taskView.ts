@@ -45,7 +45,17 @@ export class TaskView implements vscode.Disposable {
     });
     this.overdue = new OverdueCount(store, () => session.provider, () => this.updateChrome());
     this.view = vscode.window.createTreeView(Views.tasks, { treeDataProvider: this.tree, showCollapseAll: true });
-    this.disposables.push(this.tree, this.view, store.onDidChange(() => this.updateChrome()));
+    this.disposables.push(
+      this.tree,
+      this.view,
+      store.onDidChange(() => this.updateChrome()),
+      // What was said of one service's lists is not true of another's.
+      session.onDidChange((change) => {
+        if (change !== 'connection') return;
+        this.notice = undefined;
+        this.updateChrome();
+      }),
+    );
   }
 
   /** Shows the saved tree of this connection and filter, if there is one; no network. */
@@ -109,7 +119,9 @@ export class TaskView implements vscode.Disposable {
       this.notice = vscode.l10n.t('{0} did not filter the task list as asked, so all tasks are loaded and grouped here.', this.session.capabilities.name);
     }
     const failed = this.store.groups().find((group) => group.error !== undefined);
-    this.view.message = this.session.signedIn && failed ? notificationText(vscode.l10n.t('Some tasks could not be loaded: {0}', this.errors.describe(failed.error))) : this.notice;
+    // Signed out, no message: it would hide the welcome text and its Set API Key button.
+    const problem = failed ? notificationText(vscode.l10n.t('Some tasks could not be loaded: {0}', this.errors.describe(failed.error))) : this.notice;
+    this.view.message = this.session.signedIn ? problem : undefined;
     const overdue = this.overdue.count(Date.now());
     this.view.badge = overdue > 0 ? { value: overdue, tooltip: vscode.l10n.t('{0} overdue tasks', String(overdue)) } : undefined;
   }
