@@ -4,17 +4,22 @@ import { DEFAULT_REFERENCE_FORMAT } from '../constants';
 
 const isPrefixedId = (id: string) => PREFIXED_TASK_ID.test(id);
 
+/** What detection can read back (the setting's `pattern` in package.json says the same). */
+export const READABLE_FORMAT = /^\{tag\}[^{}]*\{id\}[^{}]*$/;
+
 /**
  * One reference format (`lightfield.todo.referenceFormat`, with `{tag}` and `{id}`),
  * the single owner of both directions: what a rewrite writes, and what detection
- * reads back. A format that lacks either placeholder falls back to the default.
+ * reads back. Detection reads a reference from its tag on, so a format that could
+ * not be read back (one that does not start with `{tag}` or lacks `{id}`) falls back to the default: it would be written and never read, and
+ * the TODO would offer to create its task again.
  */
 export class ReferenceFormat {
   readonly format: string;
   private readonly sticky: RegExp;
 
   constructor(format: string = DEFAULT_REFERENCE_FORMAT) {
-    this.format = format.includes('{tag}') && format.includes('{id}') ? format : DEFAULT_REFERENCE_FORMAT;
+    this.format = READABLE_FORMAT.test(format) ? format : DEFAULT_REFERENCE_FORMAT;
     const source = this.format
       .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
       .replace('\\{tag\\}', '(?<tag>[\\p{L}\\p{N}_]+)')

@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { lineLink, webBaseOfRemote } from '../../src/todo/gitLink';
 import { syntaxFor } from '../../src/todo/commentSyntax';
 import { findTodos, textLines } from '../../src/todo/detect';
-import { ReferenceFormat } from '../../src/todo/reference';
+import { READABLE_FORMAT, ReferenceFormat } from '../../src/todo/reference';
 import { DEFAULT_REFERENCE_FORMAT } from '../../src/constants';
 
 describe('task references in TODO comments', () => {
@@ -44,5 +46,23 @@ describe('links to a line on the repository web host', () => {
   it('points at the line, with the path encoded', () => {
     assert.equal(lineLink('git@github.com:org/repo.git', 'abc123', 'src/my file.ts', 9), 'https://github.com/org/repo/blob/abc123/src/my%20file.ts#L10');
     assert.equal(lineLink('https://bitbucket.org/team/repo.git', 'main', 'a.py', 0), 'https://bitbucket.org/team/repo/src/main/a.py#lines-1');
+  });
+});
+
+describe('reference formats that could not be read back', () => {
+  it('are refused: the default is written instead, so the TODO is tracked and never offers "Create" again', () => {
+    for (const format of ['[{id}] {tag}', '{id}: {tag}', '#{id} {tag}', '{tag}']) {
+      const reference = new ReferenceFormat(format);
+      const line = `// ${reference.write('TODO', 'tsk_ab12')}: send the quote`;
+      const [todo] = findTodos(textLines(line), syntaxFor('typescript'), { tags: ['TODO'], reference });
+      assert.equal(todo?.reference, 'tsk_ab12', `${format} is read back`);
+    }
+  });
+
+  it('are refused by the setting itself, with the same rule', () => {
+    const manifest = JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')) as { contributes: { configuration: { properties: Record<string, { pattern?: string }> } } };
+    const pattern = new RegExp(manifest.contributes.configuration.properties['lightfield.todo.referenceFormat'].pattern ?? '');
+    for (const format of ['{tag}({id})', '{tag}[{id}]', '{tag} #{id}', '{tag}({id}, lightfield)']) assert.ok(pattern.test(format) && READABLE_FORMAT.test(format), format);
+    for (const format of ['[{id}] {tag}', '{id}', '{tag}', '{tag}{tag}({id})']) assert.ok(!pattern.test(format) && !READABLE_FORMAT.test(format), format);
   });
 });
