@@ -31,7 +31,8 @@ export function readSettings(): Settings {
   return {
     service,
     baseUrl: config.get<string>(baseUrlSetting, defaultBaseUrl).trim() || defaultBaseUrl,
-    pageSize: Math.min(25, Math.max(1, Math.round(config.get<number>('pageSize', 25)))),
+    // The service's own maximum applies where the store is configured (extension.ts), not here.
+    pageSize: Math.max(1, Math.round(config.get<number>('pageSize', 25))),
     statuses: statuses.length > 0 ? TASK_STATUSES.filter((s) => statuses.includes(s)) : [...TASK_STATUSES],
     sortOrder: sortOrder === 'created' || sortOrder === 'title' ? sortOrder : 'dueDate',
     defaultAssignee: config.get<string>('defaultAssignee', '').trim(),

@@ -39,7 +39,6 @@ export const ContextKeys = {
   canStart: 'lightfield.canStart',
   canCancel: 'lightfield.canCancel',
   service: 'lightfield.service',
-  canReadMembers: 'lightfield.canReadMembers',
   filter: 'lightfield.filter',
   environmentKey: 'lightfield.environmentKey',
 } as const;

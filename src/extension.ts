@@ -106,7 +106,7 @@ function wire(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): L
   const todoDeps: TodoProviderDeps = {
     todos,
     tasks: referenced,
-    serviceName: () => session.capabilities.name,
+    capabilities: () => session.capabilities,
     codeLensEnabled: () => settings.todoCodeLens,
     canCreate: () => session.signedIn && session.can('create'),
     nameRecords: (objectType, ids) => session.provider?.nameRecords(objectType, ids) ?? Promise.resolve([]),

@@ -93,16 +93,14 @@ export interface Capabilities {
   statusLabels: Partial<Record<TaskStatus, string>>;
   /** Names of the kinds of task the tree tells apart (`Task.kind`); a kind not named here is the ordinary one. */
   kindLabels: Readonly<Record<string, string>>;
-  /** Whether lists say how many tasks match (otherwise only whether there are more). */
-  totals: boolean;
   /** Whether a repeated write with the same idempotency key is applied once. */
   idempotentWrites: boolean;
   /** A deleted task goes to a trash the web app restores it from (Lightfield); otherwise it is gone for good. */
   trash: boolean;
   /** Object types of linked records the service names (and finds by name): Lightfield's accounts and opportunities. */
   namedRecords: readonly string[];
-  /** The list filters the service applies itself; the others are applied here. */
-  filters: { status: boolean; assignee: boolean; titlePrefix: boolean };
+  /** Whether the task list finds tasks by the start of their title ("Find Task" asks the service; otherwise it looks among the loaded ones). */
+  titleSearch: boolean;
   /** The largest page the service lists. */
   maxPageSize: number;
   /** Whether a task can be due on a day, all day where the user is (Close), as well as at a time. */

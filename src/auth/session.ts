@@ -193,7 +193,6 @@ export class Session implements vscode.Disposable {
     set(ContextKeys.canCreate, this.signedIn && this.can('create'));
     set(ContextKeys.canUpdate, this.signedIn && this.can('update'));
     set(ContextKeys.canDelete, this.signedIn && this.can('delete'));
-    set(ContextKeys.canReadMembers, this.signedIn && this.can('readMembers'));
     set(ContextKeys.canStart, this.capabilities.statuses.includes('IN_PROGRESS'));
     set(ContextKeys.canCancel, this.capabilities.statuses.includes('CANCELLED'));
     void vscode.commands.executeCommand('setContext', ContextKeys.service, this.service);

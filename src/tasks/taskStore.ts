@@ -230,7 +230,7 @@ export class TaskStore {
   /** Tasks whose title starts with `prefix`, from the server where it can search titles; for "Find task". */
   async searchTitles(prefix: string): Promise<Task[]> {
     const provider = requireProvider(this.provider);
-    if (!provider.capabilities.filters.titlePrefix) return [];
+    if (!provider.capabilities.titleSearch) return [];
     const page = await provider.listTasks({ ...this.listings.query(undefined), titlePrefix: prefix, limit: provider.capabilities.maxPageSize });
     // Checked here too: a service that ignores filters answers with any tasks.
     const found = page.tasks.filter((task) => taskTitle(task).startsWith(prefix) && this.listings.matches(task, undefined));

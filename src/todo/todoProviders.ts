@@ -5,10 +5,9 @@
  * fix that removes the reference) once the service no longer has it.
  */
 import * as vscode from 'vscode';
-import type { Task } from '../api/domain';
+import { type Capabilities, type Task, taskStatus, taskTitle } from '../api/domain';
 import { Commands } from '../constants';
-import { STATUS_INFO } from '../tasks/grouping';
-import { taskStatus, taskTitle } from '../api/domain';
+import { statusLabel } from '../tasks/grouping';
 import { removalRange, type TodoComment } from './detect';
 import type { DocumentTodos } from './documentTodos';
 import type { ReferencedTasks } from './referencedTasks';
@@ -22,8 +21,8 @@ export const GONE_DIAGNOSTIC_CODE = 'lightfield.taskGone';
 export interface TodoProviderDeps {
   todos: DocumentTodos;
   tasks: ReferencedTasks;
-  /** The connected service's name, for the actions' titles. */
-  serviceName: () => string;
+  /** The chosen service: its name for the actions' titles, its names of the statuses. */
+  capabilities: () => Capabilities;
   codeLensEnabled: () => boolean;
   canCreate: () => boolean;
   /** Names of the records a task links to (accounts, say), for the hover. */
@@ -34,9 +33,9 @@ function tagRange(todo: TodoComment): vscode.Range {
   return new vscode.Range(todo.line, todo.tagStart, todo.line, todo.tagEnd);
 }
 
-function describe(task: Task): string {
+function describe(task: Task, capabilities: Capabilities): string {
   const status = taskStatus(task);
-  return `${taskTitle(task)} · ${status ? STATUS_INFO[status].label : vscode.l10n.t('unknown status')}`;
+  return `${taskTitle(task)} · ${status ? statusLabel(status, capabilities) : vscode.l10n.t('unknown status')}`;
 }
 
 function isDone(task: Task | undefined): boolean {
@@ -84,7 +83,7 @@ export class TodoCodeActions implements vscode.CodeActionProvider {
     }
     if (this.deps.canCreate()) {
       const todo = this.deps.todos.at(document, range.start.line);
-      if (todo && !todo.reference) actions.push(createAction(document, todo, this.deps.serviceName()));
+      if (todo && !todo.reference) actions.push(createAction(document, todo, this.deps.capabilities().name));
     }
     return actions;
   }
@@ -123,12 +122,12 @@ export class TodoCodeLenses implements vscode.CodeLensProvider<TodoLens>, vscode
   async resolveCodeLens(lens: TodoLens): Promise<TodoLens> {
     const { todo } = lens;
     if (!todo.reference) {
-      lens.command = { command: Commands.createTaskFromTodo, title: `$(add) ${vscode.l10n.t('Create {0} task', this.deps.serviceName())}`, arguments: [lens.uri, todo.line] };
+      lens.command = { command: Commands.createTaskFromTodo, title: `$(add) ${vscode.l10n.t('Create {0} task', this.deps.capabilities().name)}`, arguments: [lens.uri, todo.line] };
       return lens;
     }
     const task = await this.deps.tasks.get(todo.reference);
     lens.command = task
-      ? { command: Commands.openTask, title: `$(tasklist) ${iconText(describe(task))}`, arguments: [task.id] }
+      ? { command: Commands.openTask, title: `$(tasklist) ${iconText(describe(task, this.deps.capabilities()))}`, arguments: [task.id] }
       : { command: '', title: `$(question) ${iconText(vscode.l10n.t('Task {0} not found', todo.reference))}` };
     return lens;
   }
@@ -152,18 +151,18 @@ export class TodoHovers implements vscode.HoverProvider {
     text.isTrusted = { enabledCommands: [Commands.openTask, Commands.openInService] };
     if (!task) {
       const missing = this.deps.tasks.belongsHere(todo.reference)
-        ? vscode.l10n.t('{0} task {1} could not be found.', this.deps.serviceName(), todo.reference)
-        : vscode.l10n.t('{0} is not a {1} task ID: it may belong to another service.', todo.reference, this.deps.serviceName());
+        ? vscode.l10n.t('{0} task {1} could not be found.', this.deps.capabilities().name, todo.reference)
+        : vscode.l10n.t('{0} is not a {1} task ID: it may belong to another service.', todo.reference, this.deps.capabilities().name);
       text.appendMarkdown(markdownText(missing));
       return new vscode.Hover(text, tagRange(todo));
     }
     text.appendMarkdown(`**${markdownText(taskTitle(task))}**\n\n`);
     const status = taskStatus(task);
-    if (status) text.appendMarkdown(`${markdownText(`${vscode.l10n.t('Status')}: ${STATUS_INFO[status].label}`)}\n\n`);
+    if (status) text.appendMarkdown(`${markdownText(`${vscode.l10n.t('Status')}: ${statusLabel(status, this.deps.capabilities())}`)}\n\n`);
     for (const [label, names] of await relatedRows(task, this.deps.nameRecords)) text.appendMarkdown(`${markdownText(`${label}: ${names}`)}\n\n`);
     text.appendMarkdown(`[${markdownText(vscode.l10n.t('Open task'))}](${commandLinkTarget(Commands.openTask, [task.id])})`);
     // The service's page through our own command, which checks the link again before it opens anything.
-    if (webLinkOf(task.webLink)) text.appendMarkdown(` · [${markdownText(vscode.l10n.t('Open in {0}', this.deps.serviceName()))}](${commandLinkTarget(Commands.openInService, [task.id])})`);
+    if (webLinkOf(task.webLink)) text.appendMarkdown(` · [${markdownText(vscode.l10n.t('Open in {0}', this.deps.capabilities().name))}](${commandLinkTarget(Commands.openInService, [task.id])})`);
     return new vscode.Hover(text, tagRange(todo));
   }
 }
@@ -211,7 +210,7 @@ export class DoneTodoDiagnostics implements vscode.Disposable {
           vscode.DiagnosticSeverity.Hint,
         );
         diagnostic.code = DONE_DIAGNOSTIC_CODE;
-        diagnostic.source = this.deps.serviceName();
+        diagnostic.source = this.deps.capabilities().name;
         diagnostic.tags = [vscode.DiagnosticTag.Unnecessary];
         diagnostics.push(diagnostic);
       }
@@ -220,7 +219,7 @@ export class DoneTodoDiagnostics implements vscode.Disposable {
   }
 
   private goneHint(document: vscode.TextDocument, todo: TodoComment, id: string): vscode.Diagnostic {
-    const service = this.deps.serviceName();
+    const service = this.deps.capabilities().name;
     const range = new vscode.Range(todo.line, todo.tagStart, todo.line, document.lineAt(todo.line).text.length);
     const diagnostic = new vscode.Diagnostic(range, labelText(vscode.l10n.t('{0} no longer has task {1} (was it deleted?): remove the reference?', service, id)), vscode.DiagnosticSeverity.Hint);
     diagnostic.code = GONE_DIAGNOSTIC_CODE;

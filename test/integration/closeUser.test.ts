@@ -106,6 +106,18 @@ describe(`Close as its user sees it, in ${zone}`, () => {
     const hover = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(0, 4));
     const hoverText = hover.flatMap((each) => each.contents.map((part) => (typeof part === 'string' ? part : part.value))).join('\n');
     assert.match(hoverText, /\[Open in Close\]\(command:lightfield\.openInLightfield\?/);
+    // Done, in Close's word for it, as the tree says.
+    await api().store.setStatus(task.id, 'COMPLETE');
+    let lastWords = '';
+    const doneHover = await waitFor('the hover of the done task', async () => {
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(0, 4));
+      const words = hovers.flatMap((each) => each.contents.map((part) => (typeof part === 'string' ? part : part.value))).join('\n').replace(/&nbsp;/g, ' ').replace(/\\/g, '');
+      lastWords = words;
+      return /Status: /.test(words) && !/Status: To do/.test(words) && words;
+    }).catch((error: unknown) => {
+      throw new Error(`${String(error)}; the hover said ${JSON.stringify(lastWords)}`);
+    });
+    assert.match(doneHover, /Status: Done/);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 

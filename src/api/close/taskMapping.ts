@@ -30,12 +30,12 @@ export const CLOSE_CAPABILITIES: Capabilities = {
   statuses: ['TODO', 'COMPLETE'],
   statusLabels: { COMPLETE: 'Done' },
   kindLabels: TYPE_NAMES,
-  totals: false,
   idempotentWrites: false,
   trash: false,
   // A task's lead is described with its name already (see the lead field).
   namedRecords: [],
-  filters: { status: true, assignee: true, titlePrefix: false },
+  // Close's task list has no filter on the text.
+  titleSearch: false,
   maxPageSize: MAX_PAGE_SIZE,
   // `date` is a day (all day in the user's zone) or a date-time.
   dueDays: true,

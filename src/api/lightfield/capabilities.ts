@@ -12,11 +12,10 @@ export const LIGHTFIELD_CAPABILITIES: Capabilities = {
   statuses: TASK_STATUSES,
   statusLabels: {},
   kindLabels: {},
-  totals: true,
   idempotentWrites: true,
   trash: true,
   namedRecords: ['account', 'opportunity'],
-  filters: { status: true, assignee: true, titlePrefix: true },
+  titleSearch: true,
   maxPageSize: MAX_PAGE_SIZE,
   // `$dueAt` is a DATETIME: an instant.
   dueDays: false,
