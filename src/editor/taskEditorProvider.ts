@@ -21,7 +21,8 @@ import { isEmptyUpdate, toCreate, toUpdate } from './formDiff';
 import { type AskAboutConflict, fieldLabels, rebase } from './rebase';
 import { TASK_EDITOR_SCHEME, taskIdOf } from './taskUri';
 import { askModal } from '../ui/notify';
-import { notificationText, tabTitle, webLinkOf } from '../ui/safeText';
+import { notificationText, tabTitle } from '../ui/safeText';
+import { webLinkOf } from '../shared/webLink';
 
 export class TaskEditorDocument implements vscode.CustomDocument {
   /** Field errors and a message from the last failed save, shown until the next edit. */

@@ -5,6 +5,7 @@
  */
 import type { ValueType } from '../api/values';
 import { DUE_DAY, readDue } from './dueDates';
+import { webLinkOf } from './webLink';
 
 export type FormValue = string | number | boolean | string[] | { [part: string]: string | number | null } | null;
 
@@ -88,15 +89,6 @@ export function sameValue(a: FormValue | undefined, b: FormValue | undefined): b
   return JSON.stringify(left) === JSON.stringify(right);
 }
 
-function isHttpUrl(text: string): boolean {
-  try {
-    const url = new URL(text);
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
-
 function listOf(value: FormValue): string[] {
   if (Array.isArray(value)) return value;
   return typeof value === 'string' ? [value] : [];
@@ -124,7 +116,7 @@ export function validateField(field: FormField, raw: FormValue | undefined): str
       return listOf(value).every((item) => PHONE.test(item)) ? undefined : 'Enter telephone numbers, one per line.';
     case 'URL':
     case 'SOCIAL_HANDLE':
-      return typeof value === 'string' && isHttpUrl(value) ? undefined : 'Enter an http(s) link.';
+      return typeof value === 'string' && webLinkOf(value) !== undefined ? undefined : 'Enter an http(s) link.';
     case 'SINGLE_SELECT':
       return typeof value === 'string' && optionIds.has(value) ? undefined : 'Choose one of the options.';
     case 'MULTI_SELECT':

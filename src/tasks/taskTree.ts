@@ -6,7 +6,8 @@ import { taskStatus, taskTitle } from '../api/domain';
 import type { SortOrder } from '../config';
 import { type NameRecords, relatedRows } from './relatedRecords';
 import type { TaskStore } from './taskStore';
-import { labelText, markdownText, webLinkOf } from '../ui/safeText';
+import { labelText, markdownText } from '../ui/safeText';
+import { webLinkOf } from '../shared/webLink';
 
 export class StatusGroupNode {
   readonly kind = 'group';

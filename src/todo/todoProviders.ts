@@ -12,7 +12,8 @@ import { removalRange, type TodoComment } from './detect';
 import type { DocumentTodos } from './documentTodos';
 import type { ReferencedTasks } from './referencedTasks';
 import { type NameRecords, relatedRows } from '../tasks/relatedRecords';
-import { commandLinkTarget, iconText, labelText, markdownText, webLinkOf } from '../ui/safeText';
+import { commandLinkTarget, iconText, labelText, markdownText } from '../ui/safeText';
+import { webLinkOf } from '../shared/webLink';
 
 export const DONE_DIAGNOSTIC_CODE = 'lightfield.taskDone';
 /** On a TODO whose task the service no longer has (deleted): a fix removes the reference and keeps the comment. */

@@ -57,17 +57,6 @@ export function tabTitle(text: string): string {
   return line.length > TAB_TITLE_LENGTH ? `${line.slice(0, TAB_TITLE_LENGTH - 1).trimEnd()}…` : line;
 }
 
-/** A link from a server that may open in a browser: an http(s) URL, normalised; anything else gives undefined. */
-export function webLinkOf(text: string | null | undefined): string | undefined {
-  if (!text) return undefined;
-  try {
-    const url = new URL(text);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.toString() : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** A `command:` link target for our own Markdown, its arguments encoded so that no `(`, `)` or space can end it early. */
 export function commandLinkTarget(command: string, args: unknown[]): string {
   const encoded = encodeURIComponent(JSON.stringify(args)).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);

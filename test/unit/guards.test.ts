@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { originOf, unsafeBaseUrlReason } from '../../src/api/baseUrl';
 import { secretKeyFor } from '../../src/constants';
-import { webLinkOf } from '../../src/ui/safeText';
+import { webLinkOf } from '../../src/shared/webLink';
 
 describe('webLinkOf: the only check before a server link opens in a browser', () => {
   const opens: [string, string][] = [

@@ -14,9 +14,10 @@ function fieldOfParam(param: string | undefined): string | undefined {
 export const lightfieldRules: ServiceRules = {
   name: 'Lightfield',
   headers: (key) => ({ Authorization: `Bearer ${key}`, 'Lightfield-Version': LIGHTFIELD_API_VERSION }),
-  readError(status, body): ErrorReading {
+  readError(_status, body): ErrorReading {
     const parsed = errorBodySchema.safeParse(body);
-    if (!parsed.success) return { message: `The service answered HTTP ${status}.` };
+    // Nothing readable: the shared layer says which service answered which status.
+    if (!parsed.success) return { message: '' };
     const { type, message, code, param } = parsed.data;
     const field = fieldOfParam(param ?? undefined);
     return { message, type, code: code ?? undefined, param: param ?? undefined, fieldErrors: field ? { [field]: message } : undefined };
