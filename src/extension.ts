@@ -78,6 +78,8 @@ function wire(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): L
     };
   };
   const errors = new ErrorReporter(log);
+  // A secret storage that cannot be read (no keyring on Linux, say) is said, not swallowed.
+  const keyUnreadable = (error: unknown) => errors.report(vscode.l10n.t('Could not read the API key from VS Code\'s secret storage'), error);
   const store = new TaskStore(() => session.provider, storeSettings());
   const taskIds = new KnownTaskIds(store, () => ({ key: session.connection, guessedPattern: session.capabilities.taskIdPattern }));
   const members = new ProviderCache<Map<string, Member>>(
@@ -177,7 +179,7 @@ function wire(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): L
     detectOptions = detectOptionsOf(settings);
     if (changed.includes('service') || changed.includes('baseUrl')) {
       void vscode.commands.executeCommand('setContext', ContextKeys.environmentKey, environmentKey(settings) !== undefined);
-      void session.connect(settings.service, settings.baseUrl);
+      session.connect(settings.service, settings.baseUrl).catch(keyUnreadable);
     }
     if (changed.includes('pageSize') || changed.includes('statuses')) {
       store.configure(storeSettings());
@@ -196,7 +198,7 @@ function wire(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): L
   void vscode.commands.executeCommand('setContext', ContextKeys.environmentKey, environmentKey(settings) !== undefined);
   // Not awaited: activation returns at once, and the view fills in when the key has been read (an
   // editor restored after a reload waits for `session.loaded`).
-  void session.load().then(() => offerEnvironmentKey(session, state, settings));
+  session.load().then(() => offerEnvironmentKey(session, state, settings), keyUnreadable);
   return { store, view, session, editor, diagnostics, todoView, state };
 }
 

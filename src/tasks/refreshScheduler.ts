@@ -32,7 +32,8 @@ export class RefreshScheduler implements vscode.Disposable {
   async run(): Promise<void> {
     clearTimeout(this.timer);
     this.lastRun = Date.now();
-    const ok = await this.refresh();
+    // A run that throws counts as a failure; the schedule goes on either way.
+    const ok = await this.refresh().catch(() => false);
     this.failures = ok ? 0 : this.failures + 1;
     this.schedule();
   }

@@ -73,6 +73,7 @@ export class TodoView implements vscode.TreeDataProvider<Node>, vscode.Disposabl
   readonly onDidChangeTreeData = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private scanned: Promise<void> | undefined;
+  private watching = false;
   private timers = new Map<string, ReturnType<typeof setTimeout>>();
   readonly view: vscode.TreeView<Node>;
   private ripgrep: Promise<string | undefined> | undefined;
@@ -83,19 +84,27 @@ export class TodoView implements vscode.TreeDataProvider<Node>, vscode.Disposabl
     private readonly log: vscode.LogOutputChannel,
   ) {
     this.view = vscode.window.createTreeView(Views.todos, { treeDataProvider: this, showCollapseAll: true });
-    const watcher = vscode.workspace.createFileSystemWatcher('**/*');
     this.disposables.push(
       this.view,
-      watcher,
-      watcher.onDidCreate((uri) => this.changedOnDisk(uri)),
-      watcher.onDidChange((uri) => this.changedOnDisk(uri)),
-      watcher.onDidDelete((uri) => this.forget(uri)),
       vscode.workspace.onDidChangeTextDocument(({ document }) => {
         if (this.scanned) this.later(document.uri, () => Promise.resolve(this.readDocument(document)));
       }),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (this.scanned && (event.affectsConfiguration('files.exclude') || event.affectsConfiguration('search.exclude'))) this.rescan();
       }),
+    );
+  }
+
+  /** Watches the whole workspace only once the view was first shown: before, nothing needs keeping up to date. */
+  private watch(): void {
+    if (this.watching) return;
+    this.watching = true;
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*');
+    this.disposables.push(
+      watcher,
+      watcher.onDidCreate((uri) => this.changedOnDisk(uri)),
+      watcher.onDidChange((uri) => this.changedOnDisk(uri)),
+      watcher.onDidDelete((uri) => this.forget(uri)),
     );
   }
 
@@ -152,6 +161,7 @@ export class TodoView implements vscode.TreeDataProvider<Node>, vscode.Disposabl
 
   private async scan(): Promise<void> {
     const started = performance.now();
+    this.watch();
     // ripgrep honours the .gitignore files itself: only the scan without it, and the watcher, wait for them.
     const ignoresLoaded = Promise.all((vscode.workspace.workspaceFolders ?? []).map((folder) => this.loadIgnore(folder)));
     // Files are read as the search reports them, not after it has ended.
