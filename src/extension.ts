@@ -24,6 +24,7 @@ import { ReferencedTasks } from './todo/referencedTasks';
 import { DoneTodoDiagnostics, TodoCodeActions, TodoCodeLenses, TodoHovers, type TodoProviderDeps } from './todo/todoProviders';
 import { isTodoNode, TodoView } from './todo/todoView';
 import { ErrorReporter } from './ui/errorReporter';
+import { defaultAssignee, type People, whoIsMe } from './ui/memberPick';
 import { showError } from './ui/notify';
 
 /** What the extension hands to its own integration tests, and only to them (in `ExtensionMode.Test`). */
@@ -68,24 +69,26 @@ function wire(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): L
     const stored = state.serviceMemory(connection);
     return { read: () => stored.get(), write: (value) => void stored.set(value) };
   });
+  const errors = new ErrorReporter(log);
+  const members = new ProviderCache<Map<string, Member>>(
+    () => session.provider,
+    async (provider) => new Map((await provider.listMembers()).map((member) => [member.id, member])),
+  );
+  // Who "me" is and whom new tasks go to, in one order everywhere (memberPick.ts).
+  const people: People = { session, members, errors, configuredAssignee: () => settings.defaultAssignee, rememberedMe: () => state.me(session.connection).get() };
   // The groups the service has, of those the user chose; "Mine" is the key's own member where the service says who that is.
   const storeSettings = (): StoreSettings => {
     const { capabilities } = session;
     return {
       pageSize: Math.min(settings.pageSize, capabilities.maxPageSize),
       statuses: settings.statuses.filter((status) => capabilities.statuses.includes(status)),
-      assignee: state.filter.get() === 'mine' ? (session.me ?? state.me(session.connection).get()) : undefined,
+      assignee: state.filter.get() === 'mine' ? whoIsMe(people) : undefined,
     };
   };
-  const errors = new ErrorReporter(log);
   // A secret storage that cannot be read (no keyring on Linux, say) is said, not swallowed.
   const keyUnreadable = (error: unknown) => errors.report(vscode.l10n.t('Could not read the API key from VS Code\'s secret storage'), error);
   const store = new TaskStore(() => session.provider, storeSettings());
   const taskIds = new KnownTaskIds(store, () => ({ key: session.connection, guessedPattern: session.capabilities.taskIdPattern }));
-  const members = new ProviderCache<Map<string, Member>>(
-    () => session.provider,
-    async (provider) => new Map((await provider.listMembers()).map((member) => [member.id, member])),
-  );
   const descriptions = new ProviderCache(() => session.provider, (provider) => provider.describeTasks());
   // Once the tree has loaded, the editor's description and the members are read ahead: opening a task then waits for the task alone.
   const warmEditor = () => {
@@ -100,7 +103,7 @@ function wire(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): L
     errors,
     descriptions,
     members,
-    defaultAssignee: () => settings.defaultAssignee || session.me,
+    defaultAssignee: () => defaultAssignee(people),
     log,
   });
   const todos = new DocumentTodos(() => detectOptions);
@@ -133,7 +136,7 @@ function wire(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): L
     view,
     scheduler,
     vscode.window.registerCustomEditorProvider(TASK_EDITOR_VIEW_TYPE, editor, { supportsMultipleEditorsPerDocument: false }),
-    ...registerTaskCommands({ log, store, view, session, errors, state, members, settings: () => settings }),
+    ...registerTaskCommands({ log, store, view, session, errors, state, people }),
     // Neither takes arguments: a `command:` link must not be able to set or drop the key.
     vscode.commands.registerCommand(Commands.setApiKey, () => setApiKey(session, settings)),
     vscode.commands.registerCommand(Commands.signOut, () => confirmSignOut(session, settings)),
@@ -148,7 +151,7 @@ function wire(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): L
     vscode.languages.registerHoverProvider(sourceFiles, new TodoHovers(todoDeps)),
     todoView,
     vscode.commands.registerCommand(Commands.createTaskFromTodo, (target?: unknown, line?: unknown, answers?: unknown) => {
-      const deps = { store, session, todos, members, state, errors, settings: () => settings };
+      const deps = { store, session, todos, state, errors, people };
       if (isTodoNode(target)) return createTaskFromTodo(deps, target.uri, target.todo.line);
       // Prepared answers skip the questions, so only the tests may give them.
       return createTaskFromTodo(deps, target, line, context.extensionMode === vscode.ExtensionMode.Test ? answers : undefined);

@@ -1,17 +1,15 @@
 import * as vscode from 'vscode';
 import { regex, string } from 'zod/mini';
-import type { Capabilities, Member, Task, TaskStatus } from '../api/domain';
+import type { Capabilities, Task, TaskStatus } from '../api/domain';
 import type { Permission, Session } from '../auth/session';
-import type { Settings } from '../config';
 import { newTaskUri, TASK_EDITOR_VIEW_TYPE, taskEditorUri, taskIdOf } from '../editor/taskUri';
 import { Commands, ContextKeys } from '../constants';
 import type { ExtensionState, FilterMode } from '../state';
 import type { ErrorReporter } from '../ui/errorReporter';
 import { askModal, flashStatus, showWarning } from '../ui/notify';
-import { iconText } from '../ui/safeText';
+import { type People, pickMember, whoIsMe } from '../ui/memberPick';
 import { serviceOffers, STATUS_ACTIONS, type StatusAction, statusLabel } from './grouping';
 import { taskTitle } from '../api/domain';
-import type { ProviderCache } from './providerCache';
 import { pickTask } from './taskPicker';
 import type { TaskStore } from './taskStore';
 import { LoadMoreNode, safeLink, TaskNode } from './taskTree';
@@ -45,12 +43,12 @@ export interface TaskCommandDeps {
   session: Session;
   errors: ErrorReporter;
   state: ExtensionState;
-  members: ProviderCache<Map<string, Member>>;
-  settings: () => Settings;
+  people: People;
 }
 
 export function registerTaskCommands(deps: TaskCommandDeps): vscode.Disposable[] {
   const { store, view, session, errors, state, log } = deps;
+  const { people } = deps;
 
   /**
    * The task a command acts on: the tree node it was run on, an ID (from a CodeLens,
@@ -107,14 +105,12 @@ export function registerTaskCommands(deps: TaskCommandDeps): vscode.Disposable[]
     await view.refresh();
   }
 
-  /** The member the user is: the service says so where it can; otherwise asked once per connection. */
+  /** The member the user is (memberPick.ts); asked once per connection where nothing tells. */
   async function whoAmI(): Promise<string | undefined> {
-    if (session.me) return session.me;
-    const remembered = state.me(session.connection);
-    const known = remembered.get() ?? (deps.settings().defaultAssignee || undefined);
+    const known = whoIsMe(people);
     if (known) return known;
-    const member = await pickMember(deps, vscode.l10n.t('Which member are you? (remembered for "Mine")'));
-    if (member) await remembered.set(member.id);
+    const member = await pickMember(people, { placeHolder: vscode.l10n.t('Which member are you? (remembered for "Mine")') });
+    if (member) await state.me(session.connection).set(member.id);
     return member?.id;
   }
 
@@ -169,23 +165,4 @@ export function registerTaskCommands(deps: TaskCommandDeps): vscode.Disposable[]
 async function closeEditorsOf(taskId: string): Promise<void> {
   const tabs = vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => tab.input instanceof vscode.TabInputCustom && taskIdOf(tab.input.uri) === taskId);
   if (tabs.length > 0) await vscode.window.tabGroups.close(tabs, true);
-}
-
-async function pickMember(deps: TaskCommandDeps, placeholder: string): Promise<Member | undefined> {
-  if (!deps.session.can('readMembers')) {
-    void showWarning(vscode.l10n.t('Your API key cannot list members. Set lightfield.defaultAssignee to a member ID instead.'));
-    return undefined;
-  }
-  let members: Map<string, Member>;
-  try {
-    members = await deps.members.get();
-  } catch (error) {
-    deps.errors.report(vscode.l10n.t('Could not list members'), error);
-    return undefined;
-  }
-  const picked = await vscode.window.showQuickPick(
-    [...members.values()].map((member) => ({ label: iconText(member.name), description: iconText(member.id), member })),
-    { placeHolder: placeholder, matchOnDescription: true },
-  );
-  return picked?.member;
 }

@@ -1,16 +1,14 @@
 import * as vscode from 'vscode';
 import { iso, maxLength, nullable, object, optional, regex, string, union, type output } from 'zod/mini';
-import type { Member, ParentChoice, Task, TaskDraft } from '../api/domain';
+import { type ParentChoice, type Task, type TaskDraft, taskTitle } from '../api/domain';
 import type { Session } from '../auth/session';
-import type { Settings } from '../config';
 import type { ExtensionState } from '../state';
-import { taskTitle } from '../api/domain';
-import type { ProviderCache } from '../tasks/providerCache';
 import { todoCreateKey } from '../tasks/idempotencyKeys';
 import type { TaskStore } from '../tasks/taskStore';
 import type { ErrorReporter } from '../ui/errorReporter';
 import { flashStatus, showInfo, showWarning } from '../ui/notify';
 import { iconText } from '../ui/safeText';
+import { defaultAssignee, type People, pickMember } from '../ui/memberPick';
 import { searchPick } from '../ui/searchPick';
 import type { TodoComment } from './detect';
 import type { DocumentTodos } from './documentTodos';
@@ -22,10 +20,9 @@ export interface CreateFromTodoDeps {
   store: TaskStore;
   session: Session;
   todos: DocumentTodos;
-  members: ProviderCache<Map<string, Member>>;
   state: ExtensionState;
   errors: ErrorReporter;
-  settings: () => Settings;
+  people: People;
 }
 
 const CONTEXT_LINES = 3;
@@ -64,23 +61,15 @@ function description(document: vscode.TextDocument, todo: TodoComment): string {
   ].join('\n');
 }
 
+/** The configured default assignee or me (memberPick.ts), else the member picked once for TODOs on this connection. */
 async function chooseAssignee(deps: CreateFromTodoDeps): Promise<string | undefined> {
-  const configured = deps.settings().defaultAssignee || deps.session.me;
-  if (configured) return configured;
+  const { people } = deps;
   const remembered = deps.state.todoAssignee(deps.session.connection);
-  const known = remembered.get();
+  const known = defaultAssignee(people) ?? remembered.get();
   if (known) return known;
-  if (!deps.session.can('readMembers')) {
-    void showWarning(vscode.l10n.t('Set lightfield.defaultAssignee to a member ID: this API key cannot list members.'));
-    return undefined;
-  }
-  const members = await deps.members.get();
-  const picked = await vscode.window.showQuickPick(
-    [...members.values()].filter((member) => !member.inactive).map((member) => ({ label: iconText(member.name), description: iconText(member.id), member })),
-    { title: vscode.l10n.t('Assign tasks from TODO comments to…'), placeHolder: vscode.l10n.t('Remembered for the next ones'), matchOnDescription: true },
-  );
-  if (picked) await remembered.set(picked.member.id);
-  return picked?.member.id;
+  const member = await pickMember(people, { title: vscode.l10n.t('Assign tasks from TODO comments to…'), placeHolder: vscode.l10n.t('Remembered for the next ones') });
+  if (member) await remembered.set(member.id);
+  return member?.id;
 }
 
 /** Finds the comment again after the prompts: the file may have changed meanwhile. */
