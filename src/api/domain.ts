@@ -141,6 +141,8 @@ export interface FieldDescription {
   editableKinds?: readonly string[];
   /** A DATETIME that also takes a day, all day (`2026-11-25`). */
   allDay?: boolean;
+  /** For relationships: the most records one may link to, where the service sets a bound. */
+  maxLinks?: number;
   /** Set on create, fixed afterwards. */
   createOnly?: boolean;
   /** Which of the task's own properties this field holds, if any. */

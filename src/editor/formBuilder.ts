@@ -82,6 +82,7 @@ export function buildForm({ description, task, members, defaultAssignee, records
       objectType: described.objectType,
       idPrefix: (isMember && memberOptions) || linked ? undefined : described.idPrefix,
       allDay: described.allDay,
+      maxLinks: described.maxLinks,
     });
     if (task) values[described.key] = formValueOf(task.fields[described.key]);
     else if (described.role === 'assignee' && defaultAssignee) values[described.key] = [defaultAssignee];

@@ -36,6 +36,8 @@ export interface FormField {
   searchable?: boolean;
   /** A DATETIME that also takes a day, all day (`2026-11-25`). */
   allDay?: boolean;
+  /** The most records a relationship may link to, where the service sets a bound. */
+  maxLinks?: number;
 }
 
 export interface FormModel {
@@ -53,7 +55,6 @@ export interface FormModel {
 
 export const ADDRESS_PARTS = ['street', 'street2', 'city', 'state', 'postalCode', 'country', 'latitude', 'longitude'] as const;
 export const NAME_PARTS = ['firstName', 'lastName'] as const;
-export const RELATIONSHIP_LIMIT = 25;
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE = /^\+?[\d\s().-]{3,}$/;
@@ -135,7 +136,7 @@ export function validateField(field: FormField, raw: FormValue | undefined): str
     case 'RELATIONSHIP': {
       const ids = listOf(value);
       if (!field.multiple && ids.length > 1) return 'Choose one.';
-      if (ids.length > RELATIONSHIP_LIMIT) return `At most ${RELATIONSHIP_LIMIT}.`;
+      if (field.maxLinks !== undefined && ids.length > field.maxLinks) return `At most ${field.maxLinks}.`;
       if (field.idPrefix && !ids.every((id) => id.startsWith(field.idPrefix ?? ''))) return `IDs start with ${field.idPrefix}.`;
       if (field.options && !ids.every((id) => optionIds.has(id))) return 'Choose from the list.';
       return undefined;

@@ -29,6 +29,16 @@ describe('task form from the service\'s description (Lightfield definitions, thr
     [ada, grace] = server().members.map((member) => members.find((m) => m.id === member.id) as Member);
   });
 
+  it('bounds a relationship by the service\'s own limit, said at the field before anything is sent', () => {
+    const model = form({ task });
+    const many = model.fields.find((field) => field.kind === 'relationship' && field.multiple && !field.readOnly);
+    assert.ok(many, 'the definitions have a has-many relationship (watchers)');
+    assert.equal(many.maxLinks, 25, 'Lightfield links at most 25 records per save');
+    const ids = (count: number) => Array.from({ length: count }, (_, index) => `${many.idPrefix ?? ''}${index}`);
+    assert.notEqual(validateValues(model, { ...model.values, [many.key]: ids(25) })[many.key], 'At most 25.');
+    assert.equal(validateValues(model, { ...model.values, [many.key]: ids(26) })[many.key], 'At most 25.');
+  });
+
   it('has one field per field and relationship definition, system fields first, labels from the server', () => {
     const model = form({ task });
     const keys = model.fields.map((f) => f.key);

@@ -1,6 +1,6 @@
 /** Lightfield's definitions as the editor's fields: the system fields first, each with its role and what may change. */
 import type { FieldDescription, TaskDescription } from '../domain';
-import { KEYS } from './capabilities';
+import { KEYS, RELATIONSHIP_WRITE_LIMIT } from './capabilities';
 import type { Vocabulary } from './vocabulary';
 
 const REQUIRED_ON_CREATE = new Set<string>([KEYS.title, KEYS.status, KEYS.assignee]);
@@ -52,6 +52,8 @@ export function describeFields(words: Vocabulary): TaskDescription {
       valueType: 'RELATIONSHIP',
       multiple: definition.cardinality === 'HAS_MANY',
       objectType: definition.objectType,
+      // At most 25 linked records per request, across relationships (checked again on save).
+      maxLinks: RELATIONSHIP_WRITE_LIMIT,
       idPrefix: ID_PREFIXES[definition.objectType],
       readOnly: READ_ONLY_RELATIONSHIPS.has(key),
       // The typed update names only $account, $assignedTo and $opportunity: who created a task is set once.
