@@ -66,7 +66,7 @@ export function editorPage(assets: EditorPageAssets): string {
   <meta http-equiv="Content-Security-Policy" content="${attribute(csp)}">
   <meta name="viewport" content="width=device-width, initial-scale=1.0">
   <style nonce="${nonce}">${inline(assets.styleText, 'style')}</style>
-  <title>Lightfield task</title>
+  <title>Task</title>
 </head>
 <body>
   <main id="root" aria-busy="true"></main>${state}
