@@ -1,33 +1,17 @@
 /** Close's date in the editor: a day (All day) or a time on it, written as a day or as an instant with its offset. */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { BrowserContext } from 'playwright-core';
+import { describe, it } from 'node:test';
 import type { Task } from '../../src/api/domain';
 import { buildForm } from '../../src/editor/formBuilder';
-import { launchChromium } from '../e2e/browser';
-import { type CloseServer, startCloseServer } from '../server/close/closeServer';
+import { startCloseServer } from '../server/close/closeServer';
 import { closeClientFor } from '../support/close';
-import { fieldId, type Harness, lastEdit, openEditorPage, show, startHarness } from './harness';
+import { fieldId, lastEdit, openEditorPage, show, useEditorBrowser } from './harness';
 
-let server: CloseServer;
-let context: BrowserContext;
-let harness: Harness;
-
-before(async () => {
-  server = await startCloseServer({ tasks: 30 });
-  harness = await startHarness();
-  context = await launchChromium();
-});
-
-after(async () => {
-  await context?.close();
-  await harness?.close();
-  await server?.close();
-});
+const browser = useEditorBrowser(() => startCloseServer({ tasks: 30 }));
 
 async function formFor(pick: (date: string) => boolean) {
-  const client = closeClientFor(server);
-  const wire = [...server.tasks.values()].find((task) => task._type === 'lead' && !task.is_dateless && task.date && pick(task.date));
+  const client = closeClientFor(browser.server());
+  const wire = [...browser.server().tasks.values()].find((task) => task._type === 'lead' && !task.is_dateless && task.date && pick(task.date));
   assert.ok(wire, 'the sample has such a task');
   const task: Task = await client.getTask(wire.id);
   return buildForm({ description: await client.describeTasks(), members: await client.listMembers(), serviceName: 'Close', task });
@@ -36,7 +20,7 @@ async function formFor(pick: (date: string) => boolean) {
 describe('a Close date in the editor', () => {
   it('shows a day as all day, writes another day as a day, and a time once All day is unticked', async () => {
     const model = await formFor((date) => /^\d{4}-\d{2}-\d{2}$/.test(date));
-    const page = await openEditorPage(context, harness);
+    const page = await openEditorPage(browser.context(), browser.harness());
     await show(page, model);
     const day = page.locator(fieldId('date'));
     assert.equal(await day.inputValue(), model.values.date);
@@ -55,7 +39,7 @@ describe('a Close date in the editor', () => {
 
   it('shows a time as a day and a time on it', async () => {
     const model = await formFor((date) => date.includes('T'));
-    const page = await openEditorPage(context, harness);
+    const page = await openEditorPage(browser.context(), browser.harness());
     await show(page, model);
     assert.equal(await page.locator(`${fieldId('date')}-all-day`).isChecked(), false);
     const at = new Date(model.values.date as string);

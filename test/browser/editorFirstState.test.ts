@@ -4,17 +4,16 @@
  * and every text a server gave must stay text.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { BrowserContext, Page } from 'playwright-core';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import { buildForm } from '../../src/editor/formBuilder';
 import { withoutBidiControls } from '../../src/shared/bidi';
 import type { FormModel, FormValue } from '../../src/shared/form';
 import type { ShowMessage } from '../../src/shared/protocol';
-import { launchChromium } from '../e2e/browser';
-import { startLightfieldServer, type LightfieldServer } from '../server/server';
+import { startLightfieldServer } from '../server/server';
 import { clientFor } from '../support/lightfield';
 import HOSTILE from '../fixtures/hostile-strings.json';
-import { type Harness, openEditorPage, startHarness } from './harness';
+import { openEditorPage, useEditorBrowser } from './harness';
 
 /** What Chromium's nonce guard looks for in a script's attributes, and what ends or reopens a script early. */
 const MARKUP = [
@@ -31,27 +30,18 @@ const MARKUP = [
   '<meta http-equiv="refresh" content="0;url=javascript:__canary()">',
 ];
 
-let server: LightfieldServer;
-let context: BrowserContext;
-let harness: Harness;
 let base: FormModel;
 
-before(async () => {
-  server = await startLightfieldServer({ tasks: 2, customFields: true, seed: 5 });
-  const client = clientFor(server);
-  const description = await client.describeTasks();
-  const members = await client.listMembers();
-  const task = await client.getTask(server.index.listed()[0].id);
-  base = buildForm({ description, members, task, serviceName: 'Lightfield' });
-  harness = await startHarness();
-  context = await launchChromium();
-});
-
-after(async () => {
-  await context?.close();
-  await harness?.close();
-  await server?.close();
-});
+const browser = useEditorBrowser(
+  () => startLightfieldServer({ tasks: 2, customFields: true, seed: 5 }),
+  async (server) => {
+    const client = clientFor(server);
+    const description = await client.describeTasks();
+    const members = await client.listMembers();
+    const task = await client.getTask(server.index.listed()[0].id);
+    base = buildForm({ description, members, task, serviceName: 'Lightfield' });
+  },
+);
 
 /** `text` in every slot of the first state that a server fills: names, keys, options, values, errors, the banner. */
 function hostileState(text: string): ShowMessage {
@@ -95,7 +85,7 @@ describe('the editor page built with hostile server text in its first state', ()
   it('renders the form from that state alone, for every hostile string in every server slot', async () => {
     for (const text of [...HOSTILE, ...MARKUP]) {
       const state = hostileState(text);
-      const page = await openEditorPage(context, harness, state);
+      const page = await openEditorPage(browser.context(), browser.harness(), state);
       const what = JSON.stringify(text.slice(0, 40));
       const shown = withoutBidiControls(text);
       assert.deepEqual(
@@ -117,7 +107,7 @@ describe('the editor page built with hostile server text in its first state', ()
   it('shows server text without bidi controls, and keeps them in the values the user edits, isolated', async () => {
     const text = '\u202Eevil reversed text\u202C \u2066isolate\u2069 \u200Fmark';
     const state = hostileState(text);
-    const page = await openEditorPage(context, harness, state);
+    const page = await openEditorPage(browser.context(), browser.harness(), state);
     const found = await page.evaluate(() => {
       const bidi = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
       const shown = Array.from(document.querySelectorAll<HTMLElement>('main *'))

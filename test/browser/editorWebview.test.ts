@@ -1,39 +1,29 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { BrowserContext, Page } from 'playwright-core';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import type { Member, Task, TaskDescription } from '../../src/api/domain';
 import { buildForm, type BuildOptions } from '../../src/editor/formBuilder';
 import { withoutBidiControls } from '../../src/shared/bidi';
 import type { FormModel } from '../../src/shared/form';
-import { launchChromium } from '../e2e/browser';
-import { startLightfieldServer, type LightfieldServer } from '../server/server';
+import { startLightfieldServer } from '../server/server';
 import { clientFor } from '../support/lightfield';
-import { fieldId, type Harness, lastEdit, openEditorPage, sendToWebview, show, startHarness } from './harness';
+import { fieldId, lastEdit, openEditorPage, sendToWebview, show, useEditorBrowser } from './harness';
 
 // The form is built as the extension builds it: from what the Lightfield adapter reads of the local server.
 const sample: { tasks: Task[]; members: Member[] } = { tasks: [], members: [] };
 let description: TaskDescription;
 const form = (options: Partial<BuildOptions>) => buildForm({ description, members: sample.members, serviceName: 'Lightfield', ...options });
 
-let server: LightfieldServer;
-let context: BrowserContext;
-let harness: Harness;
 
-before(async () => {
-  server = await startLightfieldServer({ tasks: 2, customFields: true, seed: 3 });
-  const client = clientFor(server);
-  description = await client.describeTasks();
-  sample.members = await client.listMembers();
-  sample.tasks = await Promise.all(server.index.listed().slice(0, 2).map((task) => client.getTask(task.id)));
-  harness = await startHarness();
-  context = await launchChromium();
-});
-
-after(async () => {
-  await context?.close();
-  await harness?.close();
-  await server?.close();
-});
+const browser = useEditorBrowser(
+  () => startLightfieldServer({ tasks: 2, customFields: true, seed: 3 }),
+  async (server) => {
+    const client = clientFor(server);
+    description = await client.describeTasks();
+    sample.members = await client.listMembers();
+    sample.tasks = await Promise.all(server.index.listed().slice(0, 2).map((task) => client.getTask(task.id)));
+  },
+);
 
 async function fill(page: Page, selector: string, text: string): Promise<void> {
   await page.locator(selector).fill(text);
@@ -48,7 +38,7 @@ async function choose(page: Page, key: string, label: string): Promise<void> {
 
 describe('the editor webview in Chromium', () => {
   it('renders every value type and edits each to the payload the host expects', async () => {
-    const page = await openEditorPage(context, harness);
+    const page = await openEditorPage(browser.context(), browser.harness());
     const model = form({ task: sample.tasks[0] });
     await show(page, model);
     const labelIds = description.fields.find((field) => field.key === 'labels')!.options!;
@@ -107,7 +97,7 @@ describe('the editor webview in Chromium', () => {
   });
 
   it('picks a linked record by name: the linked one shown by its name, others found by searching through the host', async () => {
-    const page = await openEditorPage(context, harness);
+    const page = await openEditorPage(browser.context(), browser.harness());
     const base = form({ task: sample.tasks[0] });
     const model = { ...base, fields: base.fields.map((f) => (f.key === '$account' ? { ...f, options: [{ id: 'acc_1', label: 'Acme Corp' }], searchable: true, idPrefix: undefined } : f)), values: { ...base.values, $account: ['acc_1'] } };
     await show(page, model);
@@ -124,7 +114,7 @@ describe('the editor webview in Chromium', () => {
   });
 
   it('shows a read-only choice or link by its label, not its ID (a Close task\'s lead, say)', async () => {
-    const page = await openEditorPage(context, harness);
+    const page = await openEditorPage(browser.context(), browser.harness());
     const base = form({ task: sample.tasks[0] });
     // Fixed after creation, as a Close task's lead is: the form still knows the names of the choices.
     const model = { ...base, fields: base.fields.map((f) => (f.key === '$assignedTo' || f.key === 'priority' ? { ...f, readOnly: true } : f)) };
@@ -138,7 +128,7 @@ describe('the editor webview in Chromium', () => {
   });
 
   it('shows validation messages at the field as the user types, and host errors where they belong', async () => {
-    const page = await openEditorPage(context, harness);
+    const page = await openEditorPage(browser.context(), browser.harness());
     const model = form({});
     await show(page, model);
     const errorOf = (key: string) => page.locator(`.field[data-key="${key}"] .field-error`);
@@ -196,7 +186,7 @@ function hostileModel(base: FormModel, text: string): FormModel {
 
 describe('the editor webview with hostile server text', () => {
   it('renders every hostile string as inert text in every server-provided slot', async () => {
-    const page = await openEditorPage(context, harness);
+    const page = await openEditorPage(browser.context(), browser.harness());
     const base = form({ task: sample.tasks[1], members: sample.members.map((m) => ({ ...m, name: HOSTILE[1] })) });
     for (const text of HOSTILE) {
       await show(page, hostileModel(base, text));
@@ -236,7 +226,7 @@ describe('the editor webview with hostile server text', () => {
 
   it('paints the state the page was built with before any message, and that state stays inert text', async () => {
     const model = hostileModel(form({ task: sample.tasks[1] }), HOSTILE.find((text) => text.includes('"'))!);
-    const page = await openEditorPage(context, harness, { type: 'show', model, values: model.values, errors: {} });
+    const page = await openEditorPage(browser.context(), browser.harness(), { type: 'show', model, values: model.values, errors: {} });
     // No `show` was sent: the page is what the host built.
     assert.equal(await page.locator('.title').evaluate((node) => node.textContent), model.title);
     assert.equal(await page.locator('.field').count(), model.fields.length);
@@ -249,7 +239,7 @@ describe('the editor webview with hostile server text', () => {
   });
 
   it('opens a clicked preview link once, through the host: VS Code\'s own link handler never sees the click', async () => {
-    const page = await openEditorPage(context, harness);
+    const page = await openEditorPage(browser.context(), browser.harness());
     // VS Code's webview script opens every clicked link from a bubbling listener on the window.
     await page.evaluate(`
       window.__hostOpened = 0;
@@ -269,7 +259,7 @@ describe('the editor webview with hostile server text', () => {
   });
 
   it('has a canary that does fire when script does run (the check can fail)', async () => {
-    const page = await openEditorPage(context, harness);
+    const page = await openEditorPage(browser.context(), browser.harness());
     await page.evaluate(() => window.__canary());
     assert.equal(await page.evaluate(() => window.__canaryFired), 1);
     await page.close();

@@ -9,7 +9,9 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
+import { after, before } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../e2e/browser';
 import { editorPage } from '../../src/editor/editorPage';
 import { withoutBidiControls } from '../../src/shared/bidi';
 import { fieldElementId, type FormModel, type FormValue } from '../../src/shared/form';
@@ -123,4 +125,28 @@ export async function lastEdit(page: Page): Promise<Record<string, FormValue>> {
 
 export function fieldId(key: string): string {
   return `#${fieldElementId(key)}`;
+}
+
+/**
+ * For the enclosing test file: its service's local server, the harness and a
+ * headless Chromium, started before its tests (then `ready` reads what the tests
+ * need from the server) and stopped after them.
+ */
+export function useEditorBrowser<S extends { close(): Promise<void> }>(start: () => Promise<S>, ready: (server: S) => Promise<void> = () => Promise.resolve()) {
+  let parts: { server: S; harness: Harness; context: BrowserContext } | undefined;
+  before(async () => {
+    const server = await start();
+    await ready(server);
+    parts = { server, harness: await startHarness(), context: await launchChromium() };
+  });
+  after(async () => {
+    await parts?.context.close();
+    await parts?.harness.close();
+    await parts?.server.close();
+  });
+  const get = () => {
+    if (!parts) throw new Error('the browser is not started');
+    return parts;
+  };
+  return { server: () => get().server, harness: () => get().harness, context: () => get().context };
 }
