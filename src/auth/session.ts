@@ -130,8 +130,12 @@ export class Session implements vscode.Disposable {
 
   /** Checks the stored key once per key and connection, and learns what it may do. */
   async validate(): Promise<void> {
-    if (!this.current || this.account) return;
-    this.account = await this.current.checkKey();
+    const checked = this.current;
+    if (!checked || this.account) return;
+    const account = await checked.checkKey();
+    // The connection changed while the key was checked: what it told is another key's.
+    if (this.current !== checked) return;
+    this.account = account;
     this.updateContext();
     this.changed.fire('account');
   }
