@@ -169,6 +169,8 @@ function wire(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): L
         if (session.me) void state.me(session.connection).set(session.me);
         store.configure(storeSettings());
       }
+      // "Mine" shows as chosen only while there is a "me" to filter by.
+      void vscode.commands.executeCommand('setContext', ContextKeys.filter, store.currentSettings.assignee ? 'mine' : 'all');
       view.tree.refresh();
       view.updateChrome();
       lenses.refresh();
