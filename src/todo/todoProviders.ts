@@ -168,7 +168,11 @@ export class TodoHovers implements vscode.HoverProvider {
   }
 }
 
-/** Hints on TODOs whose task is complete or cancelled, for open documents. */
+/**
+ * Hints on TODOs whose task is complete or cancelled, for the documents shown in
+ * editors: a document opened out of sight (by another extension, say) asks the
+ * service nothing.
+ */
 export class DoneTodoDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('lightfield');
   private readonly disposables: vscode.Disposable[] = [this.collection];
@@ -177,7 +181,7 @@ export class DoneTodoDiagnostics implements vscode.Disposable {
   constructor(private readonly deps: TodoProviderDeps) {
     const soon = () => this.schedule();
     this.disposables.push(
-      vscode.workspace.onDidOpenTextDocument(soon),
+      vscode.window.onDidChangeVisibleTextEditors(soon),
       vscode.workspace.onDidChangeTextDocument(soon),
       vscode.workspace.onDidCloseTextDocument((document) => this.collection.delete(document.uri)),
       deps.tasks.onDidChange(soon),
@@ -192,7 +196,7 @@ export class DoneTodoDiagnostics implements vscode.Disposable {
   }
 
   update(): void {
-    for (const document of vscode.workspace.textDocuments) {
+    for (const document of new Set(vscode.window.visibleTextEditors.map((editor) => editor.document))) {
       if (document.uri.scheme !== 'file' && document.uri.scheme !== 'untitled' && document.uri.scheme !== 'vscode-remote') continue;
       const diagnostics: vscode.Diagnostic[] = [];
       for (const todo of this.deps.todos.all(document)) {
