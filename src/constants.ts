@@ -17,7 +17,7 @@ export const Commands = {
   cancelTask: 'lightfield.cancelTask',
   reopenTask: 'lightfield.reopenTask',
   openTask: 'lightfield.openTask',
-  openInService: 'lightfield.openInLightfield',
+  openInWebApp: 'lightfield.openInWebApp',
   copyTaskId: 'lightfield.copyTaskId',
   loadMore: 'lightfield.loadMore',
   createTaskFromTodo: 'lightfield.createTaskFromTodo',
@@ -44,14 +44,13 @@ export const ContextKeys = {
 } as const;
 
 export const CONFIG_SECTION = 'lightfield';
-/** Before keys were bound to an origin they were stored under this name; it is removed on start. */
+/** Before keys were bound to an origin Lightfield's was stored under this name; it is removed on start. */
 export const LEGACY_SECRET_KEY = 'lightfield.apiKey';
 
 /** The SecretStorage entry of the key entered for a service at `baseUrl`'s origin, or undefined for an invalid URL. */
 export function secretKeyFor(service: ServiceId, baseUrl: string): string | undefined {
   const origin = originOf(baseUrl);
-  // Lightfield's keys keep the name they had before a second service existed.
-  return origin && `${service === 'lightfield' ? LEGACY_SECRET_KEY : `${service}.apiKey`}@${origin}`;
+  return origin && `${service}.apiKey@${origin}`;
 }
 
 /** How a TODO names its task unless `lightfield.todo.referenceFormat` says otherwise: `TODO(tsk_…)`. */

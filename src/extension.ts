@@ -1,7 +1,6 @@
 import './api/zodSetup';
 import * as vscode from 'vscode';
 import type { Member } from './api/domain';
-import { PREFIXED_TASK_ID } from './api/taskIds';
 import { Session } from './auth/session';
 import { chooseService, confirmSignOut, environmentKey, offerEnvironmentKey, setApiKey, useEnvironmentKey } from './auth/signIn';
 import { onDidChangeSettings, readSettings, type Settings } from './config';
@@ -23,6 +22,7 @@ import { ReferenceFormat } from './todo/reference';
 import { ReferencedTasks } from './todo/referencedTasks';
 import { DoneTodoDiagnostics, TodoCodeActions, TodoCodeLenses, TodoHovers, type TodoProviderDeps } from './todo/todoProviders';
 import { isTodoNode, TodoView } from './todo/todoView';
+import { describeError } from './ui/describeError';
 import { ErrorReporter } from './ui/errorReporter';
 import { defaultAssignee, type People, whoIsMe } from './ui/memberPick';
 import { showError } from './ui/notify';
@@ -49,7 +49,7 @@ export function activate(context: vscode.ExtensionContext): LightfieldExtensionA
     return context.extensionMode === vscode.ExtensionMode.Test ? api : undefined;
   } catch (error) {
     // VS Code shows nothing of a failed activation on its own.
-    void showError(vscode.l10n.t('Lightfield Tasks failed to start: {0}', String(error)));
+    void showError(vscode.l10n.t('Lightfield Tasks failed to start: {0}', describeError(error)));
     throw error;
   }
 }
@@ -61,8 +61,7 @@ function wire(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): L
   const detectOptionsOf = (current: Settings): DetectOptions => ({
     tags: current.todoTags,
     reference: new ReferenceFormat(current.referenceFormat),
-    // Any service's prefixed IDs, and IDs shaped like the ones the connected service returned.
-    isTaskId: (id) => PREFIXED_TASK_ID.test(id) || taskIds.matches(id),
+    isTaskId: (id) => taskIds.isReference(id),
   });
   let detectOptions = detectOptionsOf(settings);
   const session = new Session(context.secrets, settings.service, settings.baseUrl, log, (connection) => {

@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import { array, boolean, enum as zEnum, number, object, optional, type output, partialRecord, string, unknown, type ZodMiniType } from 'zod/mini';
 import { type ServiceId, taskSchema, taskStatusSchema } from './api/domain';
+import { SERVICES } from './api/services';
 
 /** A typed value in a Memento; what is stored is parsed on read, so an old shape reads as unset. */
 export class StoredValue<T> {
@@ -34,8 +35,7 @@ export type FilterMode = 'all' | 'mine';
 
 /** The unit remembered state belongs to: a service at a base URL. */
 export function connectionOf(service: ServiceId, baseUrl: string): string {
-  // Lightfield's state keeps the name it had before a second service existed.
-  return service === 'lightfield' ? baseUrl : `${service}:${baseUrl}`;
+  return `${SERVICES[service].statePrefix}${baseUrl}`;
 }
 
 /** Everything the extension remembers, by where it belongs: caches globally, UI state per workspace. */

@@ -13,9 +13,6 @@ import { storedFieldSchema, type WritableValue } from './values';
 export const TASK_STATUSES = ['TODO', 'IN_PROGRESS', 'COMPLETE', 'CANCELLED'] as const;
 export const taskStatusSchema = zEnum(TASK_STATUSES);
 export type TaskStatus = output<typeof taskStatusSchema>;
-/** The product's names of the statuses (a service may call one otherwise: `Capabilities.statusLabels`). */
-export const STATUS_LABELS: Record<TaskStatus, string> = { TODO: 'To do', IN_PROGRESS: 'In progress', COMPLETE: 'Complete', CANCELLED: 'Cancelled' };
-
 /** Zod, because a snapshot of tasks comes back from storage and is parsed like any outside input. */
 export const taskSchema = object({
   id: string(),

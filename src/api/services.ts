@@ -13,6 +13,8 @@ export interface Service {
   baseUrlSetting: string;
   /** The environment variable a key may come from (`LIGHTFIELD_API_KEY`, `CLOSE_API_KEY`). */
   keyVariable: string;
+  /** What its remembered state's keys start with (Lightfield's none: its state keeps the names it had before a second service existed). */
+  statePrefix: string;
   connect(options: ProviderOptions): TaskProvider;
 }
 
@@ -22,6 +24,7 @@ export const SERVICES: Record<ServiceId, Service> = {
     defaultBaseUrl: DEFAULT_BASE_URL,
     baseUrlSetting: 'baseUrl',
     keyVariable: 'LIGHTFIELD_API_KEY',
+    statePrefix: '',
     connect: (options) => new LightfieldProvider(options),
   },
   close: {
@@ -29,6 +32,7 @@ export const SERVICES: Record<ServiceId, Service> = {
     defaultBaseUrl: DEFAULT_CLOSE_BASE_URL,
     baseUrlSetting: 'close.baseUrl',
     keyVariable: 'CLOSE_API_KEY',
+    statePrefix: 'close:',
     connect: (options) => new CloseProvider(options),
   },
 };

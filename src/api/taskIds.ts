@@ -5,7 +5,11 @@
  */
 
 /** An ID with a type prefix, as both services' known IDs are (`tsk_…`, `task_…`): a reference in any service's format. */
-export const PREFIXED_TASK_ID = /^[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9]+$/;
+const PREFIXED_TASK_ID = /^[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9]+$/;
+
+export function isPrefixedTaskId(id: string): boolean {
+  return PREFIXED_TASK_ID.test(id);
+}
 /** Characters a reference may hold as an ID, whatever the service: no space, bracket or quote ends one early. */
 export const REFERENCE_ID_SOURCE = '[A-Za-z0-9][A-Za-z0-9_-]*';
 

@@ -8,7 +8,6 @@
 import * as vscode from 'vscode';
 import { unsafeBaseUrlReason } from '../api/baseUrl';
 import type { Account, Capabilities, ServiceId } from '../api/domain';
-import { ApiError } from '../api/errors';
 import type { ProviderOptions, TaskProvider } from '../api/provider';
 import { SERVICES } from '../api/services';
 import { ContextKeys, LEGACY_SECRET_KEY, secretKeyFor } from '../constants';
@@ -204,22 +203,5 @@ export class Session implements vscode.Disposable {
 
   dispose(): void {
     vscode.Disposable.from(...this.disposables).dispose();
-  }
-}
-
-/** Why a key was refused, in words a user can act on. `setting` names the base URL setting to check. */
-export function describeSignInFailure(error: unknown, service: string, baseUrl: string, setting: string): string {
-  if (!(error instanceof ApiError)) return error instanceof Error ? error.message : String(error);
-  switch (error.kind) {
-    case 'network':
-      return vscode.l10n.t('Could not reach {0}. Check the setting {1} and your connection. ({2})', baseUrl, setting, error.message);
-    case 'schema':
-      return vscode.l10n.t('{0} did not answer like the {1} API. Check the setting {2}.', baseUrl, service, setting);
-    case 'http':
-      if (error.status === 401) return vscode.l10n.t('{0} refused this API key (401). Check that you copied the whole key.', service);
-      if (error.status === 404) return vscode.l10n.t('There is no {0} API at {1} (404). Check the setting {2}.', service, baseUrl, setting);
-      return vscode.l10n.t('{0} answered {1}: {2}', service, String(error.status), error.message);
-    default:
-      return error.message;
   }
 }

@@ -6,7 +6,8 @@ import type { Settings } from '../config';
 import { Commands, CONFIG_SECTION } from '../constants';
 import type { ExtensionState } from '../state';
 import { askModal, showError, showInfo } from '../ui/notify';
-import { describeSignInFailure, type Session } from './session';
+import { describeSignInFailure } from '../ui/describeError';
+import type { Session } from './session';
 
 function keyInputCheck(capabilities: Capabilities): (value: string) => string | undefined {
   return (value) => {

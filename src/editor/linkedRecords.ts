@@ -6,6 +6,7 @@
 import type { NamedRecord, Task, TaskDescription } from '../api/domain';
 import type { TaskProvider } from '../api/provider';
 import type { FormField, FormOption } from '../shared/form';
+import { messageOf } from '../shared/messageOf';
 import { linkedIds } from './formBuilder';
 
 /** The names of the records `task` links to, by object type, for the types the service names; the types are read at once. */
@@ -29,7 +30,7 @@ export async function recordsNamed(provider: TaskProvider | undefined, field: Fo
   try {
     return (await provider.searchRecords(field.objectType, text)).map((record) => ({ id: record.id, label: record.name }));
   } catch (error) {
-    log.warn(`Searching ${field.objectType} records failed: ${error instanceof Error ? error.message : String(error)}`);
+    log.warn(`Searching ${field.objectType} records failed: ${messageOf(error)}`);
     return [];
   }
 }

@@ -259,7 +259,7 @@ export class TaskEditorProvider implements vscode.CustomEditorProvider<TaskEdito
   /** Keeps every edit; puts the server's complaint at the field it names. */
   private recordFailure(document: TaskEditorDocument, error: unknown): void {
     if (error instanceof ApiError) document.errors = { ...document.errors, ...fieldErrorsOf(document.model, error) };
-    document.message = error instanceof ApiError ? this.deps.errors.describe(error) : error instanceof Error ? error.message : String(error);
+    document.message = this.deps.errors.describe(error);
     this.deps.log.error(`Saving ${document.model.taskId ?? 'a new task'} failed: ${document.message}`);
   }
 

@@ -1,11 +1,10 @@
 /** Pure presentation logic for tasks: statuses, due dates, names, order. No `vscode` here. */
-import { type Capabilities, STATUS_LABELS, type Task, taskDue, taskStatus, taskTitle, type TaskStatus } from '../api/domain';
+import { type Capabilities, type Task, taskDue, taskStatus, taskTitle, type TaskStatus } from '../api/domain';
 import type { SortOrder } from '../config';
 import { dayIn, daysBetween, deadline } from '../shared/dueDates';
 
 export interface StatusInfo {
   status: TaskStatus;
-  label: string;
   /** Codicon for the group and its tasks. */
   icon: string;
   /** Whether the group starts expanded. */
@@ -13,16 +12,11 @@ export interface StatusInfo {
 }
 
 export const STATUS_INFO: Record<TaskStatus, StatusInfo> = {
-  TODO: { status: 'TODO', label: STATUS_LABELS.TODO, icon: 'circle-large-outline', open: true },
-  IN_PROGRESS: { status: 'IN_PROGRESS', label: STATUS_LABELS.IN_PROGRESS, icon: 'play-circle', open: true },
-  COMPLETE: { status: 'COMPLETE', label: STATUS_LABELS.COMPLETE, icon: 'pass', open: false },
-  CANCELLED: { status: 'CANCELLED', label: STATUS_LABELS.CANCELLED, icon: 'circle-slash', open: false },
+  TODO: { status: 'TODO', icon: 'circle-large-outline', open: true },
+  IN_PROGRESS: { status: 'IN_PROGRESS', icon: 'play-circle', open: true },
+  COMPLETE: { status: 'COMPLETE', icon: 'pass', open: false },
+  CANCELLED: { status: 'CANCELLED', icon: 'circle-slash', open: false },
 };
-
-/** A status's name as the service calls it (Close's "Done" is the product's Complete). */
-export function statusLabel(status: TaskStatus, capabilities?: Capabilities): string {
-  return capabilities?.statusLabels[status] ?? STATUS_INFO[status].label;
-}
 
 export type StatusAction = 'start' | 'complete' | 'cancel' | 'reopen';
 

@@ -8,12 +8,13 @@ import type { ExtensionState, FilterMode } from '../state';
 import type { ErrorReporter } from '../ui/errorReporter';
 import { askModal, flashStatus, showWarning } from '../ui/notify';
 import { type People, pickMember, whoIsMe } from '../ui/memberPick';
-import { serviceOffers, STATUS_ACTIONS, type StatusAction, statusLabel } from './grouping';
+import { serviceOffers, STATUS_ACTIONS, type StatusAction } from './grouping';
 import { taskTitle } from '../api/domain';
 import { pickTask } from './taskPicker';
 import type { TaskStore } from './taskStore';
 import { LoadMoreNode, safeLink, TaskNode } from './taskTree';
 import type { TaskView } from './taskView';
+import { statusLabel } from '../ui/statusLabel';
 
 /** A task ID as a command argument: short, and nothing that could be a path or a query. */
 const taskIdArgument = string().check(regex(/^[\w-]{1,128}$/));
@@ -129,7 +130,7 @@ export function registerTaskCommands(deps: TaskCommandDeps): vscode.Disposable[]
       const task = await pickTask(store, vscode.l10n.t('Find a task by its title'));
       if (task) await vscode.commands.executeCommand(Commands.openTask, task.id);
     }),
-    vscode.commands.registerCommand(Commands.openInService, async (arg?: unknown) => {
+    vscode.commands.registerCommand(Commands.openInWebApp, async (arg?: unknown) => {
       const task = await resolveTask(arg, vscode.l10n.t('Open which task in {0}?', session.capabilities.name));
       const link = task && safeLink(task);
       if (link) await vscode.env.openExternal(link);

@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import type { Capabilities, Task, TaskStatus } from '../api/domain';
-import { dueWhen, STATUS_INFO, statusLabel } from './grouping';
+import { dueWhen, STATUS_INFO } from './grouping';
 import { taskStatus, taskTitle } from '../api/domain';
 import type { TaskStore } from './taskStore';
 import { iconText } from '../ui/safeText';
 import { searchPick } from '../ui/searchPick';
+import { statusLabel } from '../ui/statusLabel';
 
 interface TaskPick extends vscode.QuickPickItem {
   taskId: string;

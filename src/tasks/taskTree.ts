@@ -1,13 +1,14 @@
 import * as vscode from 'vscode';
 import type { Capabilities, Member, Task, TaskStatus } from '../api/domain';
 import { Commands } from '../constants';
-import { actionsFor, dueInFull, dueWhen, durationText, overdueBy, sortTasks, STATUS_INFO, statusLabel } from './grouping';
+import { actionsFor, dueInFull, dueWhen, durationText, overdueBy, sortTasks, STATUS_INFO } from './grouping';
 import { taskStatus, taskTitle } from '../api/domain';
 import type { SortOrder } from '../config';
 import { type NameRecords, relatedRows } from './relatedRecords';
 import type { TaskStore } from './taskStore';
 import { labelText, markdownText } from '../ui/safeText';
 import { webLinkOf } from '../shared/webLink';
+import { statusLabel } from '../ui/statusLabel';
 
 export class StatusGroupNode {
   readonly kind = 'group';

@@ -3,7 +3,7 @@
  * string literals), the text after them with continuation lines joined, and the
  * task reference a tracked one carries. No `vscode` here.
  */
-import { PREFIXED_TASK_ID } from '../api/taskIds';
+import { isPrefixedTaskId } from '../api/taskIds';
 import { copyState, freshState, isQuiet, type LexState, lexLine, mayOpen, type Segment } from './commentLexer';
 import type { CommentSyntax } from './commentSyntax';
 import type { ReferenceFormat } from './reference';
@@ -69,7 +69,7 @@ function continuationText(text: string, segment: Segment): string {
 export function findTodos(lines: TextLines, syntax: CommentSyntax, options: DetectOptions): TodoComment[] {
   if (options.tags.length === 0) return [];
   const pattern = tagPattern(options.tags);
-  const isTaskId = options.isTaskId ?? ((id: string) => PREFIXED_TASK_ID.test(id));
+  const isTaskId = options.isTaskId ?? isPrefixedTaskId;
   const first = options.range ? safeStart(lines, syntax, options.range.start) : 0;
   const last = options.range ? Math.min(lines.lineCount - 1, options.range.end) : lines.lineCount - 1;
   const state = freshState();

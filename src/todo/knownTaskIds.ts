@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { TaskIdShape } from '../api/taskIds';
+import { isPrefixedTaskId, TaskIdShape } from '../api/taskIds';
 import type { TaskStore } from '../tasks/taskStore';
 
 /**
@@ -22,9 +22,14 @@ export class KnownTaskIds implements vscode.Disposable {
     this.subscription = store.onDidChange(() => this.learn());
   }
 
-  /** Whether `id` is, or looks like, a task ID of the connected service. */
+  /** Whether `id` is, or looks like, a task ID of the connected service: one worth asking it for. */
   matches(id: string): boolean {
     return this.shape().matches(id);
+  }
+
+  /** Whether a reference naming `id` is tracked: any service's prefixed IDs, and those the connected service's look like. */
+  isReference(id: string): boolean {
+    return isPrefixedTaskId(id) || this.matches(id);
   }
 
   private learn(): void {

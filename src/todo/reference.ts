@@ -1,8 +1,6 @@
 /** How a tracked TODO names its task, e.g. `TODO(tsk_ab12)`. No `vscode` here. */
-import { PREFIXED_TASK_ID, REFERENCE_ID_SOURCE } from '../api/taskIds';
+import { isPrefixedTaskId, REFERENCE_ID_SOURCE } from '../api/taskIds';
 import { DEFAULT_REFERENCE_FORMAT } from '../constants';
-
-const isPrefixedId = (id: string) => PREFIXED_TASK_ID.test(id);
 
 /** What detection can read back (the setting's `pattern` in package.json says the same). */
 export const READABLE_FORMAT = /^\{tag\}[^{}]*\{id\}[^{}]*$/;
@@ -33,7 +31,7 @@ export class ReferenceFormat {
   }
 
   /** The reference in this format that starts at `start` of `text` with `tag`, naming what `isTaskId` takes for an ID, and where it ends. */
-  readAt(text: string, start: number, tag: string, isTaskId: (id: string) => boolean = isPrefixedId): { id: string; end: number } | undefined {
+  readAt(text: string, start: number, tag: string, isTaskId: (id: string) => boolean = isPrefixedTaskId): { id: string; end: number } | undefined {
     this.sticky.lastIndex = start;
     const match = this.sticky.exec(text);
     if (!match?.groups || match.groups.tag !== tag || !isTaskId(match.groups.id)) return undefined;
@@ -41,7 +39,7 @@ export class ReferenceFormat {
   }
 
   /** The tag and task ID of `text` when all of it is one reference. */
-  parse(text: string, isTaskId: (id: string) => boolean = isPrefixedId): { tag: string; id: string } | undefined {
+  parse(text: string, isTaskId: (id: string) => boolean = isPrefixedTaskId): { tag: string; id: string } | undefined {
     const found = /^[\p{L}\p{N}_]+/u.exec(text);
     const reference = found ? this.readAt(text, 0, found[0], isTaskId) : undefined;
     return reference && reference.end === text.length ? { tag: found![0], id: reference.id } : undefined;

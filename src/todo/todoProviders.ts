@@ -7,13 +7,13 @@
 import * as vscode from 'vscode';
 import { type Capabilities, type Task, taskStatus, taskTitle } from '../api/domain';
 import { Commands } from '../constants';
-import { statusLabel } from '../tasks/grouping';
 import { removalRange, type TodoComment } from './detect';
 import type { DocumentTodos } from './documentTodos';
 import type { ReferencedTasks } from './referencedTasks';
 import { type NameRecords, relatedRows } from '../tasks/relatedRecords';
 import { commandLinkTarget, iconText, labelText, markdownText } from '../ui/safeText';
 import { webLinkOf } from '../shared/webLink';
+import { statusLabel } from '../ui/statusLabel';
 
 export const DONE_DIAGNOSTIC_CODE = 'lightfield.taskDone';
 /** On a TODO whose task the service no longer has (deleted): a fix removes the reference and keeps the comment. */
@@ -149,7 +149,7 @@ export class TodoHovers implements vscode.HoverProvider {
     const text = new vscode.MarkdownString();
     // Only our own command may run from this hover, and no theme icons render in it; every text from the
     // server or the file goes in through markdownText.
-    text.isTrusted = { enabledCommands: [Commands.openTask, Commands.openInService] };
+    text.isTrusted = { enabledCommands: [Commands.openTask, Commands.openInWebApp] };
     if (!task) {
       const missing = this.deps.tasks.belongsHere(todo.reference)
         ? vscode.l10n.t('{0} task {1} could not be found.', this.deps.capabilities().name, todo.reference)
@@ -163,7 +163,7 @@ export class TodoHovers implements vscode.HoverProvider {
     for (const [label, names] of await relatedRows(task, this.deps.nameRecords)) text.appendMarkdown(`${markdownText(`${label}: ${names}`)}\n\n`);
     text.appendMarkdown(`[${markdownText(vscode.l10n.t('Open task'))}](${commandLinkTarget(Commands.openTask, [task.id])})`);
     // The service's page through our own command, which checks the link again before it opens anything.
-    if (webLinkOf(task.webLink)) text.appendMarkdown(` · [${markdownText(vscode.l10n.t('Open in {0}', this.deps.capabilities().name))}](${commandLinkTarget(Commands.openInService, [task.id])})`);
+    if (webLinkOf(task.webLink)) text.appendMarkdown(` · [${markdownText(vscode.l10n.t('Open in {0}', this.deps.capabilities().name))}](${commandLinkTarget(Commands.openInWebApp, [task.id])})`);
     return new vscode.Hover(text, tagRange(todo));
   }
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { ApiError } from '../api/errors';
 import { Commands } from '../constants';
+import { describeError } from './describeError';
 import { showError } from './notify';
 
 /** The same message is shown at most once in this window of time: no storms of notifications. */
@@ -14,11 +15,7 @@ export class ErrorReporter {
 
   /** A one-line description of `error` for a user. */
   describe(error: unknown): string {
-    if (!(error instanceof ApiError)) return error instanceof Error ? error.message : String(error);
-    if (error.kind === 'http' && error.status === 401) return vscode.l10n.t('The service no longer accepts the API key (401).');
-    if (error.kind === 'http' && error.status === 403) return vscode.l10n.t('The API key may not do this (403): {0}', error.message);
-    if (error.kind === 'http' && error.status === 429) return vscode.l10n.t('The service is rate-limiting requests; try again in a moment.');
-    return error.message;
+    return describeError(error);
   }
 
   report(what: string, error: unknown, retry?: () => void): void {

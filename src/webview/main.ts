@@ -7,7 +7,7 @@
 import { fieldElementId, type FormModel, type FormOption, type FormValue, validateField } from '../shared/form';
 import { FIRST_STATE_ID, type HostMessage, type WebviewMessage, type WebviewState } from '../shared/protocol';
 import { createControl } from './controls';
-import { button, showText, textElement } from './dom';
+import { button, element, showText, textElement } from './dom';
 
 interface VsCodeApi {
   postMessage(message: WebviewMessage): void;
@@ -41,12 +41,6 @@ function openLink(url: string): void {
   post({ type: 'openLink', url });
 }
 
-function make(tag: keyof HTMLElementTagNameMap, className?: string, text?: string): HTMLElement {
-  const node = textElement(tag, text ?? '');
-  if (className) node.className = className;
-  return node;
-}
-
 function showFieldError(key: string, message: string | undefined): void {
   const slot = root.querySelector<HTMLElement>(`[data-error-for="${CSS.escape(key)}"]`);
   if (!slot) return;
@@ -78,46 +72,44 @@ function render(message: Extract<HostMessage, { type: 'show' }>): void {
   model = message.model;
   values = { ...message.values };
   vscode.setState({ values });
-  const header = make('header', 'header');
-  const heading = make('div', 'heading');
-  const title = make('h1', 'title', model.title);
+  const header = element('header', { className: 'header' });
+  const heading = element('div', { className: 'heading' });
+  const title = textElement('h1', model.title, { className: 'title' });
   title.title = title.textContent ?? '';
-  heading.append(title, make('span', 'subtitle', model.mode === 'create' ? 'New task' : (model.taskId ?? '')));
-  const actions = make('div', 'actions');
-  const saveButton = button(make('span', undefined, model.mode === 'create' ? 'Create Task' : 'Save'), 'save', 'save');
+  heading.append(title, textElement('span', model.mode === 'create' ? 'New task' : (model.taskId ?? ''), { className: 'subtitle' }));
+  const actions = element('div', { className: 'actions' });
+  const saveButton = button(textElement('span', model.mode === 'create' ? 'Create Task' : 'Save'), 'save', 'save');
   saveButton.addEventListener('click', save);
   actions.append(saveButton);
   if (model.httpLink) {
     const link = model.httpLink;
-    const open = button(make('span', undefined, `Open in ${model.serviceName}`), 'link-external', 'open-link secondary');
+    const open = button(textElement('span', `Open in ${model.serviceName}`), 'link-external', 'open-link secondary');
     open.addEventListener('click', () => openLink(link));
     actions.append(open);
   }
   header.append(heading, actions);
-  const banner = make('div', 'banner');
+  const banner = element('div', { className: 'banner', hidden: true });
   banner.setAttribute('role', 'alert');
-  banner.hidden = true;
-  const form = make('form', 'fields');
+  const form = element('form', { className: 'fields' });
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     save();
   });
   for (const field of model.fields) {
     const id = fieldElementId(field.key);
-    const row = make('div', `field type-${field.valueType.toLowerCase()}`);
+    const row = element('div', { className: `field type-${field.valueType.toLowerCase()}` });
     row.dataset.key = field.key;
     if (field.valueType !== 'CHECKBOX' || field.readOnly) {
-      const label = Object.assign(make('label', 'label', field.label), { htmlFor: id });
+      const label = textElement('label', field.label, { className: 'label', htmlFor: id });
       label.classList.toggle('required', field.required && !field.readOnly);
       row.append(label);
     }
     // As in VS Code's Settings editor: label, then description, then the control.
-    if (field.description) row.append(make('div', 'help', field.description));
+    if (field.description) row.append(textElement('div', field.description, { className: 'help' }));
     row.append(createControl(id, field, values[field.key] ?? null, (value) => edit(field.key, value), (text) => findRecords(field.key, text)));
-    const error = make('div', 'field-error');
+    const error = element('div', { className: 'field-error', hidden: true });
     error.dataset.errorFor = field.key;
     error.setAttribute('role', 'alert');
-    error.hidden = true;
     row.append(error);
     form.append(row);
   }
@@ -164,6 +156,6 @@ requestAnimationFrame(() =>
     post({ type: 'ready', pageMs: performance.now() });
     // The buttons' icons: a stylesheet and a font from the extension, fetched once the form is up.
     const codicons = pageScript?.dataset.codicons;
-    if (codicons) document.head.append(Object.assign(document.createElement('link'), { rel: 'stylesheet', href: codicons }));
+    if (codicons) document.head.append(element('link', { rel: 'stylesheet', href: codicons }));
   }),
 );

@@ -6,6 +6,7 @@
  */
 
 import { withoutBidiControls } from '../shared/bidi';
+import { messageOf } from '../shared/messageOf';
 import { button, editable, element } from './dom';
 
 /** The page's own script: its nonce lets the renderer's script in under the CSP, and it names where that script is. */
@@ -14,9 +15,7 @@ let renderer: Promise<(text: string) => DocumentFragment> | undefined;
 
 function loadRenderer(): Promise<(text: string) => DocumentFragment> {
   renderer ??= new Promise((resolve, reject) => {
-    const script = document.createElement('script');
-    script.nonce = pageScript?.nonce ?? '';
-    script.src = pageScript?.dataset.markdown ?? '';
+    const script = element('script', { nonce: pageScript?.nonce ?? '', src: pageScript?.dataset.markdown ?? '' });
     script.addEventListener('load', () => (window.lightfieldMarkdown ? resolve(window.lightfieldMarkdown) : reject(new Error('The Markdown preview did not load.'))));
     script.addEventListener('error', () => {
       renderer = undefined;
@@ -34,7 +33,7 @@ export function renderedHtml(id: string, html: string): HTMLElement {
   if (html) {
     loadRenderer().then(
       (render) => view.replaceChildren(render(withoutBidiControls(html))),
-      (error: unknown) => (view.textContent = String(error instanceof Error ? error.message : error)),
+      (error: unknown) => (view.textContent = messageOf(error)),
     );
   }
   return view;
@@ -62,7 +61,7 @@ export function markdownEditor(id: string, text: string, onInput: (text: string)
         flip();
       },
       (error: unknown) => {
-        preview.textContent = String(error instanceof Error ? error.message : error);
+        preview.textContent = messageOf(error);
         flip();
       },
     );

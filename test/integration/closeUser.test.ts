@@ -105,7 +105,7 @@ describe(`Close as its user sees it, in ${zone}`, () => {
     // Its hover opens the task's lead in Close, through the extension's own command.
     const hover = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(0, 4));
     const hoverText = hover.flatMap((each) => each.contents.map((part) => (typeof part === 'string' ? part : part.value))).join('\n');
-    assert.match(hoverText, /\[Open in Close\]\(command:lightfield\.openInLightfield\?/);
+    assert.match(hoverText, /\[Open in Close\]\(command:lightfield\.openInWebApp\?/);
     // Done, in Close's word for it, as the tree says.
     await api().store.setStatus(task.id, 'COMPLETE');
     let lastWords = '';

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { originOf, unsafeBaseUrlReason } from '../../src/api/baseUrl';
 import { secretKeyFor } from '../../src/constants';
+import { connectionOf } from '../../src/state';
 import { webLinkOf } from '../../src/shared/webLink';
 
 describe('webLinkOf: the only check before a server link opens in a browser', () => {
@@ -133,6 +134,13 @@ describe('secretKeyFor: a key is bound to the origin it was entered for', () => 
 
   it('keeps each service\'s key apart at the same origin', () => {
     assert.notEqual(secretKeyFor('lightfield', 'https://api.example.com'), secretKeyFor('close', 'https://api.example.com'));
+  });
+
+  it('finds the keys and state that earlier versions stored, and keeps each service\'s state apart', () => {
+    assert.equal(secretKeyFor('lightfield', 'https://api.lightfield.app/v1'), 'lightfield.apiKey@https://api.lightfield.app');
+    assert.equal(secretKeyFor('close', 'https://api.close.com/api/v1'), 'close.apiKey@https://api.close.com');
+    assert.equal(connectionOf('lightfield', 'https://api.lightfield.app'), 'https://api.lightfield.app');
+    assert.notEqual(connectionOf('close', 'https://api.example.com'), connectionOf('lightfield', 'https://api.example.com'));
   });
 
   it('binds no key to a URL that does not parse', () => {

@@ -1,5 +1,5 @@
 /** How this organisation's definitions name the statuses and relationships, read both ways. */
-import { STATUS_LABELS, TASK_STATUSES, type TaskStatus } from '../domain';
+import { TASK_STATUSES, type TaskStatus } from '../domain';
 import { ApiError, FILTER_UNSUPPORTED } from '../errors';
 import { KEYS } from './capabilities';
 import type { TaskDefinitions } from './schemas';
@@ -23,8 +23,9 @@ function statusNamed(text: string): TaskStatus | undefined {
   return TASK_STATUSES.find((status) => STATUS_WORDS[status].includes(word));
 }
 
-/** The documented literals as options, for a `$status` definition that lists none. */
-const LITERAL_OPTIONS = TASK_STATUSES.map((status) => ({ id: status, label: STATUS_LABELS[status] }));
+/** The documented literals' names, as options for a `$status` definition that lists none. */
+const LITERAL_LABELS: Record<TaskStatus, string> = { TODO: 'To do', IN_PROGRESS: 'In progress', COMPLETE: 'Complete', CANCELLED: 'Cancelled' };
+const LITERAL_OPTIONS = TASK_STATUSES.map((status) => ({ id: status, label: LITERAL_LABELS[status] }));
 
 /**
  * What the definitions say, read for translation: the `$status` options both
