@@ -12,19 +12,19 @@ import type { ProviderOptions, TaskProvider } from '../api/provider';
 import { SERVICES } from '../api/services';
 import { ContextKeys, LEGACY_SECRET_KEY, secretKeyFor } from '../constants';
 import { connectionOf } from '../state';
+import { Disposable } from '../lifecycle';
 
 /** What a key may do, as the service told when it was checked. */
 export type Permission = 'create' | 'update' | 'delete' | 'readMembers';
 /** `connection`: the service, key or base URL changed, so cached data is another account's; `account`: learned what the key may do. */
 export type SessionChange = 'connection' | 'account';
 
-export class Session implements vscode.Disposable {
+export class Session extends Disposable {
   private key: string | undefined;
   private account: Account | undefined;
   private current: TaskProvider | undefined;
-  private readonly changed = new vscode.EventEmitter<SessionChange>();
-  private readonly accountChanged = new vscode.EventEmitter<string>();
-  private readonly disposables: vscode.Disposable[] = [this.changed, this.accountChanged];
+  private readonly changed = this.register(new vscode.EventEmitter<SessionChange>());
+  private readonly accountChanged = this.register(new vscode.EventEmitter<string>());
   private markLoaded: () => void = () => undefined;
   private pending: Promise<void> = Promise.resolve();
   private legacyKeyRemoved = false;
@@ -42,7 +42,8 @@ export class Session implements vscode.Disposable {
     /** Where an adapter keeps what it learned of its service between starts, per connection. */
     private readonly memoryOf: (connection: string) => ProviderOptions['memory'] = () => undefined,
   ) {
-    this.disposables.push(
+    super();
+    this.register(
       secrets.onDidChange((event) => {
         if (event.key === this.secretKey()) void this.load();
       }),
@@ -199,9 +200,5 @@ export class Session implements vscode.Disposable {
     set(ContextKeys.canStart, this.capabilities.statuses.includes('IN_PROGRESS'));
     set(ContextKeys.canCancel, this.capabilities.statuses.includes('CANCELLED'));
     void vscode.commands.executeCommand('setContext', ContextKeys.service, this.service);
-  }
-
-  dispose(): void {
-    vscode.Disposable.from(...this.disposables).dispose();
   }
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { nextRefreshDelayMs } from './refreshDelay';
+import { Disposable, Timer } from '../lifecycle';
 
 /** A view shown again after this long refreshes at once. */
 const VISIBLE_AGAIN_MS = 60_000;
@@ -9,19 +10,19 @@ const VISIBLE_AGAIN_MS = 60_000;
  * `MIN_REFRESH_SECONDS`) that backs off while the window is not focused and after
  * failures, and when the view becomes visible after a while.
  */
-export class RefreshScheduler implements vscode.Disposable {
-  private timer: ReturnType<typeof setTimeout> | undefined;
+export class RefreshScheduler extends Disposable {
+  private readonly timer = this.register(new Timer());
   private failures = 0;
   private lastRun = 0;
-  private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
     private readonly refresh: () => Promise<boolean>,
     private readonly intervalSeconds: () => number,
     private readonly view: vscode.TreeView<unknown>,
   ) {
-    this.disposables.push(
-      vscode.window.onDidChangeWindowState(() => this.schedule()),
+    super();
+    this.register(vscode.window.onDidChangeWindowState(() => this.schedule()));
+    this.register(
       view.onDidChangeVisibility(({ visible }) => {
         if (visible && Date.now() - this.lastRun > VISIBLE_AGAIN_MS) void this.run();
       }),
@@ -30,7 +31,7 @@ export class RefreshScheduler implements vscode.Disposable {
 
   /** Runs now and schedules the next run. */
   async run(): Promise<void> {
-    clearTimeout(this.timer);
+    this.timer.clear();
     this.lastRun = Date.now();
     // A run that throws counts as a failure; the schedule goes on either way.
     const ok = await this.refresh().catch(() => false);
@@ -39,14 +40,9 @@ export class RefreshScheduler implements vscode.Disposable {
   }
 
   schedule(): void {
-    clearTimeout(this.timer);
+    this.timer.clear();
     if (!this.view.visible) return;
     const delay = nextRefreshDelayMs({ intervalSeconds: this.intervalSeconds(), lastRun: this.lastRun, now: Date.now(), focused: vscode.window.state.focused, failures: this.failures });
-    if (delay !== undefined) this.timer = setTimeout(() => void this.run(), delay);
-  }
-
-  dispose(): void {
-    clearTimeout(this.timer);
-    vscode.Disposable.from(...this.disposables).dispose();
+    if (delay !== undefined) this.timer.set(delay, () => void this.run());
   }
 }

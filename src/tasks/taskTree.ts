@@ -9,6 +9,7 @@ import type { TaskStore } from './taskStore';
 import { labelText, markdownText } from '../ui/safeText';
 import { webLinkOf } from '../shared/webLink';
 import { statusLabel } from '../ui/statusLabel';
+import { Disposable } from '../lifecycle';
 
 export class StatusGroupNode {
   readonly kind = 'group';
@@ -49,16 +50,16 @@ export interface TaskTreeOptions {
 }
 
 /** Maps the store's groups to tree items; the store's change event redraws it. */
-export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<TaskTreeNode | undefined>();
+export class TaskTreeProvider extends Disposable implements vscode.TreeDataProvider<TaskTreeNode> {
+  private readonly changed = this.register(new vscode.EventEmitter<TaskTreeNode | undefined>());
   readonly onDidChangeTreeData = this.changed.event;
-  private readonly subscription: { dispose(): void };
 
   constructor(
     private readonly store: TaskStore,
     private readonly options: TaskTreeOptions,
   ) {
-    this.subscription = store.onDidChange(() => this.changed.fire(undefined));
+    super();
+    this.register(store.onDidChange(() => this.changed.fire(undefined)));
   }
 
   refresh(): void {
@@ -185,11 +186,6 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, 
       tip.appendMarkdown(`\n---\n\n${markdownText(description.length > 600 ? `${description.slice(0, 600)}…` : description)}`);
     }
     return tip;
-  }
-
-  dispose(): void {
-    this.subscription.dispose();
-    this.changed.dispose();
   }
 }
 

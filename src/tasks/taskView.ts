@@ -10,16 +10,16 @@ import { OverdueCount } from './overdueCount';
 import type { ProviderCache } from './providerCache';
 import { type TaskTreeNode, TaskTreeProvider } from './taskTree';
 import type { TaskStore } from './taskStore';
+import { Disposable } from '../lifecycle';
 
 /**
  * The sidebar view: the tree, its title, message and badge, and loading with
  * progress shown in the view. Saves a snapshot after each good refresh and
  * restores it at start, so tasks show before the network answers.
  */
-export class TaskView implements vscode.Disposable {
+export class TaskView extends Disposable {
   readonly tree: TaskTreeProvider;
   readonly view: vscode.TreeView<TaskTreeNode>;
-  private readonly disposables: vscode.Disposable[] = [];
   private refreshing: Promise<boolean> | undefined;
   private readonly overdue: OverdueCount;
   /** A change in how tasks are loaded, said once in the view's message until the next refresh. */
@@ -36,6 +36,7 @@ export class TaskView implements vscode.Disposable {
     /** After each good refresh: the place to warm what the next action needs. */
     private readonly onDidLoad: () => void = () => undefined,
   ) {
+    super();
     this.tree = new TaskTreeProvider(store, {
       sortOrder: () => settings().sortOrder,
       signedIn: () => session.signedIn,
@@ -45,10 +46,10 @@ export class TaskView implements vscode.Disposable {
     });
     this.overdue = new OverdueCount(store, () => session.provider, () => this.updateChrome());
     this.view = vscode.window.createTreeView(Views.tasks, { treeDataProvider: this.tree, showCollapseAll: true });
-    this.disposables.push(
-      this.tree,
-      this.view,
-      store.onDidChange(() => this.updateChrome()),
+    this.register(this.tree);
+    this.register(this.view);
+    this.register(store.onDidChange(() => this.updateChrome()));
+    this.register(
       // What was said of one service's lists is not true of another's.
       session.onDidChange((change) => {
         if (change !== 'connection') return;
@@ -124,9 +125,5 @@ export class TaskView implements vscode.Disposable {
     this.view.message = this.session.signedIn ? problem : undefined;
     const overdue = this.overdue.count(Date.now());
     this.view.badge = overdue > 0 ? { value: overdue, tooltip: vscode.l10n.t('{0} overdue tasks', String(overdue)) } : undefined;
-  }
-
-  dispose(): void {
-    vscode.Disposable.from(...this.disposables).dispose();
   }
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { isPrefixedTaskId, TaskIdShape } from '../api/taskIds';
 import type { TaskStore } from '../tasks/taskStore';
+import { Disposable } from '../lifecycle';
 
 /**
  * The connected service's task-ID shape, learned from every task the store holds
@@ -8,18 +9,18 @@ import type { TaskStore } from '../tasks/taskStore';
  * such a task, so it always resolves back. One shape per connection; a change
  * event when it grows, so TODO detection reads comments again.
  */
-export class KnownTaskIds implements vscode.Disposable {
+export class KnownTaskIds extends Disposable {
   private readonly shapes = new Map<string, TaskIdShape>();
-  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly changed = this.register(new vscode.EventEmitter<void>());
   readonly onDidChange = this.changed.event;
-  private readonly subscription: vscode.Disposable;
 
   constructor(
     private readonly store: TaskStore,
     /** The current connection, and its service's guessed ID pattern. */
     private readonly connection: () => { key: string; guessedPattern: string },
   ) {
-    this.subscription = store.onDidChange(() => this.learn());
+    super();
+    this.register(store.onDidChange(() => this.learn()));
   }
 
   /** Whether `id` is, or looks like, a task ID of the connected service: one worth asking it for. */
@@ -44,10 +45,5 @@ export class KnownTaskIds implements vscode.Disposable {
     let shape = this.shapes.get(key);
     if (!shape) this.shapes.set(key, (shape = new TaskIdShape(guessedPattern)));
     return shape;
-  }
-
-  dispose(): void {
-    this.subscription.dispose();
-    this.changed.dispose();
   }
 }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { ApiError } from '../api/errors';
 import type { Task } from '../api/domain';
 import type { TaskStore } from '../tasks/taskStore';
+import { Disposable } from '../lifecycle';
 
 /** How long a failed look-up (say, a deleted task) is not retried, and a read task is trusted. */
 const RETRY_AFTER_MS = 5 * 60_000;
@@ -11,22 +12,22 @@ const FRESH_FOR_MS = 5 * 60_000;
  * The tasks TODO comments point at. Known ones come from the store; unknown ones
  * are read once through the store, and a change event tells the views to redraw.
  */
-export class ReferencedTasks implements vscode.Disposable {
+export class ReferencedTasks extends Disposable {
   private readonly pending = new Map<string, Promise<void>>();
   private readonly failedAt = new Map<string, number>();
   private readonly readAt = new Map<string, number>();
   /** Tasks the service says it does not have (a 404): deleted, or never there. */
   private readonly gone = new Set<string>();
-  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly changed = this.register(new vscode.EventEmitter<void>());
   readonly onDidChange = this.changed.event;
-  private readonly subscription: { dispose(): void };
 
   constructor(
     private readonly store: TaskStore,
     /** Whether an ID has the connected service's shape: another service's IDs are never looked up there. */
     readonly belongsHere: (id: string) => boolean,
   ) {
-    this.subscription = store.onDidChange(() => this.changed.fire());
+    super();
+    this.register(store.onDidChange(() => this.changed.fire()));
   }
 
   /** The task if known now (reading it again when that knowledge is old); otherwise starts reading it and answers undefined. */
@@ -71,10 +72,5 @@ export class ReferencedTasks implements vscode.Disposable {
       this.pending.set(id, pending);
     }
     return pending;
-  }
-
-  dispose(): void {
-    this.subscription.dispose();
-    this.changed.dispose();
   }
 }

@@ -14,6 +14,7 @@ import { type NameRecords, relatedRows } from '../tasks/relatedRecords';
 import { commandLinkTarget, iconText, labelText, markdownText } from '../ui/safeText';
 import { webLinkOf } from '../shared/webLink';
 import { statusLabel } from '../ui/statusLabel';
+import { Disposable, Timer } from '../lifecycle';
 
 export const DONE_DIAGNOSTIC_CODE = 'lightfield.taskDone';
 /** On a TODO whose task the service no longer has (deleted): a fix removes the reference and keeps the comment. */
@@ -99,13 +100,13 @@ class TodoLens extends vscode.CodeLens {
   }
 }
 
-export class TodoCodeLenses implements vscode.CodeLensProvider<TodoLens>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<void>();
+export class TodoCodeLenses extends Disposable implements vscode.CodeLensProvider<TodoLens> {
+  private readonly changed = this.register(new vscode.EventEmitter<void>());
   readonly onDidChangeCodeLenses = this.changed.event;
-  private readonly subscription: vscode.Disposable;
 
   constructor(private readonly deps: TodoProviderDeps) {
-    this.subscription = deps.tasks.onDidChange(() => this.changed.fire());
+    super();
+    this.register(deps.tasks.onDidChange(() => this.changed.fire()));
   }
 
   refresh(): void {
@@ -131,11 +132,6 @@ export class TodoCodeLenses implements vscode.CodeLensProvider<TodoLens>, vscode
       ? { command: Commands.openTask, title: `$(tasklist) ${iconText(describe(task, this.deps.capabilities()))}`, arguments: [task.id] }
       : { command: '', title: `$(question) ${iconText(vscode.l10n.t('Task {0} not found', todo.reference))}` };
     return lens;
-  }
-
-  dispose(): void {
-    this.subscription.dispose();
-    this.changed.dispose();
   }
 }
 
@@ -173,26 +169,23 @@ export class TodoHovers implements vscode.HoverProvider {
  * editors: a document opened out of sight (by another extension, say) asks the
  * service nothing.
  */
-export class DoneTodoDiagnostics implements vscode.Disposable {
-  private readonly collection = vscode.languages.createDiagnosticCollection('lightfield');
-  private readonly disposables: vscode.Disposable[] = [this.collection];
-  private timer: ReturnType<typeof setTimeout> | undefined;
+export class DoneTodoDiagnostics extends Disposable {
+  private readonly collection = this.register(vscode.languages.createDiagnosticCollection('lightfield'));
+  private readonly timer = this.register(new Timer());
 
   constructor(private readonly deps: TodoProviderDeps) {
+    super();
     const soon = () => this.schedule();
-    this.disposables.push(
-      vscode.window.onDidChangeVisibleTextEditors(soon),
-      vscode.workspace.onDidChangeTextDocument(soon),
-      vscode.workspace.onDidCloseTextDocument((document) => this.collection.delete(document.uri)),
-      deps.tasks.onDidChange(soon),
-    );
+    this.register(vscode.window.onDidChangeVisibleTextEditors(soon));
+    this.register(vscode.workspace.onDidChangeTextDocument(soon));
+    this.register(vscode.workspace.onDidCloseTextDocument((document) => this.collection.delete(document.uri)));
+    this.register(deps.tasks.onDidChange(soon));
     this.schedule();
   }
 
   /** Updates are debounced: typing does not rescan on every key. */
   schedule(): void {
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.update(), 300);
+    this.timer.set(300, () => this.update());
   }
 
   update(): void {
@@ -230,10 +223,5 @@ export class DoneTodoDiagnostics implements vscode.Disposable {
     diagnostic.code = GONE_DIAGNOSTIC_CODE;
     diagnostic.source = service;
     return diagnostic;
-  }
-
-  dispose(): void {
-    clearTimeout(this.timer);
-    vscode.Disposable.from(...this.disposables).dispose();
   }
 }

@@ -13,6 +13,7 @@ import { languageForPath, syntaxFor } from './commentSyntax';
 import { type DetectOptions, findTodos, type TodoComment, textLines } from './detect';
 import type { DocumentTodos } from './documentTodos';
 import { filesWithTags, findRipgrep } from './ripgrep';
+import { Disposable } from '../lifecycle';
 
 /** The files read at most, counted after ignored and excluded ones are left out. */
 const MAX_FILES = 5_000;
@@ -64,14 +65,13 @@ export class TodoNode {
 
 type Node = TodoFileNode | TodoNode;
 
-export class TodoView implements vscode.TreeDataProvider<Node>, vscode.Disposable {
+export class TodoView extends Disposable implements vscode.TreeDataProvider<Node> {
   private readonly files = new Map<string, { uri: vscode.Uri; todos: TodoComment[] }>();
   private readonly ignores = new Map<string, Ignore>();
   /** Each folder's own .gitignore (undefined when it has none), read once per scan, for files that change later. */
   private readonly gitignores = new Map<string, Promise<Ignore | undefined>>();
-  private readonly changed = new vscode.EventEmitter<undefined>();
+  private readonly changed = this.register(new vscode.EventEmitter<undefined>());
   readonly onDidChangeTreeData = this.changed.event;
-  private readonly disposables: vscode.Disposable[] = [this.changed];
   private scanned: Promise<void> | undefined;
   private watching = false;
   private timers = new Map<string, ReturnType<typeof setTimeout>>();
@@ -83,12 +83,14 @@ export class TodoView implements vscode.TreeDataProvider<Node>, vscode.Disposabl
     private readonly options: () => DetectOptions,
     private readonly log: vscode.LogOutputChannel,
   ) {
-    this.view = vscode.window.createTreeView(Views.todos, { treeDataProvider: this, showCollapseAll: true });
-    this.disposables.push(
-      this.view,
+    super();
+    this.view = this.register(vscode.window.createTreeView(Views.todos, { treeDataProvider: this, showCollapseAll: true }));
+    this.register(
       vscode.workspace.onDidChangeTextDocument(({ document }) => {
         if (this.scanned) this.later(document.uri, () => Promise.resolve(this.readDocument(document)));
       }),
+    );
+    this.register(
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (this.scanned && (event.affectsConfiguration('files.exclude') || event.affectsConfiguration('search.exclude'))) this.rescan();
       }),
@@ -99,13 +101,10 @@ export class TodoView implements vscode.TreeDataProvider<Node>, vscode.Disposabl
   private watch(): void {
     if (this.watching) return;
     this.watching = true;
-    const watcher = vscode.workspace.createFileSystemWatcher('**/*');
-    this.disposables.push(
-      watcher,
-      watcher.onDidCreate((uri) => this.changedOnDisk(uri)),
-      watcher.onDidChange((uri) => this.changedOnDisk(uri)),
-      watcher.onDidDelete((uri) => this.forget(uri)),
-    );
+    const watcher = this.register(vscode.workspace.createFileSystemWatcher('**/*'));
+    this.register(watcher.onDidCreate((uri) => this.changedOnDisk(uri)));
+    this.register(watcher.onDidChange((uri) => this.changedOnDisk(uri)));
+    this.register(watcher.onDidDelete((uri) => this.forget(uri)));
   }
 
   private changedOnDisk(uri: vscode.Uri): void {
@@ -287,9 +286,9 @@ export class TodoView implements vscode.TreeDataProvider<Node>, vscode.Disposabl
     this.timers.set(key, setTimeout(() => void work().finally(() => this.timers.delete(key)), 300));
   }
 
-  dispose(): void {
+  override dispose(): void {
     for (const timer of this.timers.values()) clearTimeout(timer);
-    vscode.Disposable.from(...this.disposables).dispose();
+    super.dispose();
   }
 }
 
