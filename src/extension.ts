@@ -32,7 +32,6 @@ export interface LightfieldExtensionApi {
   store: TaskStore;
   view: TaskView;
   session: Session;
-  editor: TaskEditorProvider;
   diagnostics: DoneTodoDiagnostics;
   todoView: TodoView;
   state: ExtensionState;
@@ -134,6 +133,7 @@ function wire(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): L
     }),
     view,
     scheduler,
+    editor,
     vscode.window.registerCustomEditorProvider(TASK_EDITOR_VIEW_TYPE, editor, { supportsMultipleEditorsPerDocument: false }),
     ...registerTaskCommands({ log, store, view, session, errors, state, people }),
     // Neither takes arguments: a `command:` link must not be able to set or drop the key.
@@ -203,7 +203,7 @@ function wire(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): L
   // Not awaited: activation returns at once, and the view fills in when the key has been read (an
   // editor restored after a reload waits for `session.loaded`).
   session.load().then(() => offerEnvironmentKey(session, state, settings), keyUnreadable);
-  return { store, view, session, editor, diagnostics, todoView, state };
+  return { store, view, session, diagnostics, todoView, state };
 }
 
 export function deactivate(): void {}

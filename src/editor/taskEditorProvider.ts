@@ -23,18 +23,19 @@ import { TASK_EDITOR_SCHEME, taskIdOf } from './taskUri';
 import { askModal } from '../ui/notify';
 import { notificationText, tabTitle } from '../ui/safeText';
 import { webLinkOf } from '../shared/webLink';
+import { Disposable } from '../lifecycle';
 
 export class TaskEditorDocument implements vscode.CustomDocument {
   /** Field errors and a message from the last failed save, shown until the next edit. */
   errors: Record<string, string> = {};
   message: string | undefined;
-  /** How the last save ended. */
-  lastSave: 'saved' | 'failed' | undefined;
 
   constructor(
     readonly uri: vscode.Uri,
     public model: FormModel,
     public values: Record<string, FormValue>,
+    /** When opening it began, for the log line that says how soon its form was ready. */
+    readonly openedAt: number,
   ) {}
 
   dispose(): void {}
@@ -52,19 +53,18 @@ export interface TaskEditorDeps {
   log: vscode.LogOutputChannel;
 }
 
-export class TaskEditorProvider implements vscode.CustomEditorProvider<TaskEditorDocument> {
-  private readonly changed = new vscode.EventEmitter<vscode.CustomDocumentContentChangeEvent<TaskEditorDocument>>();
+export class TaskEditorProvider extends Disposable implements vscode.CustomEditorProvider<TaskEditorDocument> {
+  private readonly changed = this.register(new vscode.EventEmitter<vscode.CustomDocumentContentChangeEvent<TaskEditorDocument>>());
   readonly onDidChangeCustomDocument = this.changed.event;
   private readonly panels = new Map<TaskEditorDocument, Set<vscode.WebviewPanel>>();
   /** When each panel's page was set, for the log line that says how soon its form was ready. */
-  private readonly openedAt = new WeakMap<vscode.WebviewPanel, number>();
+  private readonly pageSetAt = new WeakMap<vscode.WebviewPanel, number>();
   /** The state each panel's page was built with: `ready` needs no `show` while it is still current. */
   private readonly pageState = new WeakMap<vscode.WebviewPanel, string>();
-  private readonly formReady = new vscode.EventEmitter<{ uri: vscode.Uri; sincePageMs: number; loadMs: number }>();
-  /** A panel's form can be used: how long after its page was set, and after the page began to load (the bench waits on it). */
-  readonly onDidMakeFormReady = this.formReady.event;
 
-  constructor(private readonly deps: TaskEditorDeps) {}
+  constructor(private readonly deps: TaskEditorDeps) {
+    super();
+  }
 
   /** The form of `task` (or a new one); the task, the members and the description are read at once. */
   private async form(task: Task | Promise<Task> | undefined): Promise<FormModel> {
@@ -79,6 +79,7 @@ export class TaskEditorProvider implements vscode.CustomEditorProvider<TaskEdito
 
 
   async openCustomDocument(uri: vscode.Uri, context: vscode.CustomDocumentOpenContext): Promise<TaskEditorDocument> {
+    const openedAt = performance.now();
     // A file on disk named *.lightfield-task is not a task: its name must not become an authenticated request.
     if (uri.scheme !== TASK_EDITOR_SCHEME) throw new Error(vscode.l10n.t('Tasks open from the Tasks view, not from files.'));
     // After a reload VS Code restores editors before the stored key is read.
@@ -90,7 +91,7 @@ export class TaskEditorProvider implements vscode.CustomEditorProvider<TaskEdito
       const backup = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.parse(context.backupId)))) as { values: Record<string, FormValue> };
       values = { ...values, ...backup.values };
     }
-    return new TaskEditorDocument(uri, model, values);
+    return new TaskEditorDocument(uri, model, values, openedAt);
   }
 
   resolveCustomEditor(document: TaskEditorDocument, panel: vscode.WebviewPanel): void {
@@ -99,7 +100,7 @@ export class TaskEditorProvider implements vscode.CustomEditorProvider<TaskEdito
     panel.title = tabTitle(document.model.title);
     const state = JSON.stringify(this.showMessage(document));
     this.pageState.set(panel, state);
-    this.openedAt.set(panel, performance.now());
+    this.pageSetAt.set(panel, performance.now());
     panel.webview.html = editorHtml(panel.webview, extensionUri, state);
     const panels = this.panels.get(document) ?? new Set();
     panels.add(panel);
@@ -121,13 +122,14 @@ export class TaskEditorProvider implements vscode.CustomEditorProvider<TaskEdito
     const message = parsed.data;
     switch (message.type) {
       case 'ready': {
-        const opened = this.openedAt.get(panel);
-        if (opened !== undefined) {
-          const sincePageMs = performance.now() - opened;
-          this.deps.log.info(`Task editor webview ready in ${sincePageMs.toFixed(1)} ms (its page loaded in ${message.pageMs.toFixed(1)} ms)`);
-          this.formReady.fire({ uri: document.uri, sincePageMs, loadMs: message.pageMs });
+        const pageSet = this.pageSetAt.get(panel);
+        if (pageSet !== undefined) {
+          const now = performance.now();
+          this.deps.log.info(
+            `Task editor webview ready in ${(now - pageSet).toFixed(1)} ms (its page loaded in ${message.pageMs.toFixed(1)} ms; ${(now - document.openedAt).toFixed(1)} ms since the task was opened)`,
+          );
         }
-        this.openedAt.delete(panel);
+        this.pageSetAt.delete(panel);
         // The page showed the state it was built with; it hears again only if that has changed since.
         const current = this.showMessage(document);
         if (JSON.stringify(current) !== this.pageState.get(panel)) this.post(panel, current);
@@ -169,16 +171,8 @@ export class TaskEditorProvider implements vscode.CustomEditorProvider<TaskEdito
     this.changed.fire({ document });
   }
 
-  /** The open document of an editor URI. */
-  documentOf(uri: vscode.Uri): TaskEditorDocument | undefined {
-    return [...this.panels.keys()].find((document) => document.uri.toString() === uri.toString());
-  }
-
-  /**
-   * Asks which version wins when the task changed on the server: a modal listing
-   * what changed there. Replaceable, so a test can answer it.
-   */
-  askAboutConflict: AskAboutConflict = async (title, changedThere) => {
+  /** Asks which version wins when the task changed on the server: a modal listing what changed there. */
+  private readonly askAboutConflict: AskAboutConflict = async (title, changedThere) => {
     const keepMine = vscode.l10n.t('Save Mine');
     const takeTheirs = vscode.l10n.t('Take Theirs Where Both Changed');
     const choice = await askModal(
@@ -211,9 +205,7 @@ export class TaskEditorProvider implements vscode.CustomEditorProvider<TaskEdito
     document.message = undefined;
     try {
       await this.save(document);
-      document.lastSave = 'saved';
     } catch (error) {
-      document.lastSave = 'failed';
       this.recordFailure(document, error);
       // VS Code shows this in its own "Failed to save" notification.
       throw new Error(notificationText(document.message ?? ''), { cause: error });

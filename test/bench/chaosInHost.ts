@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { ServiceId } from '../../src/api/domain';
 import { StatusGroupNode, type TaskNode } from '../../src/tasks/taskTree';
-import { api, field, inEditorWebview, KEYS, signIn, useService, waitFor } from '../integration/support';
+import { api, editReached, field, inEditorWebview, KEYS, openedEditor, saveEditor, signIn, useService, waitFor } from '../integration/support';
 import { BENCH_LINE_PREFIX, PLAN_VARIABLE } from './table';
 
 export interface ChaosPlan {
@@ -58,21 +58,15 @@ async function completeFromTree(node: TaskNode): Promise<boolean> {
 /** Opens the task, types a title into the webview, saves with the keyboard command; told is how the save ended. */
 async function editTitle(node: TaskNode, titleKey: string, title: string): Promise<{ told: boolean; message?: string }> {
   await vscode.commands.executeCommand('lightfield.openTask', node);
-  const document = await waitFor('the editor', () => {
-    const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
-    return input instanceof vscode.TabInputCustom && input.uri.path.startsWith(`/${node.taskId}/`) && api().editor.documentOf(input.uri);
-  }, 20_000).catch(() => undefined);
-  if (!document) {
+  const uri = await openedEditor(node.taskId, 20_000).catch(() => undefined);
+  if (!uri) {
     // The task could not be read even after the retries: VS Code said so in the editor's place.
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     return { told: false, message: 'the editor could not open the task' };
   }
   await inEditorWebview({ action: 'fill', selector: field(titleKey), text: title });
-  await waitFor('the edit to reach the extension', () => document.values[titleKey] === title);
-  document.lastSave = undefined;
-  await vscode.commands.executeCommand('workbench.action.files.save');
-  const told = (await waitFor('the save to end', () => document.lastSave, 120_000)) === 'saved';
-  const message = document.message;
+  await editReached(uri);
+  const { saved: told, message } = await saveEditor(uri);
   // A failed save keeps the edit: the user gives up on it here.
   await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   return { told, message };

@@ -24,3 +24,6 @@ export const BENCH_LINE_PREFIX = '[bench] ';
 
 /** Names the file an extension-host script reads its plan from (the environment is fixed when code-server starts). */
 export const PLAN_VARIABLE = 'LIGHTFIELD_BENCH_PLAN';
+
+/** Where a bench run's code-server logs are: the task editors' figures are what the extension logs (test/e2e/hostLogs.ts). */
+export const LOGS_VARIABLE = 'LIGHTFIELD_BENCH_LOGS';

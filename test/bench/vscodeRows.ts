@@ -9,12 +9,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { CHROMIUM, launchChromium } from '../e2e/browser';
 import { buildForHost, startCodeServer } from '../e2e/codeServer';
-import { extensionHostErrors, loggedTimes } from '../e2e/hostLogs';
+import { extensionHostErrors, loggedEditorReadies, loggedTimes } from '../e2e/hostLogs';
 import { runInHost } from '../e2e/hostRun';
 import { ensureDebianPackages, ensureTooling } from '../e2e/tooling';
 import { startLightfieldServer } from '../server/server';
 import type { HostFigures } from './inHost';
-import { BENCH_LINE_PREFIX, kb, ms, type Row, spread } from './table';
+import { BENCH_LINE_PREFIX, kb, LOGS_VARIABLE, ms, type Row, spread } from './table';
 import { generateWorkspace } from './todoScan';
 
 const ROOT = resolve(__dirname, '..', '..');
@@ -32,7 +32,7 @@ export async function vscodeRows(rows: Row[], runs: number): Promise<void> {
     home,
     workspace,
     machineSettings: { 'lightfield.baseUrl': server.url },
-    env: { LIGHTFIELD_BENCH_RUNS: String(runs) },
+    env: { LIGHTFIELD_BENCH_RUNS: String(runs), [LOGS_VARIABLE]: join(home, 'user', 'logs') },
   });
   const browser = await launchChromium();
   const windows: HostFigures[] = [];
@@ -63,10 +63,13 @@ export async function vscodeRows(rows: Row[], runs: number): Promise<void> {
   const activation = spread(loggedTimes(codeServer.userDataDir, /Activated in ([\d.]+) ms/g));
   const bare = spread(windows.flatMap((w) => w.bareWebview));
   const bareLoad = spread(windows.flatMap((w) => w.bareLoad));
-  const load = spread(windows.flatMap((w) => w.editorLoad));
-  const page = spread(windows.flatMap((w) => w.editorPage));
-  const open = spread(windows.flatMap((w) => w.editorOpen));
-  const cold = spread(windows.map((w) => w.coldEditorOpen));
+  // Each window's first editor is its cold one; the rest are warm.
+  const editors = loggedEditorReadies(join(codeServer.userDataDir, 'logs'));
+  const warm = editors.flatMap((each) => each.slice(1));
+  const load = spread(warm.map((each) => each.load));
+  const page = spread(warm.map((each) => each.page));
+  const open = spread(warm.map((each) => each.open));
+  const cold = spread(editors.map((each) => each[0].open));
   const errors = extensionHostErrors(codeServer.userDataDir);
   const scan = spread(windows.flatMap((w) => w.todoScan));
   const rg = spread(windows.flatMap((w) => w.ripgrep));

@@ -2,8 +2,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-function logFiles(userDataDir: string, pattern: RegExp): string[] {
-  const logs = join(userDataDir, 'logs');
+function logFiles(logs: string, pattern: RegExp): string[] {
   if (!existsSync(logs)) return [];
   return readdirSync(logs, { recursive: true, encoding: 'utf8' })
     .filter((path) => pattern.test(path))
@@ -16,16 +15,32 @@ function logFiles(userDataDir: string, pattern: RegExp): string[] {
  * refresh VS Code itself cancels (the window reloading under it) is not one.
  */
 export function extensionHostErrors(userDataDir: string): string[] {
-  const files = logFiles(userDataDir, /exthost\d*[/\\]remoteexthost\.log$/);
+  const files = logFiles(join(userDataDir, 'logs'), /exthost\d*[/\\]remoteexthost\.log$/);
   if (files.length === 0) return [`no extension host log in ${join(userDataDir, 'logs')}`];
   return files
     .flatMap((file) => readFileSync(file, 'utf8').split('\n'))
     .filter((line) => /PendingMigrationError/.test(line) || (/\[error\]/.test(line) && /lightfield/i.test(line) && !/Unable to refresh tree view lightfield\.\w+: Canceled/.test(line)));
 }
 
+/** One task editor's readiness, as the extension logged it: from its page being set, from its page starting to load (in the page), and from the task being opened, in ms. */
+export interface EditorReady {
+  page: number;
+  load: number;
+  open: number;
+}
+
+const EDITOR_READY = /Task editor webview ready in ([\d.]+) ms \(its page loaded in ([\d.]+) ms; ([\d.]+) ms since the task was opened\)/g;
+
+/** Each window's task editors, in the order they became ready (the first is the window's cold open); `logs` is a user data directory's logs folder. */
+export function loggedEditorReadies(logs: string): EditorReady[][] {
+  return logFiles(logs, /Lightfield Tasks\.log$/).map((file) =>
+    [...readFileSync(file, 'utf8').matchAll(EDITOR_READY)].map((match) => ({ page: Number(match[1]), load: Number(match[2]), open: Number(match[3]) })),
+  );
+}
+
 /** Timings the extension logged in this run (`activate()`, the editor webview's ready), sorted; measured, never asserted. */
 export function loggedTimes(userDataDir: string, pattern: RegExp): number[] {
-  return logFiles(userDataDir, /Lightfield Tasks\.log$/)
+  return logFiles(join(userDataDir, 'logs'), /Lightfield Tasks\.log$/)
     .flatMap((file) => [...readFileSync(file, 'utf8').matchAll(pattern)].map((match) => Number(match[1])))
     .sort((a, b) => a - b);
 }

@@ -89,6 +89,12 @@ async function runCommand(page: Page, title: string): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
+/** "Choose Service" from the signed-out view, then the service's row of the quick pick. */
+async function chooseService(page: Page, service: string): Promise<void> {
+  await sidebar(page).getByRole('link', { name: 'Choose Service' }).or(sidebar(page).getByRole('button', { name: 'Choose Service' })).first().click();
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: service }).first().click();
+}
+
 const CHECKS: UiCheck[] = [
   {
     name: 'signed out, the Lightfield view shows its welcome content with a "Set API Key" button',
@@ -228,6 +234,33 @@ const CHECKS: UiCheck[] = [
     },
   },
   {
+    name: 'saving a task changed on the server since it was opened asks whose changes win, naming what changed; "Take Theirs" keeps theirs where both changed and saves the rest of mine',
+    run: async (page, options) => {
+      await runCommand(page, 'File: Revert File');
+      await page.locator('.tab.active:not(.dirty)').waitFor({ timeout: 5_000 });
+      const form = editorFrame(page);
+      const taskId = (await form.locator('.subtitle').innerText()).trim();
+      await callServer(options, 'POST', `/v1/tasks/${taskId}`, { fields: { $title: 'Changed by someone else', estimate: 9 } });
+      await form.locator('#field-_title').fill('My title');
+      const billable = form.locator('#field-billable');
+      if (!(await billable.isChecked())) await billable.click();
+      await page.locator('.tab.active.dirty').waitFor({ timeout: 5_000 });
+      await form.locator('button.save').click();
+      const dialog = page.locator('.monaco-dialog-box');
+      await dialog.waitFor({ timeout: 10_000 });
+      const asked = await dialog.innerText();
+      await page.screenshot({ path: join(options.results, 'editor-conflict.png') });
+      if (!/changed on the server since you opened it/.test(asked) || !/Title \(you changed it too\)/.test(asked) || !/Estimate/.test(asked)) throw new Error(`the question does not say what changed: ${asked}`);
+      await dialog.getByRole('button', { name: 'Take Theirs Where Both Changed' }).click();
+      await page.locator('.tab.active:not(.dirty)').waitFor({ timeout: 15_000 });
+      const saved = await callServer<{ fields: Record<string, { value: unknown }> }>(options, 'GET', `/v1/tasks/${taskId}`);
+      const { $title, estimate, billable: savedBillable } = saved.fields;
+      if ($title.value !== 'Changed by someone else' || estimate.value !== 9 || savedBillable.value !== true) {
+        throw new Error(`the server has title ${JSON.stringify($title.value)}, estimate ${JSON.stringify(estimate.value)}, billable ${JSON.stringify(savedBillable.value)}`);
+      }
+    },
+  },
+  {
     name: 'after a reload, a task editor with unsaved edits comes back with them',
     run: async (page, { results, settingsFile }) => {
       // From a clean editor, so the one edit is the title.
@@ -299,10 +332,25 @@ const CHECKS: UiCheck[] = [
     },
   },
   {
+    name: 'signed out with Close chosen, a window opened afresh shows Close\'s welcome text and buttons before any key is read; choosing Lightfield again shows Lightfield\'s',
+    run: async (page, options) => {
+      const welcome = (service: string) => sidebar(page).locator('.welcome-view-content', { hasText: `See and update your ${service} CRM tasks` });
+      await chooseService(page, 'Close');
+      await welcome('Close').waitFor({ timeout: 15_000 });
+      await runCommand(page, 'Developer: Reload Window');
+      await page.waitForEvent('load', { timeout: 30_000 });
+      await page.locator('.monaco-workbench .activitybar').waitFor({ timeout: 60_000 });
+      await welcome('Close').waitFor({ timeout: 30_000 });
+      await sidebar(page).getByRole('button', { name: 'Set API Key' }).waitFor({ timeout: 5_000 });
+      await page.screenshot({ path: join(options.results, 'sidebar-close-at-start.png') });
+      await chooseService(page, 'Lightfield');
+      await welcome('Lightfield').waitFor({ timeout: 15_000 });
+    },
+  },
+  {
     name: 'the Close demo: "Choose Service" in the signed-out view switches to Close; CLOSE_API_KEY signs in and the tree shows To do and Done',
     run: async (page, options) => {
-      await sidebar(page).getByRole('link', { name: 'Choose Service' }).or(sidebar(page).getByRole('button', { name: 'Choose Service' })).first().click();
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Close' }).first().click();
+      await chooseService(page, 'Close');
       // The welcome content says which service the key is for; CLOSE_API_KEY is set in this run's environment.
       await sidebar(page).locator('.welcome-view-content', { hasText: 'See and update your Close CRM tasks' }).waitFor({ timeout: 15_000 });
       await page.screenshot({ path: join(options.results, 'sidebar-close-signed-out.png') });

@@ -23,6 +23,12 @@ export const driverActionSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('text'), selector: z.string() }),
   /** The label of the option a select shows as chosen. */
   z.object({ action: z.literal('chosen'), selector: z.string() }),
+  /** What an input holds: its text, or `true`/`false` for a checkbox. */
+  z.object({ action: z.literal('value'), selector: z.string() }),
+  /** The choices inside `selector` (a select's options, a group's boxes), as JSON: `{ value, label, chosen }[]`. */
+  z.object({ action: z.literal('options'), selector: z.string() }),
+  /** The `data-key` of every element `selector` names, as JSON, without waiting for one. */
+  z.object({ action: z.literal('keys'), selector: z.string() }),
 ]);
 export type DriverAction = z.infer<typeof driverActionSchema>;
 
@@ -31,6 +37,7 @@ export const editorFrame = (page: Page) => page.frameLocator('iframe.webview.rea
 
 async function perform(page: Page, action: DriverAction): Promise<string | undefined> {
   const frame = editorFrame(page);
+  if (action.action === 'keys') return JSON.stringify(await frame.locator(action.selector).evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-key'))));
   const target = frame.locator(action.selector).first();
   await target.waitFor({ timeout: 10_000 });
   switch (action.action) {
@@ -49,6 +56,18 @@ async function perform(page: Page, action: DriverAction): Promise<string | undef
       return target.innerText();
     case 'chosen':
       return target.evaluate((node) => (node instanceof HTMLSelectElement ? (node.selectedOptions[0]?.textContent ?? '') : ''));
+    case 'value':
+      return target.evaluate((node) => (node instanceof HTMLInputElement && node.type === 'checkbox' ? String(node.checked) : node instanceof HTMLInputElement || node instanceof HTMLTextAreaElement ? node.value : ''));
+    case 'options':
+      return JSON.stringify(
+        await target.locator('option, input[type=radio], input[type=checkbox]').evaluateAll((nodes) =>
+          nodes.map((node) =>
+            node instanceof HTMLOptionElement
+              ? { value: node.value, label: node.textContent ?? '', chosen: node.selected }
+              : { value: (node as HTMLInputElement).value, label: node.closest('label')?.textContent ?? '', chosen: (node as HTMLInputElement).checked },
+          ),
+        ),
+      );
   }
 }
 

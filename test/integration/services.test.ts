@@ -6,9 +6,8 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ServiceId } from '../../src/api/domain';
-import { sameValue } from '../../src/shared/form';
 import { StatusGroupNode, type TaskNode } from '../../src/tasks/taskTree';
-import { api, closeServer, field, inEditorWebview, KEYS, server, signIn, signOut, useService, waitFor } from './support';
+import { api, closeServer, editReached, field, inEditorWebview, KEYS, openedEditor, saveEditor, server, signIn, signOut, useService, waitFor } from './support';
 import HOSTILE from '../fixtures/hostile-strings.json';
 
 /** Markup a developer's task may hold: Chromium drops the nonce of a script any of whose attributes holds `<script` or `<style`. */
@@ -56,11 +55,6 @@ const SERVICES: Record<ServiceId, Expectations> = {
 
 function openTasks(): TaskNode[] {
   return api().view.tree.getChildren(new StatusGroupNode('TODO')).filter((n): n is TaskNode => n.kind === 'task');
-}
-
-function activeEditorOf(taskId: string) {
-  const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
-  return input instanceof vscode.TabInputCustom && input.uri.path.startsWith(`/${taskId}/`) && api().editor.documentOf(input.uri);
 }
 
 async function freshTree(): Promise<void> {
@@ -132,13 +126,12 @@ for (const service of ['lightfield', 'close'] as const) {
       const node = openTasks().find((n) => service !== 'close' || api().store.task(n.taskId)?.kind === 'lead');
       assert.ok(node);
       await vscode.commands.executeCommand('lightfield.openTask', node);
-      const document = await waitFor('the editor', () => activeEditorOf(node.taskId));
+      const uri = await openedEditor(node.taskId);
       const title = `Typed on ${service} ${Date.now()}`;
       await inEditorWebview({ action: 'fill', selector: field(expected.titleKey), text: title });
-      await waitFor('the edit to reach the extension', () => sameValue(document.values[expected.titleKey], title));
-      document.lastSave = undefined;
-      await vscode.commands.executeCommand('workbench.action.files.save');
-      assert.equal(await waitFor('the save', () => document.lastSave), 'saved', document.message);
+      await editReached(uri);
+      const { saved, message } = await saveEditor(uri);
+      assert.ok(saved, message);
       assert.equal((await expected.read(node.taskId)).title, title);
       assert.equal(api().store.task(node.taskId)?.title, title, 'the tree has it too');
     });
@@ -152,7 +145,7 @@ for (const service of ['lightfield', 'close'] as const) {
       for (const text of [...HOSTILE, ...MARKUP]) {
         const task = await provider.createTask({ title: text, status, ...(service === 'lightfield' ? { description: `${text}\n\n${MARKUP.join('\n')}` } : {}), ...answers });
         await vscode.commands.executeCommand('lightfield.openTask', task.id);
-        await waitFor('its editor', () => activeEditorOf(task.id));
+        await openedEditor(task.id);
         const title = (await inEditorWebview({ action: 'text', selector: 'main .title' })) ?? '';
         // As the page shows it: bidi controls removed, white space collapsed.
         const shown = (words: string) => words.replace(/[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, '').replace(/\s+/g, ' ').trim();

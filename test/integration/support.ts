@@ -108,3 +108,73 @@ export async function inEditorWebview(action: DriverAction): Promise<string | un
 export function field(key: string): string {
   return `#${fieldElementId(key)}`;
 }
+
+const TASK_EDITOR_VIEW_TYPE = 'lightfield.taskEditor';
+
+/** The task editor's tab on `uri`, as VS Code holds it (read afresh: its dirty state is live). */
+function editorTab(uri: vscode.Uri): vscode.Tab | undefined {
+  return vscode.window.tabGroups.all
+    .flatMap((group) => group.tabs)
+    .find((tab) => tab.input instanceof vscode.TabInputCustom && tab.input.viewType === TASK_EDITOR_VIEW_TYPE && tab.input.uri.toString() === uri.toString());
+}
+
+/** Every open task editor tab. */
+export function taskEditorTabs(): vscode.Tab[] {
+  return vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => tab.input instanceof vscode.TabInputCustom && tab.input.viewType === TASK_EDITOR_VIEW_TYPE);
+}
+
+/** The URI of the task editor that became active for `taskId` (or for a new task), once its form shows. */
+export async function openedEditor(taskId?: string, timeoutMs?: number): Promise<vscode.Uri> {
+  const uri = await waitFor(
+    'the task editor tab',
+    () => {
+      const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+      if (!(input instanceof vscode.TabInputCustom) || input.viewType !== TASK_EDITOR_VIEW_TYPE) return undefined;
+      return (taskId ? input.uri.path.startsWith(`/${taskId}/`) : input.uri.path.startsWith('/new/')) && input.uri;
+    },
+    timeoutMs,
+  );
+  await inEditorWebview({ action: 'text', selector: 'form.fields' });
+  return uri;
+}
+
+/** Waits until the editor's edits reached the extension: VS Code marks the tab dirty. */
+export async function editReached(uri: vscode.Uri, what = 'the edit'): Promise<void> {
+  await waitFor(`${what} to reach the extension`, () => editorTab(uri)?.isDirty);
+}
+
+/**
+ * Saves the editor on `uri` as Ctrl+S does. Saved when VS Code then holds the
+ * tab clean; otherwise the message is what the editor's banner says.
+ */
+export async function saveEditor(uri: vscode.Uri, timeoutMs = 5_000): Promise<{ saved: boolean; message: string }> {
+  await vscode.commands.executeCommand('vscode.openWith', uri, TASK_EDITOR_VIEW_TYPE);
+  await vscode.commands.executeCommand('workbench.action.files.save').then(undefined, () => undefined);
+  const saved = await waitFor('the tab to be saved', () => editorTab(uri)?.isDirty === false, timeoutMs).then(
+    () => true,
+    () => false,
+  );
+  const message = saved ? '' : ((await inEditorWebview({ action: 'text', selector: '.banner' })) ?? '');
+  return { saved, message };
+}
+
+/** The value an input of the editor webview holds (`'true'`/`'false'` for a checkbox). */
+export async function valueIn(selector: string): Promise<string> {
+  return (await inEditorWebview({ action: 'value', selector })) ?? '';
+}
+
+export interface ShownChoice {
+  value: string;
+  label: string;
+  chosen: boolean;
+}
+
+/** The choices a field of the editor webview offers, as shown. */
+export async function choicesOf(key: string): Promise<ShownChoice[]> {
+  return JSON.parse((await inEditorWebview({ action: 'options', selector: field(key) })) ?? '[]') as ShownChoice[];
+}
+
+/** The keys of the fields the editor webview shows that match `selector` (say `.field.invalid`). */
+export async function fieldKeys(selector: string): Promise<string[]> {
+  return JSON.parse((await inEditorWebview({ action: 'keys', selector })) ?? '[]') as string[];
+}

@@ -40,6 +40,13 @@ describe('Lightfield client: retries, idempotency and failures', () => {
     assert.equal(server().index.get(task.id)?.fields.$status.value, 'COMPLETE', 'it was applied');
   });
 
+  it('takes every 5xx answer for an outcome it does not know (the write may have been applied), and a 4xx for a refusal', () => {
+    const answered = (status: number) => new ApiError({ kind: 'http', status, message: `HTTP ${status}` });
+    for (const status of [500, 502, 503, 504]) assert.ok(isOutcomeUnknown(answered(status)), `HTTP ${status}`);
+    for (const status of [400, 404, 409, 422, 429]) assert.equal(isOutcomeUnknown(answered(status)), false, `HTTP ${status}`);
+    assert.ok(isOutcomeUnknown(new ApiError({ kind: 'network', message: 'reset' })));
+  });
+
   it('retries 500 and 503 with backoff, then succeeds', async () => {
     const start = server().requests.length;
     server().faults.inject({ kind: 'status', status: 500, path: /^\/v1\/tasks$/, method: 'GET' });

@@ -12,6 +12,8 @@ describe('the task editor page', () => {
     assert.match(html, /<style nonce="n0nce">body\{\}<\/style>/);
     const csp = /content="([^"]+)"/.exec(html)?.[1] ?? '';
     assert.match(csp, /script-src 'nonce-n0nce'(;|$)/);
+    // Everything not named is refused: frames, connections, objects, forms.
+    assert.match(csp, /^default-src 'none'(;|$)/);
     assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
   });
 
@@ -22,5 +24,11 @@ describe('the task editor page', () => {
     assert.equal(html.toLowerCase().indexOf('</script', script), html.lastIndexOf('</script>'), 'the script ends where the page ends it');
     assert.equal(html.toLowerCase().split('</style').length, 2, 'the style ends once');
     assert.doesNotMatch(html, /<img src=z/, 'the state stays inside its attribute');
+  });
+
+  it('quotes every attribute it fills: no value ends its attribute early', () => {
+    const html = editorPage({ cspSource: 'https://webview.test" onload="alert(1)', nonce: 'n"0', scriptText: '', styleText: '', markdownScript: 'https://webview.test/md.js"x', codicons: 'https://webview.test/c.css', language: 'en" onload="alert(2)' });
+    assert.doesNotMatch(html, /" onload="/);
+    assert.doesNotMatch(html, /nonce="n"0"/);
   });
 });

@@ -22,6 +22,10 @@ describe('idempotency keys', () => {
       todoCreateKey('file:///w', 'src/a.tsship', ' it', payload),
     ]) assert.notEqual(other, base);
     assert.notEqual(updateKey('t1', 'v1', {}), updateKey('t1', 'v2', {}));
+    assert.notEqual(updateKey('t1', 'v1', { values: { a: 1 } }), updateKey('t1', 'v1', { values: { a: 2 } }), 'another edit of the same version');
+    assert.notEqual(updateKey('t1', 'v1', {}), updateKey('t2', 'v1', {}));
+    assert.notEqual(editorCreateKey('x', { title: 'a' }), editorCreateKey('x', { title: 'b' }));
+    assert.notEqual(editorCreateKey('x', {}), editorCreateKey('y', {}));
   });
 
   it('of different kinds never collide, and carry no service\'s name', () => {

@@ -56,6 +56,8 @@ describe('iconText: no icon in a quick pick, CodeLens or status bar text', () =>
     assert.equal(shownWithIcons(iconText('$(alert) urgent')), '$(alert) urgent');
     assert.equal(shownWithIcons(iconText('keep \\$(key) as is')), 'keep \\$(key) as is');
     assert.equal(shownWithIcons(iconText('$(loading~spin)')), '$(loading~spin)');
+    // VS Code reads icon names in any case.
+    assert.equal(iconText('fix $(Bug) and $(ALERT)'), 'fix \\$(Bug) and \\$(ALERT)');
   });
 });
 
@@ -63,6 +65,7 @@ describe('labelText: tree labels', () => {
   it('removes bidi controls and line breaks, and nothing else', () => {
     assert.equal(labelText('\u202Eevil reversed text\u202C normal'), 'evil reversed text normal');
     assert.equal(labelText('line one\nline two\r\nline three'), 'line one line two line three');
+    assert.equal(labelText('line one\u2028line two\u2029line three'), 'line one line two line three');
     assert.equal(labelText('😀 emoji and مرحبا Arabic'), '😀 emoji and مرحبا Arabic');
   });
 });

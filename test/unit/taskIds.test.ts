@@ -6,13 +6,20 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { LIGHTFIELD_CAPABILITIES } from '../../src/api/lightfield/client';
-import { TaskIdShape } from '../../src/api/taskIds';
+import { isPrefixedTaskId, TaskIdShape } from '../../src/api/taskIds';
 import { syntaxFor } from '../../src/todo/commentSyntax';
 import { findTodos, textLines } from '../../src/todo/detect';
 import { ReferenceFormat } from '../../src/todo/reference';
 import { clientFor, useServer } from '../support/lightfield';
 
 const HEX = ['5f2c9a0b1d3e4f5a6b7c8d9e', '0a1b2c3d4e5f60718293a4b5', 'ffee00112233445566778899'];
+
+describe('isPrefixedTaskId: any service\'s prefixed IDs', () => {
+  it('takes a type prefix with an ID after it, and nothing less', () => {
+    for (const id of ['tsk_ab12', 'task_5Xq', 'a_1']) assert.ok(isPrefixedTaskId(id), id);
+    for (const id of ['tsk_', '_ab12', 'tsk', 'tsk_ab-12', 'tsk_ab 12', '1tsk_ab', '']) assert.equal(isPrefixedTaskId(id), false, id);
+  });
+});
 
 describe('TaskIdShape', () => {
   it('takes the guessed pattern before it has seen any ID', () => {
