@@ -10,7 +10,14 @@ import type { Task, TaskQuery, TaskStatus } from '../api/domain';
 import { isFilterUnsupported } from '../api/errors';
 import type { TaskProvider } from '../api/provider';
 import { taskStatus } from '../api/domain';
-import type { StoreSettings } from './taskStore';
+
+/** What the store lists: how many a page holds, which groups, and whose tasks. */
+export interface StoreSettings {
+  pageSize: number;
+  statuses: readonly TaskStatus[];
+  /** Only tasks assigned to this member ("mine"); all tasks when unset. */
+  assignee?: string;
+}
 
 export interface Listing {
   ids: string[];

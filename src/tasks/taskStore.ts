@@ -9,16 +9,9 @@ import type { Capabilities, Task, TaskDraft, TaskPatch, TaskStatus } from '../ap
 import type { TaskProvider } from '../api/provider';
 import type { StoreSnapshot } from '../state';
 import { taskStatus, taskTitle } from '../api/domain';
-import { Listings } from './listings';
+import { Listings, type StoreSettings } from './listings';
 import { RecentWrites } from './recentWrites';
 import { requireProvider, TaskWrites } from './taskWrites';
-
-export interface StoreSettings {
-  pageSize: number;
-  statuses: readonly TaskStatus[];
-  /** Only tasks assigned to this member ("mine"); all tasks when unset. */
-  assignee?: string;
-}
 
 export interface GroupView {
   status: TaskStatus;

@@ -19,6 +19,7 @@ import { closeDate, NOW, timeZone, wireCloseError, wireCloseLeadPage, wireCloseT
 import { PROPERTY_RUNS, text } from '../fixtures/lightfieldAnswers';
 import { overdueCount } from '../server/close/closeCalendar';
 import { closeClientFor, useCloseServer } from '../support/close';
+import { serveGenerated } from '../support/generatedAnswers';
 
 const settings = { numRuns: PROPERTY_RUNS };
 const TASKS = /^\/api\/v1\/task\/$/;
@@ -28,11 +29,7 @@ describe('every answer the Close reference allows', () => {
   const server = useCloseServer({ tasks: 4, rateLimit: 1_000_000 });
   const client = (options: Parameters<typeof closeClientFor>[1] = {}) => closeClientFor(server(), { limiter: new RateLimiter(1_000_000), ...options });
 
-  /** The server answers these GETs with the generated bodies, for as long as the case runs. */
-  function serve(answers: [RegExp, unknown][]): void {
-    server().faults.clearQueued();
-    for (const [path, body] of answers) server().faults.inject({ kind: 'mutate', method: 'GET', path, mutate: () => body, times: 20 });
-  }
+  const serve = (answers: [RegExp, unknown][]) => serveGenerated(server().faults, answers);
 
   it('groups and names any documented page: every task in the group of its status, none "(untitled)", never an error', async () => {
     await fc.assert(

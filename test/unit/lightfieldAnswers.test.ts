@@ -18,6 +18,7 @@ import { taskTitle } from '../../src/api/domain';
 import { TaskStore } from '../../src/tasks/taskStore';
 import { PROPERTY_RUNS, wireAccount, wireAccountPage, wireDefinitions, wireError, wireMemberPage, wireTask, wireTaskPage } from '../fixtures/lightfieldAnswers';
 import { clientFor, useServer } from '../support/lightfield';
+import { serveGenerated } from '../support/generatedAnswers';
 
 const settings = { numRuns: PROPERTY_RUNS };
 
@@ -26,11 +27,7 @@ describe('every answer the Lightfield docs allow', () => {
   const server = useServer({ tasks: 3, rateLimitPerSecond: 1_000_000 });
   const client = (options: Parameters<typeof clientFor>[1] = {}) => clientFor(server(), { limiter: new RateLimiter(1_000_000), ...options });
 
-  /** The server answers these paths with the generated bodies, for as long as the case runs. */
-  function serve(answers: [RegExp, unknown][]): void {
-    server().faults.clearQueued();
-    for (const [path, body] of answers) server().faults.inject({ kind: 'mutate', method: 'GET', path, mutate: () => body, times: 20 });
-  }
+  const serve = (answers: [RegExp, unknown][]) => serveGenerated(server().faults, answers);
 
   it('groups any documented page: every task in the group of its status or in "Other", with a title to show, never an error', async () => {
     await fc.assert(
