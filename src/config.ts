@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { isTaskStatus, type ServiceId, TASK_STATUSES, type TaskStatus } from './api/domain';
 import { isServiceId, SERVICES } from './api/services';
-import { CONFIG_SECTION, DEFAULT_REFERENCE_FORMAT } from './constants';
+import { CONFIG_SECTION, DEFAULT_COMMIT_REFERENCE, DEFAULT_REFERENCE_FORMAT } from './constants';
+import { DEFAULT_BRANCH_TEMPLATE } from './work/branchName';
 
 /** How a group's tasks are ordered. */
 export type SortOrder = 'dueDate' | 'created' | 'title';
@@ -18,6 +19,10 @@ export interface Settings {
   todoTags: string[];
   referenceFormat: string;
   todoCodeLens: boolean;
+  /** The branch template of "Start Working on Task" (`{id}`, `{title}`). */
+  branchTemplate: string;
+  /** What an empty commit message gets while a task is active; empty: nothing. */
+  commitReference: string;
 }
 
 /** The settings as the code uses them, out-of-range values brought back in range. */
@@ -40,6 +45,8 @@ export function readSettings(): Settings {
     todoTags: config.get<string[]>('todo.tags', ['TODO', 'FIXME', 'HACK', 'XXX']).filter((tag) => /^[\p{L}\p{N}_]+$/u.test(tag)),
     referenceFormat: config.get<string>('todo.referenceFormat', DEFAULT_REFERENCE_FORMAT),
     todoCodeLens: config.get<boolean>('todo.codeLens', true),
+    branchTemplate: config.get<string>('work.branchName', DEFAULT_BRANCH_TEMPLATE).trim() || DEFAULT_BRANCH_TEMPLATE,
+    commitReference: config.get<string>('work.commitReference', DEFAULT_COMMIT_REFERENCE).trim(),
   };
 }
 
@@ -56,6 +63,8 @@ export function onDidChangeSettings(listener: (changed: (keyof Settings)[]) => v
     todoTags: 'todo.tags',
     referenceFormat: 'todo.referenceFormat',
     todoCodeLens: 'todo.codeLens',
+    branchTemplate: 'work.branchName',
+    commitReference: 'work.commitReference',
   };
   const keys = Object.keys(names) as (keyof Settings)[];
   const settingNames = (key: keyof Settings) => [names[key]].flat();

@@ -23,6 +23,10 @@ export const Commands = {
   createTaskFromTodo: 'lightfield.createTaskFromTodo',
   useEnvironmentKey: 'lightfield.useEnvironmentKey',
   chooseService: 'lightfield.chooseService',
+  startWorking: 'lightfield.startWorking',
+  finishTask: 'lightfield.finishTask',
+  stopWorking: 'lightfield.stopWorking',
+  showActiveTask: 'lightfield.showActiveTask',
 } as const;
 
 export const Views = {
@@ -41,6 +45,8 @@ export const ContextKeys = {
   service: 'lightfield.service',
   filter: 'lightfield.filter',
   environmentKey: 'lightfield.environmentKey',
+  /** Whether a task is being worked on in this workspace. */
+  working: 'lightfield.working',
 } as const;
 
 export const CONFIG_SECTION = 'lightfield';
@@ -55,3 +61,6 @@ export function secretKeyFor(service: ServiceId, baseUrl: string): string | unde
 
 /** How a TODO names its task unless `lightfield.todo.referenceFormat` says otherwise: `TODO(tsk_…)`. */
 export const DEFAULT_REFERENCE_FORMAT = '{tag}({id})';
+
+/** What an empty commit message gets while a task is active, unless `lightfield.work.commitReference` says otherwise. */
+export const DEFAULT_COMMIT_REFERENCE = 'Refs {id}';

@@ -23,10 +23,15 @@ import { ReferenceFormat } from './todo/reference';
 import { ReferencedTasks } from './todo/referencedTasks';
 import { DoneTodoDiagnostics, TodoCodeActions, TodoCodeLenses, TodoHovers, type TodoProviderDeps } from './todo/todoProviders';
 import { isTodoNode, TodoView } from './todo/todoView';
+import { taskResolver } from './tasks/taskArgument';
 import { describeError } from './ui/describeError';
 import { ErrorReporter } from './ui/errorReporter';
 import { defaultAssignee, type People, whoIsMe } from './ui/memberPick';
 import { showError } from './ui/notify';
+import { ActiveWork } from './work/activeWork';
+import { CommitReference } from './work/commitReference';
+import { WorkStatusBar } from './work/workStatusBar';
+import { registerWorkCommands } from './work/workCommands';
 
 /** What the extension hands to its own integration tests, and only to them (in `ExtensionMode.Test`). */
 export interface LightfieldExtensionApi {
@@ -36,6 +41,7 @@ export interface LightfieldExtensionApi {
   diagnostics: DoneTodoDiagnostics;
   todoView: TodoView;
   state: ExtensionState;
+  work: ActiveWork;
 }
 
 export function activate(context: vscode.ExtensionContext): LightfieldExtensionApi | undefined {
@@ -120,6 +126,7 @@ function wire(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): L
   const todoView = new TodoView(todos, () => detectOptions, log);
   const sourceFiles: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }];
   const scheduler = new RefreshScheduler(() => view.refresh(), () => settings.refreshIntervalSeconds, view.view);
+  const work = new ActiveWork(state, () => session.connection);
 
   context.subscriptions.push(
     session,
@@ -150,6 +157,10 @@ function wire(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): L
     vscode.languages.registerCodeLensProvider(sourceFiles, lenses),
     vscode.languages.registerHoverProvider(sourceFiles, new TodoHovers(todoDeps)),
     todoView,
+    work,
+    new WorkStatusBar(work, store),
+    new CommitReference(work, () => settings.commitReference),
+    ...registerWorkCommands({ store, session, work, errors, state, settings: () => settings, resolveTask: taskResolver(store, log) }),
     vscode.commands.registerCommand(Commands.createTaskFromTodo, (target?: unknown, line?: unknown, answers?: unknown) => {
       const deps = { store, session, todos, state, errors, people };
       if (isTodoNode(target)) return createTaskFromTodo(deps, target.uri, target.todo.line);
@@ -164,6 +175,7 @@ function wire(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): L
         store.configure(storeSettings());
         if (session.signedIn) view.restoreSnapshot();
         if (session.signedIn && view.view.visible) void scheduler.run();
+        work.connectionChanged();
       } else {
         // The key's own member is now known: "Mine" means them.
         if (session.me) void state.me(session.connection).set(session.me);
@@ -204,7 +216,8 @@ function wire(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): L
   // Not awaited: activation returns at once, and the view fills in when the key has been read (an
   // editor restored after a reload waits for `session.loaded`).
   session.load().then(() => offerEnvironmentKey(session, state, settings), keyUnreadable);
-  return { store, view, session, diagnostics, todoView, state };
+  void work.attach();
+  return { store, view, session, diagnostics, todoView, state, work };
 }
 
 export function deactivate(): void {}

@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import { array, boolean, enum as zEnum, number, object, optional, type output, partialRecord, string, unknown, type ZodMiniType } from 'zod/mini';
+import { array, boolean, enum as zEnum, number, object, optional, type output, partialRecord, record, string, unknown, type ZodMiniType } from 'zod/mini';
 import { type ServiceId, taskSchema, taskStatusSchema } from './api/domain';
 import { SERVICES } from './api/services';
 
@@ -32,6 +32,19 @@ const snapshotSchema = object({
 export type StoreSnapshot = output<typeof snapshotSchema>;
 
 export type FilterMode = 'all' | 'mine';
+
+const workedTaskSchema = object({ id: string(), title: string() });
+const workSchema = object({
+  /** The task each branch was made or chosen for: checking one out makes its task active again. */
+  branches: record(string(), workedTaskSchema),
+  /** The active task where no branch is (a folder without Git, or a start without a branch). */
+  unbranched: optional(workedTaskSchema),
+  /** The branch each task was started from, to switch back to when it is finished. */
+  startedFrom: record(string(), string()),
+});
+/** The task being worked on in a workspace, per branch. */
+export type WorkState = output<typeof workSchema>;
+export type WorkedTask = output<typeof workedTaskSchema>;
 
 /** The unit remembered state belongs to: a service at a base URL. */
 export function connectionOf(service: ServiceId, baseUrl: string): string {
@@ -72,6 +85,16 @@ export class ExtensionState {
       this.todoAssignee(connection).set(undefined),
       this.serviceMemory(connection).set(undefined),
     ]);
+  }
+
+  /** The tasks worked on in this workspace, by branch. */
+  work(connection: string): StoredValue<WorkState> {
+    return new StoredValue(this.context.workspaceState, `work:${connection}`, workSchema);
+  }
+
+  /** Whether "Start Working" should stop offering a branch in this workspace. */
+  get branchOfferDeclined(): StoredValue<boolean> {
+    return new StoredValue(this.context.workspaceState, 'branchOfferDeclined', boolean());
   }
 
   get filter(): StoredValue<FilterMode> {

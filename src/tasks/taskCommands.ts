@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import { regex, string } from 'zod/mini';
-import type { Capabilities, Task, TaskStatus } from '../api/domain';
+import type { Capabilities, Task } from '../api/domain';
 import type { Permission, Session } from '../auth/session';
 import { newTaskUri, TASK_EDITOR_VIEW_TYPE, taskEditorUri, taskIdOf } from '../editor/taskUri';
 import { Commands, ContextKeys } from '../constants';
@@ -11,13 +10,11 @@ import { type People, pickMember, whoIsMe } from '../ui/memberPick';
 import { serviceOffers, STATUS_ACTIONS, type StatusAction } from './grouping';
 import { taskTitle } from '../api/domain';
 import { pickTask } from './taskPicker';
+import { taskResolver } from './taskArgument';
 import type { TaskStore } from './taskStore';
-import { LoadMoreNode, safeLink, TaskNode } from './taskTree';
+import { LoadMoreNode, safeLink } from './taskTree';
 import type { TaskView } from './taskView';
 import { statusLabel } from '../ui/statusLabel';
-
-/** A task ID as a command argument: short, and nothing that could be a path or a query. */
-const taskIdArgument = string().check(regex(/^[\w-]{1,128}$/));
 
 async function confirmMove(task: Task, label: string): Promise<boolean> {
   const move = vscode.l10n.t('Move to {0}', label);
@@ -51,20 +48,7 @@ export function registerTaskCommands(deps: TaskCommandDeps): vscode.Disposable[]
   const { store, view, session, errors, state, log } = deps;
   const { people } = deps;
 
-  /**
-   * The task a command acts on: the tree node it was run on, an ID (from a CodeLens,
-   * a hover link, a keybinding), or one the user picks. Anything else is refused.
-   */
-  async function resolveTask(arg: unknown, placeholder: string, statuses?: TaskStatus[]): Promise<Task | undefined> {
-    if (arg === undefined) return pickTask(store, placeholder, statuses);
-    // An editor's title bar passes the editor's URI.
-    const id = arg instanceof TaskNode ? arg.taskId : arg instanceof vscode.Uri ? taskIdOf(arg) : taskIdArgument.safeParse(arg).data;
-    if (!id) {
-      log.warn(`Ignored a command argument that is not a task: ${JSON.stringify(arg)?.slice(0, 100)}`);
-      return undefined;
-    }
-    return store.task(id) ?? store.fetch(id);
-  }
+  const resolveTask = taskResolver(store, log);
 
   function allowed(permission: Permission): boolean {
     if (session.can(permission)) return true;

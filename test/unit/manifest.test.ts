@@ -64,6 +64,8 @@ describe('settings a workspace may not steer', () => {
     'lightfield.defaultAssignee',
     'lightfield.todo.tags',
     'lightfield.todo.referenceFormat',
+    'lightfield.work.branchName',
+    'lightfield.work.commitReference',
   ];
   /** Only how the user's own view looks. */
   const harmless = ['lightfield.statuses', 'lightfield.sortOrder', 'lightfield.todo.codeLens'];
