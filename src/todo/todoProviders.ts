@@ -95,6 +95,8 @@ class TodoLens extends vscode.CodeLens {
   constructor(
     readonly todo: TodoComment,
     readonly uri: vscode.Uri,
+    /** The lens naming the task (or offering to create it), or the one to start working on it. */
+    readonly purpose: 'task' | 'work' = 'task',
   ) {
     super(tagRange(todo));
   }
@@ -118,11 +120,19 @@ export class TodoCodeLenses extends Disposable implements vscode.CodeLensProvide
     return this.deps.todos
       .all(document)
       .filter((todo) => todo.reference || this.deps.canCreate())
-      .map((todo) => new TodoLens(todo, document.uri));
+      .flatMap((todo) => {
+        const known = todo.reference ? this.deps.tasks.peek(todo.reference) : undefined;
+        // Work starts on a task known to be open; one not read yet gets its lens when it is.
+        return known && !isDone(known) ? [new TodoLens(todo, document.uri), new TodoLens(todo, document.uri, 'work')] : [new TodoLens(todo, document.uri)];
+      });
   }
 
   async resolveCodeLens(lens: TodoLens): Promise<TodoLens> {
     const { todo } = lens;
+    if (lens.purpose === 'work' && todo.reference) {
+      lens.command = { command: Commands.startWorking, title: `$(target) ${vscode.l10n.t('Start Working')}`, arguments: [todo.reference] };
+      return lens;
+    }
     if (!todo.reference) {
       lens.command = { command: Commands.createTaskFromTodo, title: `$(add) ${vscode.l10n.t('Create {0} task', this.deps.capabilities().name)}`, arguments: [lens.uri, todo.line] };
       return lens;

@@ -27,6 +27,8 @@ export const driverActionSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('value'), selector: z.string() }),
   /** The choices inside `selector` (a select's options, a group's boxes), as JSON: `{ value, label, chosen }[]`. */
   z.object({ action: z.literal('options'), selector: z.string() }),
+  /** The text of the workbench's own element `selector` names (a quick pick, a status bar item), once it shows. */
+  z.object({ action: z.literal('workbench'), selector: z.string() }),
   /** The `data-key` of every element `selector` names, as JSON, without waiting for one. */
   z.object({ action: z.literal('keys'), selector: z.string() }),
 ]);
@@ -36,6 +38,11 @@ export type DriverAction = z.infer<typeof driverActionSchema>;
 export const editorFrame = (page: Page) => page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
 
 async function perform(page: Page, action: DriverAction): Promise<string | undefined> {
+  if (action.action === 'workbench') {
+    const target = page.locator(action.selector).first();
+    await target.waitFor({ timeout: 10_000 });
+    return target.innerText();
+  }
   const frame = editorFrame(page);
   if (action.action === 'keys') return JSON.stringify(await frame.locator(action.selector).evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-key'))));
   const target = frame.locator(action.selector).first();

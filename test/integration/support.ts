@@ -104,6 +104,11 @@ export async function inEditorWebview(action: DriverAction): Promise<string | un
   return answer.text;
 }
 
+/** The text of a workbench element (a quick pick's rows, a status bar item) once it shows, as the user sees it. */
+export async function inWorkbench(selector: string): Promise<string> {
+  return (await inEditorWebview({ action: 'workbench', selector })) ?? '';
+}
+
 /** The selector of a field's control in the editor webview. */
 export function field(key: string): string {
   return `#${fieldElementId(key)}`;

@@ -1,0 +1,159 @@
+/**
+ * Working on a task in a real VS Code: start it (In progress, a branch through
+ * VS Code's Git extension), the status bar, the commit message's reference, a
+ * commit, finish (complete, and back to the branch it started from), and the
+ * task of a branch active again when it is checked out. First without Git.
+ */
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import type { ServiceId } from '../../src/api/domain';
+import { StatusGroupNode, type TaskNode } from '../../src/tasks/taskTree';
+import { branchName, DEFAULT_BRANCH_TEMPLATE } from '../../src/work/branchName';
+import { api, closeServer, inWorkbench, KEYS, server, signIn, signOut, useService, waitFor } from './support';
+
+interface TestRepository {
+  readonly rootUri: vscode.Uri;
+  readonly inputBox: { value: string };
+  readonly state: { readonly HEAD: { name?: string } | undefined };
+  add(paths: string[]): Promise<void>;
+  commit(message: string): Promise<void>;
+  checkout(treeish: string): Promise<void>;
+}
+
+const STATUS_BAR_ITEM = '.statusbar-item[id$="lightfield.activeTask"]';
+const QUICK_PICK_ROWS = '.quick-input-widget .quick-input-list .monaco-list-row';
+
+function git(cwd: string, ...args: string[]): string {
+  return execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.invalid', ...args], { cwd, encoding: 'utf8' }).trim();
+}
+
+function openTask(): TaskNode {
+  const node = api().view.tree.getChildren(new StatusGroupNode('TODO')).find((each): each is TaskNode => each.kind === 'task' && each.taskId !== api().work.active?.id);
+  assert.ok(node, 'a task to do');
+  return node;
+}
+
+/** Runs a command that asks in a quick pick, answering with the row whose text matches `row`. */
+async function answering(command: Thenable<unknown>, row: RegExp): Promise<void> {
+  const rows = await inWorkbench(QUICK_PICK_ROWS);
+  assert.ok(rows, 'the question shows');
+  const texts = (await inWorkbench('.quick-input-widget .quick-input-list')).split('\n');
+  const index = texts.findIndex((text) => row.test(text));
+  assert.ok(index >= 0, `a row matches ${row}: ${texts.join(' | ')}`);
+  for (let i = 0; i < index; i++) await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
+  await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+  await command;
+}
+
+async function statusOf(service: ServiceId, taskId: string): Promise<string> {
+  if (service === 'close') return (await closeServer<{ is_complete: boolean }>('GET', `/task/${taskId}/`)).is_complete ? 'COMPLETE' : 'TODO';
+  return (await server<{ fields: { $status: { value: string } } }>('GET', `/v1/tasks/${taskId}`)).fields.$status.value;
+}
+
+for (const service of ['lightfield', 'close'] as const) {
+  describe(`${service}: working on a task without Git, in a real VS Code`, () => {
+    before(async () => {
+      await useService(service);
+      await signIn(KEYS[service]);
+      await vscode.commands.executeCommand('lightfield.tasks.focus');
+      await waitFor('the tree', () => api().store.group('TODO').tasks.length > 0);
+    });
+
+    after(async () => {
+      await signOut();
+      await useService('lightfield');
+    });
+
+    it('starts a task (In progress where the service has it), shows it in the status bar, and finishes it', async () => {
+      assert.equal(api().work.repository, undefined, 'the workspace is no Git repository yet');
+      const node = openTask();
+      await vscode.commands.executeCommand('lightfield.startWorking', node);
+      assert.equal(api().work.active?.id, node.taskId);
+      if (service === 'lightfield') assert.equal(await statusOf(service, node.taskId), 'IN_PROGRESS');
+      const title = api().store.task(node.taskId)?.title ?? '';
+      const shown = await inWorkbench(STATUS_BAR_ITEM);
+      assert.ok(title.startsWith(shown.replace(/…$/, '').trim().slice(0, 10)), `the status bar shows the task: ${shown}`);
+      await answering(vscode.commands.executeCommand('lightfield.finishTask'), /Mark it/);
+      assert.equal(await statusOf(service, node.taskId), 'COMPLETE');
+      assert.equal(api().work.active, undefined);
+    });
+  });
+}
+
+describe('working on a task in a Git repository, in a real VS Code', () => {
+  let folder = '';
+  let repository: TestRepository;
+
+  before(async () => {
+    const workspace = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+    assert.ok(workspace);
+    folder = join(workspace, 'repo');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, 'README.md'), '# A project\n');
+    git(folder, 'init', '-q', '-b', 'main');
+    git(folder, 'add', '.');
+    git(folder, 'commit', '-q', '-m', 'First');
+    await vscode.commands.executeCommand('git.openRepository', folder);
+    await signIn();
+    await vscode.commands.executeCommand('lightfield.tasks.focus');
+    await waitFor('the tree', () => api().store.group('TODO').tasks.length > 0);
+    await waitFor('the extension to follow the repository', () => api().work.repository?.rootUri.fsPath === folder);
+    repository = api().work.repository as unknown as TestRepository;
+  });
+
+  after(async () => {
+    await signOut();
+  });
+
+  it('starts a task on its own branch, fills the commit message, keeps it in a commit, and finishes back on main', async () => {
+    const node = openTask();
+    const task = api().store.task(node.taskId);
+    assert.ok(task);
+    const expected = branchName(DEFAULT_BRANCH_TEMPLATE, { id: task.id, title: task.title ?? '' });
+    const starting = vscode.commands.executeCommand('lightfield.startWorking', node);
+    // The branch prompt, with the proposed name: accepted as it is.
+    await inWorkbench('.quick-input-widget input');
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await starting;
+    assert.equal(git(folder, 'rev-parse', '--abbrev-ref', 'HEAD'), expected, 'the branch is made and checked out');
+    assert.equal(api().work.active?.id, task.id);
+    assert.equal(await waitFor('the commit message', () => repository.inputBox.value), `Refs ${task.id}`);
+    writeFileSync(join(folder, 'change.txt'), 'work\n');
+    await repository.add([join(folder, 'change.txt')]);
+    repository.inputBox.value = `Add the change\n\nRefs ${task.id}`;
+    await repository.commit(repository.inputBox.value);
+    assert.match(git(folder, 'log', '-1', '--format=%B'), new RegExp(`Refs ${task.id}`));
+    // The box emptied by the commit gets the reference again.
+    await waitFor('the reference after the commit', () => repository.inputBox.value === `Refs ${task.id}`);
+    await answering(vscode.commands.executeCommand('lightfield.finishTask'), /switch back to main/);
+    assert.equal(await statusOf('lightfield', task.id), 'COMPLETE');
+    await waitFor('main checked out again', () => git(folder, 'rev-parse', '--abbrev-ref', 'HEAD') === 'main');
+    assert.equal(api().work.active, undefined);
+  });
+
+  it('makes a task active again when its branch is checked out, and an existing branch is not made twice', async () => {
+    const node = openTask();
+    const starting = vscode.commands.executeCommand('lightfield.startWorking', node);
+    await inWorkbench('.quick-input-widget input');
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await starting;
+    const branch = git(folder, 'rev-parse', '--abbrev-ref', 'HEAD');
+    assert.notEqual(branch, 'main');
+    await repository.checkout('main');
+    await waitFor('no active task on main', () => api().work.active === undefined);
+    await repository.checkout(branch);
+    await waitFor('the task active again on its branch', () => api().work.active?.id === node.taskId);
+    // Starting it again from main checks its branch out, asking nothing.
+    await repository.checkout('main');
+    await waitFor('main', () => api().work.branch === 'main');
+    const branches = git(folder, 'branch', '--list', '--format=%(refname:short)');
+    await vscode.commands.executeCommand('lightfield.startWorking', node);
+    assert.equal(git(folder, 'rev-parse', '--abbrev-ref', 'HEAD'), branch);
+    assert.equal(git(folder, 'branch', '--list', '--format=%(refname:short)'), branches, 'no branch made');
+    await vscode.commands.executeCommand('lightfield.stopWorking');
+    assert.equal(api().work.active, undefined);
+  });
+});
