@@ -31,6 +31,7 @@ import { showError } from './ui/notify';
 import { ActiveWork } from './work/activeWork';
 import { CommitReference } from './work/commitReference';
 import { WorkStatusBar } from './work/workStatusBar';
+import { registerTaskReferences } from './work/taskReferences';
 import { registerWorkCommands } from './work/workCommands';
 
 /** What the extension hands to its own integration tests, and only to them (in `ExtensionMode.Test`). */
@@ -161,6 +162,7 @@ function wire(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): L
     new WorkStatusBar(work, store),
     new CommitReference(work, () => settings.commitReference),
     ...registerWorkCommands({ store, session, work, errors, state, settings: () => settings, resolveTask: taskResolver(store, log) }),
+    ...registerTaskReferences({ store, work, capabilities: () => session.capabilities, isTaskId: (id) => taskIds.isKnownOrGuessed(id), me: () => whoIsMe(people) }),
     vscode.commands.registerCommand(Commands.createTaskFromTodo, (target?: unknown, line?: unknown, answers?: unknown) => {
       const deps = { store, session, todos, state, errors, people };
       if (isTodoNode(target)) return createTaskFromTodo(deps, target.uri, target.todo.line);

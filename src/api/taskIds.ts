@@ -56,6 +56,11 @@ export class TaskIdShape {
     return this.describe() !== before;
   }
 
+  /** Whether `id` is one the service returned, or has its guessed shape: strict enough to make a link of. */
+  knownOrGuessed(id: string): boolean {
+    return this.seen.has(id) || this.guess.test(id);
+  }
+
   /** Whether `id` is, or looks like, one of this service's task IDs. */
   matches(id: string): boolean {
     if (this.seen.has(id) || this.guess.test(id)) return true;

@@ -28,6 +28,11 @@ export class KnownTaskIds extends Disposable {
     return this.shape().matches(id);
   }
 
+  /** Whether `id` is a task ID the connected service returned, or has its own shape (never a look-alike such as a commit hash). */
+  isKnownOrGuessed(id: string): boolean {
+    return this.shape().knownOrGuessed(id);
+  }
+
   /** Whether a reference naming `id` is tracked: any service's prefixed IDs, and those the connected service's look like. */
   isReference(id: string): boolean {
     return isPrefixedTaskId(id) || this.matches(id);

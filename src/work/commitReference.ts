@@ -1,11 +1,6 @@
 import { Disposable } from '../lifecycle';
-import type { WorkedTask } from '../state';
 import type { ActiveWork } from './activeWork';
-
-/** The reference a commit message gets for `task` from `template` (`{id}`, `{title}`). */
-export function commitReferenceFor(template: string, task: WorkedTask): string {
-  return template.replace(/\{id\}/g, () => task.id).replace(/\{title\}/g, () => task.title.replace(/\s+/g, ' ').trim());
-}
+import { commitReferenceFor } from './referenceText';
 
 /**
  * Puts the active task's reference into the Source Control message box when it

@@ -20,3 +20,8 @@ export function referencesIn(text: string, isTaskId: (id: string) => boolean): F
   }
   return found;
 }
+
+/** The reference a commit message gets for `task` from `template` (`{id}`, `{title}` on one line). */
+export function commitReferenceFor(template: string, task: { id: string; title: string }): string {
+  return template.replace(/\{id\}/g, () => task.id).replace(/\{title\}/g, () => task.title.replace(/\s+/g, ' ').trim());
+}

@@ -17,8 +17,10 @@ export interface TaskReferenceDeps {
   me: () => string | undefined;
 }
 
-/** Where references are links and have hovers: files, unsaved files and the Source Control message box. */
-export const REFERENCE_DOCUMENTS: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-scm' }];
+/** Where references are links: files, unsaved files and the Source Control message box. */
+const REFERENCE_DOCUMENTS: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-scm' }];
+/** Where they also have a hover (in code, a TODO's own hover names its task). */
+const HOVER_DOCUMENTS: vscode.DocumentSelector = [{ language: 'markdown' }, { language: 'plaintext' }, { scheme: 'vscode-scm' }];
 
 function rangeOf(document: vscode.TextDocument, start: number, end: number): vscode.Range {
   return new vscode.Range(document.positionAt(start), document.positionAt(end));
@@ -87,4 +89,14 @@ export class TaskReferenceCompletions implements vscode.CompletionItemProvider {
 function isOpen(task: Task): boolean {
   const status = taskStatus(task);
   return status === 'TODO' || status === 'IN_PROGRESS';
+}
+
+/** Links, hovers and completion of task references, registered where each belongs. */
+export function registerTaskReferences(deps: TaskReferenceDeps): vscode.Disposable[] {
+  const links = new TaskReferenceLinks(deps);
+  return [
+    vscode.languages.registerDocumentLinkProvider(REFERENCE_DOCUMENTS, links),
+    vscode.languages.registerHoverProvider(HOVER_DOCUMENTS, links),
+    vscode.languages.registerCompletionItemProvider(REFERENCE_DOCUMENTS, new TaskReferenceCompletions(deps), '#'),
+  ];
 }

@@ -134,6 +134,35 @@ describe('working on a task in a Git repository, in a real VS Code', () => {
     assert.equal(api().work.active, undefined);
   });
 
+  it('makes a task reference in a Markdown file a link that opens its editor, and completes references by title', async () => {
+    const node = openTask();
+    const task = api().store.task(node.taskId);
+    assert.ok(task);
+    const file = join(folder, 'NOTES.md');
+    writeFileSync(file, `# Notes\n\nSee ${task.id} for the details.\n\nAlso \n`);
+    const document = await vscode.workspace.openTextDocument(file);
+    await vscode.window.showTextDocument(document);
+    const links = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', document.uri);
+    const link = links.find((each) => document.getText(each.range) === task.id);
+    assert.ok(link?.target, `a link on the ID among ${links.length}`);
+    // What a click runs: our own command, with the ID alone.
+    assert.equal(link.target.scheme, 'command');
+    assert.equal(link.target.path, 'lightfield.openTask');
+    const args = JSON.parse(decodeURIComponent(link.target.query)) as unknown[];
+    assert.deepEqual(args, [task.id]);
+    await vscode.commands.executeCommand(link.target.path, ...args);
+    await waitFor('the task editor', () => {
+      const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+      return input instanceof vscode.TabInputCustom && input.uri.path.startsWith(`/${task.id}/`);
+    });
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    const completions = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(4, 5));
+    const offered = completions.items.find((item) => item.insertText === task.id);
+    assert.ok(offered, 'the task is offered');
+    assert.equal(typeof offered.label === 'string' ? offered.label : offered.label.label, task.title);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
   it('makes a task active again when its branch is checked out, and an existing branch is not made twice', async () => {
     const node = openTask();
     const starting = vscode.commands.executeCommand('lightfield.startWorking', node);
