@@ -6,6 +6,8 @@ import { DEFAULT_BRANCH_TEMPLATE } from './work/branchName';
 
 /** How a group's tasks are ordered. */
 export type SortOrder = 'dueDate' | 'created' | 'title';
+/** What the tree's groups are: the statuses, or when open tasks are due. */
+export type GroupBy = 'status' | 'dueDate';
 
 export interface Settings {
   service: ServiceId;
@@ -14,6 +16,9 @@ export interface Settings {
   pageSize: number;
   statuses: TaskStatus[];
   sortOrder: SortOrder;
+  groupBy: GroupBy;
+  /** Whether the status bar counts my overdue and due-today tasks. */
+  dueCount: boolean;
   defaultAssignee: string;
   refreshIntervalSeconds: number;
   todoTags: string[];
@@ -40,6 +45,8 @@ export function readSettings(): Settings {
     pageSize: Math.max(1, Math.round(config.get<number>('pageSize', 25))),
     statuses: statuses.length > 0 ? TASK_STATUSES.filter((s) => statuses.includes(s)) : [...TASK_STATUSES],
     sortOrder: sortOrder === 'created' || sortOrder === 'title' ? sortOrder : 'dueDate',
+    groupBy: config.get<string>('groupBy', 'status') === 'dueDate' ? 'dueDate' : 'status',
+    dueCount: config.get<boolean>('statusBar.dueCount', true),
     defaultAssignee: config.get<string>('defaultAssignee', '').trim(),
     refreshIntervalSeconds: Math.max(0, config.get<number>('refreshInterval', 300)),
     todoTags: config.get<string[]>('todo.tags', ['TODO', 'FIXME', 'HACK', 'XXX']).filter((tag) => /^[\p{L}\p{N}_]+$/u.test(tag)),
@@ -58,6 +65,8 @@ export function onDidChangeSettings(listener: (changed: (keyof Settings)[]) => v
     pageSize: 'pageSize',
     statuses: 'statuses',
     sortOrder: 'sortOrder',
+    groupBy: 'groupBy',
+    dueCount: 'statusBar.dueCount',
     defaultAssignee: 'defaultAssignee',
     refreshIntervalSeconds: 'refreshInterval',
     todoTags: 'todo.tags',

@@ -27,6 +27,9 @@ export const Commands = {
   finishTask: 'lightfield.finishTask',
   stopWorking: 'lightfield.stopWorking',
   showActiveTask: 'lightfield.showActiveTask',
+  groupByDueDate: 'lightfield.groupByDueDate',
+  groupByStatus: 'lightfield.groupByStatus',
+  showDueTasks: 'lightfield.showDueTasks',
 } as const;
 
 export const Views = {
@@ -47,6 +50,7 @@ export const ContextKeys = {
   environmentKey: 'lightfield.environmentKey',
   /** Whether a task is being worked on in this workspace. */
   working: 'lightfield.working',
+  groupBy: 'lightfield.groupBy',
 } as const;
 
 export const CONFIG_SECTION = 'lightfield';

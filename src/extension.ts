@@ -30,6 +30,7 @@ import { defaultAssignee, type People, whoIsMe } from './ui/memberPick';
 import { showError } from './ui/notify';
 import { ActiveWork } from './work/activeWork';
 import { CommitReference } from './work/commitReference';
+import { DueStatusBar } from './work/dueStatusBar';
 import { WorkStatusBar } from './work/workStatusBar';
 import { registerTaskReferences } from './work/taskReferences';
 import { registerWorkCommands } from './work/workCommands';
@@ -128,6 +129,7 @@ function wire(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): L
   const sourceFiles: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }];
   const scheduler = new RefreshScheduler(() => view.refresh(), () => settings.refreshIntervalSeconds, view.view);
   const work = new ActiveWork(state, () => session.connection);
+  const dueBar = new DueStatusBar(store, () => whoIsMe(people), () => settings.dueCount);
 
   context.subscriptions.push(
     session,
@@ -160,6 +162,7 @@ function wire(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): L
     todoView,
     work,
     new WorkStatusBar(work, store),
+    dueBar,
     new CommitReference(work, () => settings.commitReference),
     ...registerWorkCommands({ store, session, work, errors, state, settings: () => settings, resolveTask: taskResolver(store, log) }),
     ...registerTaskReferences({ store, work, capabilities: () => session.capabilities, isTaskId: (id) => taskIds.isKnownOrGuessed(id), me: () => whoIsMe(people) }),
@@ -204,7 +207,9 @@ function wire(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): L
       store.configure(storeSettings());
       void scheduler.run();
     }
-    if (changed.includes('sortOrder')) view.tree.refresh();
+    if (changed.includes('sortOrder') || changed.includes('groupBy')) view.tree.refresh();
+    if (changed.includes('dueCount')) dueBar.update();
+    if (changed.includes('groupBy')) void vscode.commands.executeCommand('setContext', ContextKeys.groupBy, settings.groupBy);
     if (changed.includes('refreshIntervalSeconds')) scheduler.schedule();
     if (changed.some((key) => key === 'todoTags' || key === 'todoCodeLens' || key === 'referenceFormat')) {
       lenses.refresh();
@@ -215,6 +220,7 @@ function wire(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): L
 
   void vscode.commands.executeCommand('setContext', ContextKeys.filter, storeSettings().assignee ? 'mine' : 'all');
   void vscode.commands.executeCommand('setContext', ContextKeys.environmentKey, environmentKey(settings) !== undefined);
+  void vscode.commands.executeCommand('setContext', ContextKeys.groupBy, settings.groupBy);
   // Not awaited: activation returns at once, and the view fills in when the key has been read (an
   // editor restored after a reload waits for `session.loaded`).
   session.load().then(() => offerEnvironmentKey(session, state, settings), keyUnreadable);

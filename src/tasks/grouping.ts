@@ -126,3 +126,16 @@ export function sortTasks(tasks: readonly Task[], order: SortOrder): Task[] {
   };
   return [...tasks].sort(compare[order]);
 }
+
+/** The due-date groups of open tasks, in the tree's order: "This week" is the next seven days. */
+export const DUE_BUCKETS = ['overdue', 'today', 'week', 'later', 'none'] as const;
+export type DueBucket = (typeof DUE_BUCKETS)[number];
+
+/** Which due-date group an open task is in, by calendar days where the user is (`zone`). */
+export function dueBucket(task: Task, now: number, zone?: string): DueBucket {
+  const due = taskDue(task);
+  if (!due) return 'none';
+  if (overdueBy(task, now, zone) !== undefined) return 'overdue';
+  const days = daysBetween(dayIn(now, zone), 'day' in due ? due.day : dayIn(due.at, zone));
+  return days <= 0 ? 'today' : days < 7 ? 'week' : 'later';
+}

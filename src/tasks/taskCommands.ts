@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import type { Capabilities, Task } from '../api/domain';
 import type { Permission, Session } from '../auth/session';
 import { newTaskUri, TASK_EDITOR_VIEW_TYPE, taskEditorUri, taskIdOf } from '../editor/taskUri';
-import { Commands, ContextKeys } from '../constants';
+import type { GroupBy } from '../config';
+import { CONFIG_SECTION, Commands, ContextKeys, Views } from '../constants';
 import type { ExtensionState, FilterMode } from '../state';
 import type { ErrorReporter } from '../ui/errorReporter';
 import { askModal, flashStatus, showWarning } from '../ui/notify';
@@ -99,7 +100,20 @@ export function registerTaskCommands(deps: TaskCommandDeps): vscode.Disposable[]
     return member?.id;
   }
 
+  /** The tree's grouping, as a user setting (or the workspace's, where it has one). */
+  const groupBy = (value: GroupBy) => async () => {
+    const config = vscode.workspace.getConfiguration(CONFIG_SECTION);
+    const target = config.inspect('groupBy')?.workspaceValue !== undefined ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+    await config.update('groupBy', value, target);
+  };
+
   return [
+    vscode.commands.registerCommand(Commands.groupByDueDate, groupBy('dueDate')),
+    vscode.commands.registerCommand(Commands.groupByStatus, groupBy('status')),
+    vscode.commands.registerCommand(Commands.showDueTasks, async () => {
+      await groupBy('dueDate')();
+      await vscode.commands.executeCommand(`${Views.tasks}.focus`);
+    }),
     vscode.commands.registerCommand(Commands.startTask, move('start')),
     vscode.commands.registerCommand(Commands.completeTask, move('complete')),
     vscode.commands.registerCommand(Commands.cancelTask, move('cancel')),

@@ -1,15 +1,25 @@
 import * as vscode from 'vscode';
 import type { Capabilities, Member, Task, TaskStatus } from '../api/domain';
 import { Commands } from '../constants';
-import { actionsFor, dueInFull, dueWhen, durationText, overdueBy, sortTasks, STATUS_INFO } from './grouping';
+import { actionsFor, DUE_BUCKETS, type DueBucket, dueBucket, dueInFull, dueWhen, durationText, overdueBy, sortTasks, STATUS_INFO } from './grouping';
 import { taskStatus, taskTitle } from '../api/domain';
-import type { SortOrder } from '../config';
+import type { GroupBy, SortOrder } from '../config';
 import { type NameRecords, relatedRows } from './relatedRecords';
 import type { TaskStore } from './taskStore';
 import { labelText, markdownText } from '../ui/safeText';
 import { webLinkOf } from '../shared/webLink';
 import { statusLabel } from '../ui/statusLabel';
 import { Disposable } from '../lifecycle';
+
+const OPEN_STATUSES: readonly TaskStatus[] = ['TODO', 'IN_PROGRESS'];
+
+const DUE_LABELS: Record<DueBucket, () => string> = {
+  overdue: () => vscode.l10n.t('Overdue'),
+  today: () => vscode.l10n.t('Today'),
+  week: () => vscode.l10n.t('This week'),
+  later: () => vscode.l10n.t('Later'),
+  none: () => vscode.l10n.t('No date'),
+};
 
 export class StatusGroupNode {
   readonly kind = 'group';
@@ -30,15 +40,22 @@ export class TaskNode {
   ) {}
 }
 
+/** Open tasks by when they are due, when the tree is grouped by due date. */
+export class DueGroupNode {
+  readonly kind = 'due';
+  constructor(readonly bucket: DueBucket) {}
+}
+
 export class LoadMoreNode {
   readonly kind = 'more';
   constructor(readonly status: TaskStatus) {}
 }
 
-export type TaskTreeNode = StatusGroupNode | OtherGroupNode | TaskNode | LoadMoreNode;
+export type TaskTreeNode = StatusGroupNode | OtherGroupNode | DueGroupNode | TaskNode | LoadMoreNode;
 
 export interface TaskTreeOptions {
   sortOrder: () => SortOrder;
+  groupBy: () => GroupBy;
   signedIn: () => boolean;
   /** What the connected service can do: its statuses' names, and the moves it offers. */
   capabilities: () => Capabilities;
@@ -73,6 +90,10 @@ export class TaskTreeProvider extends Disposable implements vscode.TreeDataProvi
   getChildren(node?: TaskTreeNode): TaskTreeNode[] {
     // Empty while signed out, so the view shows its welcome content.
     if (!this.options.signedIn()) return [];
+    if (!node && this.options.groupBy() === 'dueDate') {
+      return DUE_BUCKETS.filter((bucket) => this.dueTasks(bucket).length > 0).map((bucket) => new DueGroupNode(bucket));
+    }
+    if (node?.kind === 'due') return sortTasks(this.dueTasks(node.bucket), this.options.sortOrder()).map((task) => new TaskNode(task.id, taskStatus(task)));
     if (!node) {
       const groups: TaskTreeNode[] = this.store.groups().map((group) => new StatusGroupNode(group.status));
       return this.store.otherTasks().length > 0 ? [...groups, new OtherGroupNode()] : groups;
@@ -90,6 +111,8 @@ export class TaskTreeProvider extends Disposable implements vscode.TreeDataProvi
         return this.groupItem(node);
       case 'other':
         return this.otherItem();
+      case 'due':
+        return this.dueItem(node);
       case 'task':
         return this.taskItem(node);
       case 'more':
@@ -109,6 +132,27 @@ export class TaskTreeProvider extends Disposable implements vscode.TreeDataProvi
     item.iconPath = new vscode.ThemeIcon(group.error ? 'warning' : info.icon);
     item.contextValue = 'statusGroup';
     item.accessibilityInformation = { label: vscode.l10n.t('{0}, {1} tasks', label, count ?? '0') };
+    return item;
+  }
+
+  /** The loaded open tasks of a due-date group. */
+  private dueTasks(bucket: DueBucket): Task[] {
+    const now = this.now();
+    return OPEN_STATUSES.flatMap((status) => this.store.group(status).tasks).filter((task) => dueBucket(task, now) === bucket);
+  }
+
+  private dueItem(node: DueGroupNode): vscode.TreeItem {
+    const label = DUE_LABELS[node.bucket]();
+    const later = node.bucket === 'later' || node.bucket === 'none';
+    const item = new vscode.TreeItem(label, later ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded);
+    item.id = `due:${node.bucket}`;
+    const more = OPEN_STATUSES.some((status) => this.store.group(status).hasMore);
+    const count = `${this.dueTasks(node.bucket).length}${more ? '+' : ''}`;
+    item.description = count;
+    item.iconPath = node.bucket === 'overdue' ? new vscode.ThemeIcon('clock', new vscode.ThemeColor('list.warningForeground')) : new vscode.ThemeIcon(node.bucket === 'none' ? 'circle-large-outline' : 'calendar');
+    if (more) item.tooltip = vscode.l10n.t('Of the tasks loaded so far; Load more in the status groups lists the rest.');
+    item.contextValue = 'dueGroup';
+    item.accessibilityInformation = { label: vscode.l10n.t('{0}, {1} tasks', label, count) };
     return item;
   }
 

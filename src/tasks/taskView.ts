@@ -39,6 +39,7 @@ export class TaskView extends Disposable {
     super();
     this.tree = new TaskTreeProvider(store, {
       sortOrder: () => settings().sortOrder,
+      groupBy: () => settings().groupBy,
       signedIn: () => session.signedIn,
       capabilities: () => session.capabilities,
       members: () => (session.can('readMembers') ? members.get() : Promise.resolve(new Map())),

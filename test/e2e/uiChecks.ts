@@ -322,6 +322,33 @@ const CHECKS: UiCheck[] = [
     },
   },
   {
+    name: '"Group Tasks by Due Date" in the view\'s title bar groups open tasks by when they are due; "Start Working on Task" shows the task in the status bar (light and dark)',
+    run: async (page, options) => {
+      await runCommand(page, 'Lightfield: Group Tasks by Due Date');
+      await treeRow(page, /^(Overdue|Today|This week|Later|No date)/).waitFor({ timeout: 10_000 });
+      const firstTask = sidebar(page).locator('.monaco-list-row[aria-level="2"]').first();
+      const title = (await firstTask.locator('.label-name').innerText()).trim();
+      await firstTask.click({ button: 'right' });
+      await page.locator('.monaco-menu .action-label', { hasText: 'Start Working on Task' }).first().click();
+      const item = page.locator('.statusbar-item[id$="lightfield.activeTask"]');
+      await item.waitFor({ timeout: 10_000 });
+      const shown = (await item.innerText()).trim();
+      if (!title.startsWith(shown.replace(/…$/, '').slice(0, 12))) throw new Error(`the status bar shows "${shown}" for "${title}"`);
+      await page.waitForTimeout(500);
+      await page.screenshot({ path: join(options.results, 'tree-by-due-date-light.png') });
+      await pickTheme(page, 'Dark Modern');
+      await page.locator('.monaco-workbench.vs-dark').waitFor({ timeout: 15_000 });
+      await page.waitForTimeout(500);
+      await page.screenshot({ path: join(options.results, 'tree-by-due-date-dark.png') });
+      await pickTheme(page, 'Light Modern');
+      await page.locator('.monaco-workbench.vs').waitFor({ timeout: 15_000 });
+      await runCommand(page, 'Lightfield: Stop Working on Task');
+      await item.waitFor({ state: 'hidden', timeout: 10_000 });
+      await runCommand(page, 'Lightfield: Group Tasks by Status');
+      await treeRow(page, /^To do/).waitFor({ timeout: 10_000 });
+    },
+  },
+  {
     name: '"Lightfield: Sign Out" from the command palette brings the welcome content back',
     run: async (page, { results }) => {
       await runCommand(page, 'Lightfield: Sign Out');

@@ -10,6 +10,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { ServiceId } from '../../src/api/domain';
+import { dueBucket } from '../../src/tasks/grouping';
 import { StatusGroupNode, type TaskNode } from '../../src/tasks/taskTree';
 import { branchName, DEFAULT_BRANCH_TEMPLATE } from '../../src/work/branchName';
 import { api, closeServer, inWorkbench, KEYS, server, signIn, signOut, useService, waitFor } from './support';
@@ -82,6 +83,38 @@ for (const service of ['lightfield', 'close'] as const) {
     });
   });
 }
+
+describe('the tree grouped by due date, in a real VS Code', () => {
+  before(async () => {
+    await signIn();
+    await vscode.commands.executeCommand('lightfield.tasks.focus');
+    await waitFor('the tree', () => api().store.group('TODO').tasks.length > 0);
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('lightfield.groupByStatus');
+    await signOut();
+  });
+
+  it('shows every loaded open task once, in the group of when it is due, and switches back to the statuses', async () => {
+    await vscode.commands.executeCommand('lightfield.groupByDueDate');
+    const groups = await waitFor('the due-date groups', () => {
+      const roots = api().view.tree.getChildren();
+      return roots.length > 0 && roots.every((node) => node.kind === 'due') && roots;
+    });
+    const now = Date.now();
+    const shown = groups.flatMap((group) => api().view.tree.getChildren(group).map((node) => [group.kind === 'due' ? group.bucket : '', node.kind === 'task' ? node.taskId : ''] as const));
+    for (const [bucket, id] of shown) {
+      const task = api().store.task(id);
+      assert.ok(task);
+      assert.equal(dueBucket(task, now), bucket, `${task.title} (${task.dueAt})`);
+    }
+    const open = [...api().store.group('TODO').tasks, ...api().store.group('IN_PROGRESS').tasks].map((task) => task.id).sort();
+    assert.deepEqual(shown.map(([, id]) => id).sort(), open);
+    await vscode.commands.executeCommand('lightfield.groupByStatus');
+    await waitFor('the status groups', () => api().view.tree.getChildren().some((node) => node.kind === 'group'));
+  });
+});
 
 describe('working on a task in a Git repository, in a real VS Code', () => {
   let folder = '';

@@ -68,7 +68,7 @@ describe('settings a workspace may not steer', () => {
     'lightfield.work.commitReference',
   ];
   /** Only how the user's own view looks. */
-  const harmless = ['lightfield.statuses', 'lightfield.sortOrder', 'lightfield.todo.codeLens'];
+  const harmless = ['lightfield.statuses', 'lightfield.sortOrder', 'lightfield.groupBy', 'lightfield.statusBar.dueCount', 'lightfield.todo.codeLens'];
 
   it('every setting that steers traffic or writes ignores an untrusted workspace\'s value', () => {
     assert.equal(manifest.capabilities.untrustedWorkspaces.supported, 'limited');
