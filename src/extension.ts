@@ -165,7 +165,7 @@ function wire(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): L
     dueBar,
     new CommitReference(work, () => settings.commitReference),
     ...registerWorkCommands({ store, session, work, errors, state, settings: () => settings, resolveTask: taskResolver(store, log) }),
-    ...registerTaskReferences({ store, work, capabilities: () => session.capabilities, isTaskId: (id) => taskIds.isKnownOrGuessed(id), me: () => whoIsMe(people) }),
+    ...registerTaskReferences({ store, work, capabilities: () => session.capabilities, isTaskId: (id) => taskIds.isKnownOrGuessed(id), me: () => whoIsMe(people), todoReferenceAt: (document, line) => todos.at(document, line)?.reference, todoTags: () => settings.todoTags }),
     vscode.commands.registerCommand(Commands.createTaskFromTodo, (target?: unknown, line?: unknown, answers?: unknown) => {
       const deps = { store, session, todos, state, errors, people };
       if (isTodoNode(target)) return createTaskFromTodo(deps, target.uri, target.todo.line);

@@ -15,12 +15,14 @@ export interface TaskReferenceDeps {
   isTaskId: (id: string) => boolean;
   /** Who "me" is, for my open tasks first. */
   me: () => string | undefined;
+  /** The task a TODO on this line links to: its own hover names it. */
+  todoReferenceAt: (document: vscode.TextDocument, line: number) => string | undefined;
+  /** The TODO tags: typing `TODO(` offers tasks. */
+  todoTags: () => readonly string[];
 }
 
 /** Where references are links: files, unsaved files and the Source Control message box. */
 const REFERENCE_DOCUMENTS: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-scm' }];
-/** Where they also have a hover (in code, a TODO's own hover names its task). */
-const HOVER_DOCUMENTS: vscode.DocumentSelector = [{ language: 'markdown' }, { language: 'plaintext' }, { scheme: 'vscode-scm' }];
 
 function rangeOf(document: vscode.TextDocument, start: number, end: number): vscode.Range {
   return new vscode.Range(document.positionAt(start), document.positionAt(end));
@@ -52,37 +54,55 @@ export class TaskReferenceLinks implements vscode.DocumentLinkProvider, vscode.H
     const line = document.lineAt(position.line).text;
     const found = referencesIn(line, this.deps.isTaskId).find((each) => each.start <= position.character && position.character <= each.end);
     const task = found && this.deps.store.task(found.id);
-    if (!found || !task) return undefined;
+    if (!found || !task || this.deps.todoReferenceAt(document, position.line) === found.id) return undefined;
     const text = new vscode.MarkdownString(`**${markdownText(nameOf(task, this.deps.capabilities()))}**`);
     return new vscode.Hover(text, new vscode.Range(position.line, found.start, position.line, found.end));
   }
 }
 
+/** A typed title this long is also searched for on the server, once typing pauses. */
+const SEARCH_FROM = 3;
+const SEARCH_PAUSE_MS = 300;
+
 /**
- * Completion of task references: after `#` in the Source Control message box, or
- * on an explicit request anywhere, the loaded tasks by title, the active one and
- * my open ones first. From the store: no request per keystroke.
+ * Completion of task references: after `#` in the Source Control message box,
+ * after a TODO tag's `(`, or on an explicit request anywhere: the loaded tasks by
+ * title, the active one and my open ones first; a server search by title only
+ * once typing pauses (the store's search, within the rate limit).
  */
 export class TaskReferenceCompletions implements vscode.CompletionItemProvider {
   constructor(private readonly deps: TaskReferenceDeps) {}
 
-  provideCompletionItems(document: vscode.TextDocument, position: vscode.Position, _token: vscode.CancellationToken, context: vscode.CompletionContext): vscode.CompletionItem[] {
+  async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken, context: vscode.CompletionContext): Promise<vscode.CompletionList> {
     const before = document.lineAt(position.line).text.slice(0, position.character);
-    const hash = /#([\w-]*)$/.exec(before);
-    if (document.uri.scheme === 'vscode-scm' ? !hash : context.triggerKind !== vscode.CompletionTriggerKind.Invoke) return [];
+    const hash = document.uri.scheme === 'vscode-scm' ? /#([^\s#]*)$/u.exec(before) : undefined;
+    const tag = /([\p{L}\p{N}_]+)\(([^()\s]*)$/u.exec(before);
+    const afterTag = tag && this.deps.todoTags().includes(tag[1]) ? tag : undefined;
+    if (!hash && !afterTag && context.triggerKind !== vscode.CompletionTriggerKind.Invoke) return new vscode.CompletionList([]);
+    const typed = hash?.[1] ?? afterTag?.[2] ?? '';
     const replacing = hash ? new vscode.Range(position.line, position.character - hash[0].length, position.line, position.character) : undefined;
+    const tasks = new Map(this.deps.store.loadedTasks().map((task) => [task.id, task]));
+    if (typed.length >= SEARCH_FROM) {
+      await new Promise((resolve) => setTimeout(resolve, SEARCH_PAUSE_MS));
+      if (token.isCancellationRequested) return new vscode.CompletionList([], true);
+      for (const task of await this.deps.store.searchTitles(typed).catch((): Task[] => [])) tasks.set(task.id, task);
+    }
+    const items = [...tasks.values()].map((task) => this.item(task, hash?.[0], replacing));
+    // Typing on asks again: the server may know more titles than those loaded.
+    return new vscode.CompletionList(items, true);
+  }
+
+  private item(task: Task, typedPrefix: string | undefined, replacing: vscode.Range | undefined): vscode.CompletionItem {
     const active = this.deps.work.active?.id;
     const me = this.deps.me();
-    const rank = (task: Task) => (task.id === active ? '0' : me !== undefined && task.assignee === me && isOpen(task) ? '1' : isOpen(task) ? '2' : '3');
-    return this.deps.store.loadedTasks().map((task) => {
-      const item = new vscode.CompletionItem({ label: iconText(taskTitle(task)), description: task.id }, vscode.CompletionItemKind.Reference);
-      item.insertText = task.id;
-      item.filterText = `${hash?.[0] ?? ''}${taskTitle(task)} ${task.id}`;
-      item.sortText = `${rank(task)}${taskTitle(task).toLowerCase()}`;
-      item.detail = nameOf(task, this.deps.capabilities());
-      if (replacing) item.range = replacing;
-      return item;
-    });
+    const rank = task.id === active ? '0' : me !== undefined && task.assignee === me && isOpen(task) ? '1' : isOpen(task) ? '2' : '3';
+    const item = new vscode.CompletionItem({ label: iconText(taskTitle(task)), description: task.id }, vscode.CompletionItemKind.Reference);
+    item.insertText = task.id;
+    item.filterText = `${typedPrefix ?? ''}${taskTitle(task)} ${task.id}`;
+    item.sortText = `${rank}${taskTitle(task).toLowerCase()}`;
+    item.detail = nameOf(task, this.deps.capabilities());
+    if (replacing) item.range = replacing;
+    return item;
   }
 }
 
@@ -96,7 +116,7 @@ export function registerTaskReferences(deps: TaskReferenceDeps): vscode.Disposab
   const links = new TaskReferenceLinks(deps);
   return [
     vscode.languages.registerDocumentLinkProvider(REFERENCE_DOCUMENTS, links),
-    vscode.languages.registerHoverProvider(HOVER_DOCUMENTS, links),
-    vscode.languages.registerCompletionItemProvider(REFERENCE_DOCUMENTS, new TaskReferenceCompletions(deps), '#'),
+    vscode.languages.registerHoverProvider(REFERENCE_DOCUMENTS, links),
+    vscode.languages.registerCompletionItemProvider(REFERENCE_DOCUMENTS, new TaskReferenceCompletions(deps), '#', '('),
   ];
 }

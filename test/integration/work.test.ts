@@ -172,7 +172,7 @@ describe('working on a task in a Git repository, in a real VS Code', () => {
     const task = api().store.task(node.taskId);
     assert.ok(task);
     const file = join(folder, 'NOTES.md');
-    writeFileSync(file, `# Notes\n\nSee ${task.id} for the details.\n\nAlso \n`);
+    writeFileSync(file, `# Notes\n\nSee ${task.id} for the details.\n\nAlso \n\n<!-- TODO( -->\n`);
     const document = await vscode.workspace.openTextDocument(file);
     await vscode.window.showTextDocument(document);
     const links = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', document.uri);
@@ -193,6 +193,9 @@ describe('working on a task in a Git repository, in a real VS Code', () => {
     const offered = completions.items.find((item) => item.insertText === task.id);
     assert.ok(offered, 'the task is offered');
     assert.equal(typeof offered.label === 'string' ? offered.label : offered.label.label, task.title);
+    // Typing a TODO tag's parenthesis offers them too.
+    const afterTag = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(6, 10), '(');
+    assert.ok(afterTag.items.some((item) => item.insertText === task.id), 'offered after TODO(');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
