@@ -6,8 +6,9 @@ import { DEFAULT_BRANCH_TEMPLATE } from './work/branchName';
 
 /** How a group's tasks are ordered. */
 export type SortOrder = 'dueDate' | 'created' | 'title';
-/** What the tree's groups are: the statuses, or when open tasks are due. */
-export type GroupBy = 'status' | 'dueDate';
+/** What the tree's groups are: the statuses, when open tasks are due, or what they belong to (an account, a lead). */
+export type GroupBy = 'status' | 'dueDate' | 'record';
+const GROUPINGS: readonly GroupBy[] = ['status', 'dueDate', 'record'];
 
 export interface Settings {
   service: ServiceId;
@@ -45,7 +46,7 @@ export function readSettings(): Settings {
     pageSize: Math.max(1, Math.round(config.get<number>('pageSize', 25))),
     statuses: statuses.length > 0 ? TASK_STATUSES.filter((s) => statuses.includes(s)) : [...TASK_STATUSES],
     sortOrder: sortOrder === 'created' || sortOrder === 'title' ? sortOrder : 'dueDate',
-    groupBy: config.get<string>('groupBy', 'status') === 'dueDate' ? 'dueDate' : 'status',
+    groupBy: GROUPINGS.find((each) => each === config.get<string>('groupBy')) ?? 'status',
     dueCount: config.get<boolean>('statusBar.dueCount', true),
     defaultAssignee: config.get<string>('defaultAssignee', '').trim(),
     refreshIntervalSeconds: Math.max(0, config.get<number>('refreshInterval', 300)),

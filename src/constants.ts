@@ -29,6 +29,8 @@ export const Commands = {
   showActiveTask: 'lightfield.showActiveTask',
   groupByDueDate: 'lightfield.groupByDueDate',
   groupByStatus: 'lightfield.groupByStatus',
+  groupByRecord: 'lightfield.groupByRecord',
+  chooseGrouping: 'lightfield.chooseGrouping',
   showDueTasks: 'lightfield.showDueTasks',
 } as const;
 

@@ -181,6 +181,7 @@ function wire(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): L
         if (session.signedIn) view.restoreSnapshot();
         if (session.signedIn && view.view.visible) void scheduler.run();
         work.connectionChanged();
+        view.tree.forgetNames();
       } else {
         // The key's own member is now known: "Mine" means them.
         if (session.me) void state.me(session.connection).set(session.me);

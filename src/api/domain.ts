@@ -94,6 +94,8 @@ export interface Capabilities {
   idempotentWrites: boolean;
   /** A deleted task goes to a trash the web app restores it from (Lightfield); otherwise it is gone for good. */
   trash: boolean;
+  /** The kind of record a task belongs to (a key of `Task.related`), what the tree can group by, and its name. */
+  belongsTo: { objectType: string; label: string };
   /** Object types of linked records the service names (and finds by name): Lightfield's accounts and opportunities. */
   namedRecords: readonly string[];
   /** Whether the task list finds tasks by the start of their title ("Find Task" asks the service; otherwise it looks among the loaded ones). */

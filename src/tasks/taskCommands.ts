@@ -110,6 +110,20 @@ export function registerTaskCommands(deps: TaskCommandDeps): vscode.Disposable[]
   return [
     vscode.commands.registerCommand(Commands.groupByDueDate, groupBy('dueDate')),
     vscode.commands.registerCommand(Commands.groupByStatus, groupBy('status')),
+    vscode.commands.registerCommand(Commands.groupByRecord, groupBy('record')),
+    vscode.commands.registerCommand(Commands.chooseGrouping, async () => {
+      const current = vscode.workspace.getConfiguration(CONFIG_SECTION).get<string>('groupBy', 'status');
+      const choices: (vscode.QuickPickItem & { value: GroupBy })[] = [
+        { label: vscode.l10n.t('Status'), value: 'status' },
+        { label: vscode.l10n.t('Due date'), description: vscode.l10n.t('open tasks'), value: 'dueDate' },
+        { label: session.capabilities.belongsTo.label, description: vscode.l10n.t('open tasks'), value: 'record' },
+      ];
+      const picked = await vscode.window.showQuickPick(
+        choices.map((choice) => ({ ...choice, picked: choice.value === current, detail: choice.value === current ? vscode.l10n.t('current') : undefined })),
+        { placeHolder: vscode.l10n.t('Group the tasks by') },
+      );
+      if (picked) await groupBy(picked.value)();
+    }),
     vscode.commands.registerCommand(Commands.showDueTasks, async () => {
       await groupBy('dueDate')();
       await vscode.commands.executeCommand(`${Views.tasks}.focus`);

@@ -46,12 +46,18 @@ export class DueGroupNode {
   constructor(readonly bucket: DueBucket) {}
 }
 
+/** Open tasks by the record they belong to (undefined: none), when the tree is grouped so. */
+export class RecordGroupNode {
+  readonly kind = 'record';
+  constructor(readonly recordId: string | undefined) {}
+}
+
 export class LoadMoreNode {
   readonly kind = 'more';
   constructor(readonly status: TaskStatus) {}
 }
 
-export type TaskTreeNode = StatusGroupNode | OtherGroupNode | DueGroupNode | TaskNode | LoadMoreNode;
+export type TaskTreeNode = StatusGroupNode | OtherGroupNode | DueGroupNode | RecordGroupNode | TaskNode | LoadMoreNode;
 
 export interface TaskTreeOptions {
   sortOrder: () => SortOrder;
@@ -70,6 +76,8 @@ export interface TaskTreeOptions {
 export class TaskTreeProvider extends Disposable implements vscode.TreeDataProvider<TaskTreeNode> {
   private readonly changed = this.register(new vscode.EventEmitter<TaskTreeNode | undefined>());
   readonly onDidChangeTreeData = this.changed.event;
+  /** Names of the records tasks belong to, as the provider gave them (the ID until then). */
+  private readonly recordNames = new Map<string, string>();
 
   constructor(
     private readonly store: TaskStore,
@@ -83,6 +91,11 @@ export class TaskTreeProvider extends Disposable implements vscode.TreeDataProvi
     this.changed.fire(undefined);
   }
 
+  /** Another connection: its records have other names. */
+  forgetNames(): void {
+    this.recordNames.clear();
+  }
+
   private now(): number {
     return this.options.now?.() ?? Date.now();
   }
@@ -93,6 +106,8 @@ export class TaskTreeProvider extends Disposable implements vscode.TreeDataProvi
     if (!node && this.options.groupBy() === 'dueDate') {
       return DUE_BUCKETS.filter((bucket) => this.dueTasks(bucket).length > 0).map((bucket) => new DueGroupNode(bucket));
     }
+    if (!node && this.options.groupBy() === 'record') return this.recordGroups();
+    if (node?.kind === 'record') return sortTasks(this.openTasks().filter((task) => this.recordOf(task) === node.recordId), this.options.sortOrder()).map((task) => new TaskNode(task.id, taskStatus(task)));
     if (node?.kind === 'due') return sortTasks(this.dueTasks(node.bucket), this.options.sortOrder()).map((task) => new TaskNode(task.id, taskStatus(task)));
     if (!node) {
       const groups: TaskTreeNode[] = this.store.groups().map((group) => new StatusGroupNode(group.status));
@@ -113,6 +128,8 @@ export class TaskTreeProvider extends Disposable implements vscode.TreeDataProvi
         return this.otherItem();
       case 'due':
         return this.dueItem(node);
+      case 'record':
+        return this.recordItem(node);
       case 'task':
         return this.taskItem(node);
       case 'more':
@@ -135,10 +152,50 @@ export class TaskTreeProvider extends Disposable implements vscode.TreeDataProvi
     return item;
   }
 
+  private openTasks(): Task[] {
+    return OPEN_STATUSES.flatMap((status) => this.store.group(status).tasks);
+  }
+
   /** The loaded open tasks of a due-date group. */
   private dueTasks(bucket: DueBucket): Task[] {
     const now = this.now();
-    return OPEN_STATUSES.flatMap((status) => this.store.group(status).tasks).filter((task) => dueBucket(task, now) === bucket);
+    return this.openTasks().filter((task) => dueBucket(task, now) === bucket);
+  }
+
+  /** The record a task belongs to: the first of the service's kind it links to. */
+  private recordOf(task: Task): string | undefined {
+    return task.related?.[this.options.capabilities().belongsTo.objectType]?.[0];
+  }
+
+  /** One group per record the loaded open tasks belong to, by name, then the tasks that belong to none. */
+  private recordGroups(): RecordGroupNode[] {
+    const ids = [...new Set(this.openTasks().map((task) => this.recordOf(task)))];
+    const unnamed = ids.filter((id): id is string => id !== undefined && !this.recordNames.has(id));
+    if (unnamed.length > 0) {
+      const { objectType } = this.options.capabilities().belongsTo;
+      // Named in the background (the provider caches names); the tree redraws once they are known.
+      void this.options.nameRecords(objectType, unnamed).then((records) => {
+        for (const id of unnamed) this.recordNames.set(id, records.find((record) => record.id === id)?.name ?? id);
+        this.changed.fire(undefined);
+      }, () => undefined);
+    }
+    const name = (id: string | undefined) => (id === undefined ? '\uffff' : (this.recordNames.get(id) ?? id).toLowerCase());
+    return ids.sort((a, b) => name(a).localeCompare(name(b))).map((id) => new RecordGroupNode(id));
+  }
+
+  private recordItem(node: RecordGroupNode): vscode.TreeItem {
+    const { label: kind } = this.options.capabilities().belongsTo;
+    const label = node.recordId === undefined ? vscode.l10n.t('No {0}', kind.toLowerCase()) : labelText(this.recordNames.get(node.recordId) ?? node.recordId);
+    const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Expanded);
+    item.id = `record:${node.recordId ?? ''}`;
+    const more = OPEN_STATUSES.some((status) => this.store.group(status).hasMore);
+    const count = `${this.openTasks().filter((task) => this.recordOf(task) === node.recordId).length}${more ? '+' : ''}`;
+    item.description = count;
+    item.tooltip = node.recordId === undefined ? undefined : `${kind}: ${label}`;
+    item.iconPath = new vscode.ThemeIcon(node.recordId === undefined ? 'circle-large-outline' : 'organization');
+    item.contextValue = 'recordGroup';
+    item.accessibilityInformation = { label: vscode.l10n.t('{0}, {1} tasks', label, count) };
+    return item;
   }
 
   private dueItem(node: DueGroupNode): vscode.TreeItem {

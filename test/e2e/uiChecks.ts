@@ -331,6 +331,10 @@ const CHECKS: UiCheck[] = [
       await firstTask.click({ button: 'right' });
       await page.locator('.monaco-menu .action-label', { hasText: 'Start Working on Task' }).first().click();
       const item = page.locator('.statusbar-item[id$="lightfield.activeTask"]');
+      // In a Git workspace (the suites made one) it offers a branch first: taken as proposed.
+      const branchPrompt = page.locator('.quick-input-widget input');
+      await Promise.race([item.waitFor({ timeout: 10_000 }), branchPrompt.waitFor({ timeout: 10_000 })]);
+      if (await branchPrompt.isVisible()) await page.keyboard.press('Enter');
       await item.waitFor({ timeout: 10_000 });
       const shown = (await item.innerText()).trim();
       if (!title.startsWith(shown.replace(/…$/, '').slice(0, 12))) throw new Error(`the status bar shows "${shown}" for "${title}"`);

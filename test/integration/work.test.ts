@@ -84,7 +84,7 @@ for (const service of ['lightfield', 'close'] as const) {
   });
 }
 
-describe('the tree grouped by due date, in a real VS Code', () => {
+describe('the tree grouped by due date and by account, in a real VS Code', () => {
   before(async () => {
     await signIn();
     await vscode.commands.executeCommand('lightfield.tasks.focus');
@@ -114,6 +114,32 @@ describe('the tree grouped by due date, in a real VS Code', () => {
     await vscode.commands.executeCommand('lightfield.groupByStatus');
     await waitFor('the status groups', () => api().view.tree.getChildren().some((node) => node.kind === 'group'));
   });
+
+  it('shows each loaded open task under the account it belongs to, named, and the rest under No account', async () => {
+    await vscode.commands.executeCommand('lightfield.groupByRecord');
+    const groups = await waitFor('the account groups', () => {
+      const roots = api().view.tree.getChildren();
+      return roots.length > 0 && roots.every((node) => node.kind === 'record') && roots;
+    });
+    const labelOf = (node: (typeof groups)[number]) => {
+      const { label } = api().view.tree.getTreeItem(node);
+      return typeof label === 'string' ? label : label?.label;
+    };
+    for (const group of groups) {
+      if (group.kind !== 'record') continue;
+      for (const node of api().view.tree.getChildren(group)) {
+        const task = node.kind === 'task' ? api().store.task(node.taskId) : undefined;
+        assert.equal(task?.related?.account?.[0], group.recordId, task?.title);
+      }
+      if (group.recordId === undefined) {
+        assert.equal(labelOf(group), 'No account');
+        continue;
+      }
+      const account = await server<{ fields: { $name: { value: string } } }>('GET', `/v1/accounts/${group.recordId}`);
+      await waitFor(`the name of ${group.recordId}`, () => labelOf(group) === account.fields.$name.value);
+    }
+    assert.ok(groups.some((group) => group.kind === 'record' && group.recordId !== undefined), 'some task belongs to an account');
+  });
 });
 
 describe('working on a task in a Git repository, in a real VS Code', () => {
@@ -138,6 +164,8 @@ describe('working on a task in a Git repository, in a real VS Code', () => {
   });
 
   after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await repository.checkout('main');
     await signOut();
   });
 

@@ -15,6 +15,20 @@ describe('Close adapter: calls against the local Close server', () => {
   // The task routes' requests (the one read of a lead's link, made once per client, aside).
   const since = (start: number) => server().requests.slice(start).filter((request) => !request.path.startsWith('/api/v1/lead/'));
 
+  it('says which lead each task belongs to, and names the leads of the tasks it has read', async () => {
+    const client = closeClientFor(server());
+    const { tasks } = await client.listTasks({ limit: 50 });
+    const withLead = tasks.filter((task) => task.related?.lead?.length);
+    assert.ok(withLead.length > 0);
+    for (const task of withLead) {
+      const leadId = task.related!.lead[0];
+      const lead = server().leads.find((each) => each.id === leadId);
+      assert.ok(lead, `${leadId} is one of the server's leads`);
+      assert.deepEqual(await client.nameRecords('lead', [leadId]), [{ id: leadId, name: lead.display_name }]);
+    }
+    assert.deepEqual(await client.nameRecords('account', [withLead[0].related!.lead[0]]), [], 'Close has no accounts');
+  });
+
   it('checks the key with GET /me/ and learns who "me" is', async () => {
     const account = await closeClientFor(server()).checkKey();
     assert.equal(account.active, true);

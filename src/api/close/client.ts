@@ -15,7 +15,7 @@ import { CloseDirectory } from './directory';
 import { closeHttp } from './http';
 import { ListWindows } from './listWindows';
 import { type CloseTask, closeTaskSchema, pageOf, updateAnswerSchema } from './schemas';
-import { bodyOf, CLOSE_CAPABILITIES, describedFields, idOf, MAX_PAGE_SIZE, sameDue, toTask } from './taskMapping';
+import { bodyOf, CLOSE_CAPABILITIES, describedFields, idOf, type LeadLink, MAX_PAGE_SIZE, sameDue, toTask } from './taskMapping';
 
 export { CLOSE_CAPABILITIES };
 
@@ -33,6 +33,7 @@ export class CloseProvider implements TaskProvider {
   private readonly http: ServiceHttp;
   private readonly directory: CloseDirectory;
   private readonly windows = new ListWindows();
+  private readonly leadNames = new Map<string, string>();
 
   constructor(options: ProviderOptions) {
     this.http = closeHttp(options);
@@ -88,7 +89,7 @@ export class CloseProvider implements TaskProvider {
     });
     this.windows.read(list, offset, window, page.data.map((task) => task.date_created));
     const leadLink = await link;
-    return { tasks: page.data.map((task) => toTask(task, leadLink)), hasMore: page.has_more };
+    return { tasks: page.data.map((task) => this.toTask(task, leadLink)), hasMore: page.has_more };
   }
 
   listAllTasks(query: Omit<TaskQuery, 'offset' | 'limit'> = {}, options: CallOptions = {}): Promise<Task[]> {
@@ -98,11 +99,23 @@ export class CloseProvider implements TaskProvider {
 
   async getTask(id: string, options: CallOptions = {}): Promise<Task> {
     const [task, link] = await Promise.all([this.http.request({ method: 'GET', path: `/task/${encodeURIComponent(id)}/`, category: 'task:read', schema: closeTaskSchema, ...options }), this.directory.leadLink(options)]);
-    return toTask(task, link);
+    return this.toTask(task, link);
   }
 
-  nameRecords(): Promise<NamedRecord[]> {
-    return Promise.resolve([]);
+  /** A task from Close's answer; its lead's name, which Close sends beside the ID, is remembered for `nameRecords`. */
+  private toTask(wire: CloseTask, leadLink: LeadLink): Task {
+    const leadName = wire.lead_name?.trim();
+    if (wire.lead_id && leadName) this.leadNames.set(wire.lead_id, leadName);
+    return toTask(wire, leadLink);
+  }
+
+  /** The leads of the tasks read so far, by name: what the tree groups by and tooltips name. */
+  nameRecords(objectType: string, ids: readonly string[]): Promise<NamedRecord[]> {
+    if (objectType !== 'lead') return Promise.resolve([]);
+    return Promise.resolve(ids.flatMap((id) => {
+      const name = this.leadNames.get(id);
+      return name ? [{ id, name }] : [];
+    }));
   }
 
   searchRecords(): Promise<NamedRecord[]> {
@@ -118,7 +131,7 @@ export class CloseProvider implements TaskProvider {
   async updateTask(id: string, patch: TaskPatch, options: WriteOptions = {}): Promise<Task> {
     const answer = await this.http.request({ method: 'PUT', path: `/task/${encodeURIComponent(id)}/`, category: 'task:write', schema: updateAnswerSchema, body: bodyOf(patch), signal: options.signal });
     const task = closeTaskSchema.safeParse(answer);
-    return task.success ? toTask(task.data, await this.directory.leadLink(options)) : this.getTask(id, options);
+    return task.success ? this.toTask(task.data, await this.directory.leadLink(options)) : this.getTask(id, options);
   }
 
   /**
@@ -134,7 +147,7 @@ export class CloseProvider implements TaskProvider {
     for (let attempt = 1; ; attempt++) {
       const sentAt = Date.now();
       try {
-        return toTask(await this.http.request({ method: 'POST', path: '/task/', category: 'task:write', schema: closeTaskSchema, body, signal: options.signal }), await this.directory.leadLink(options));
+        return this.toTask(await this.http.request({ method: 'POST', path: '/task/', category: 'task:write', schema: closeTaskSchema, body, signal: options.signal }), await this.directory.leadLink(options));
       } catch (error) {
         if (!(error instanceof ApiError && isOutcomeUnknown(error))) throw error;
         const made = await this.findCreated(lead, body, sentAt, options).catch(() => {
@@ -177,6 +190,6 @@ export class CloseProvider implements TaskProvider {
       (body.assigned_to === undefined || task.assigned_to === body.assigned_to) &&
       Date.parse(task.date_created) >= sentAt - CLOCK_SKEW_MS;
     const found = page.data.find(same);
-    return found && toTask(found, await this.directory.leadLink(options));
+    return found && this.toTask(found, await this.directory.leadLink(options));
   }
 }

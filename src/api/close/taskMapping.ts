@@ -32,6 +32,7 @@ export const CLOSE_CAPABILITIES: Capabilities = {
   kindLabels: TYPE_NAMES,
   idempotentWrites: false,
   trash: false,
+  belongsTo: { objectType: 'lead', label: 'Lead' },
   // A task's lead is described with its name already (see the lead field).
   namedRecords: [],
   // Close's task list has no filter on the text.
@@ -142,6 +143,7 @@ export function toTask(wire: CloseTask, leadLink: LeadLink = NO_LINK): Task {
     createdAt: wire.date_created,
     updatedAt: wire.date_updated ?? undefined,
     kind: wire._type,
+    related: wire.lead_id ? { lead: [wire.lead_id] } : undefined,
     fields: {
       text: text(wire.text),
       is_complete: { valueType: 'CHECKBOX', value: wire.is_complete },

@@ -14,6 +14,7 @@ export const LIGHTFIELD_CAPABILITIES: Capabilities = {
   kindLabels: {},
   idempotentWrites: true,
   trash: true,
+  belongsTo: { objectType: 'account', label: 'Account' },
   namedRecords: ['account', 'opportunity'],
   titleSearch: true,
   maxPageSize: MAX_PAGE_SIZE,
