@@ -46,6 +46,15 @@ export function taskStatus(task: Task): TaskStatus | undefined {
   return task.status;
 }
 
+/** The statuses of work still to do; the others (complete, cancelled) are closed. */
+export const OPEN_STATUSES: readonly TaskStatus[] = ['TODO', 'IN_PROGRESS'];
+
+/** Whether a task is open work (undefined: its status names none of the product's). */
+export function isOpenTask(task: Task): boolean | undefined {
+  const status = taskStatus(task);
+  return status === undefined ? undefined : OPEN_STATUSES.includes(status);
+}
+
 export function taskTitle(task: Task): string {
   return task.title.trim() !== '' ? task.title : '(untitled)';
 }

@@ -1,5 +1,5 @@
 /** Pure presentation logic for tasks: statuses, due dates, names, order. No `vscode` here. */
-import { type Capabilities, type Task, taskDue, taskStatus, taskTitle, type TaskStatus } from '../api/domain';
+import { type Capabilities, isOpenTask, OPEN_STATUSES, type Task, taskDue, taskTitle, type TaskStatus } from '../api/domain';
 import type { SortOrder } from '../config';
 import { dayIn, daysBetween, deadline } from '../shared/dueDates';
 
@@ -23,8 +23,8 @@ export type StatusAction = 'start' | 'complete' | 'cancel' | 'reopen';
 /** The status moves the product offers: where each goes, and from where. */
 export const STATUS_ACTIONS: Record<StatusAction, { to: TaskStatus; from: readonly TaskStatus[] }> = {
   start: { to: 'IN_PROGRESS', from: ['TODO'] },
-  complete: { to: 'COMPLETE', from: ['TODO', 'IN_PROGRESS'] },
-  cancel: { to: 'CANCELLED', from: ['TODO', 'IN_PROGRESS'] },
+  complete: { to: 'COMPLETE', from: OPEN_STATUSES },
+  cancel: { to: 'CANCELLED', from: OPEN_STATUSES },
   reopen: { to: 'TODO', from: ['COMPLETE', 'CANCELLED', 'IN_PROGRESS'] },
 };
 
@@ -47,8 +47,7 @@ const DAY_MS = 24 * 3600_000;
  */
 export function overdueBy(task: Task, now: number, zone?: string): number | undefined {
   const due = taskDue(task);
-  const status = taskStatus(task);
-  if (due === undefined || (status !== 'TODO' && status !== 'IN_PROGRESS')) return undefined;
+  if (due === undefined || !isOpenTask(task)) return undefined;
   if ('day' in due) return deadline(due, zone) <= now ? daysBetween(due.day, dayIn(now, zone)) * DAY_MS : undefined;
   return due.at < now ? now - due.at : undefined;
 }

@@ -7,10 +7,9 @@
 import type { Task, TaskStatus } from '../api/domain';
 import type { TaskProvider } from '../api/provider';
 import { isOverdue } from './grouping';
-import { taskStatus } from '../api/domain';
+import { OPEN_STATUSES, taskStatus } from '../api/domain';
 import type { TaskStore } from './taskStore';
 
-const OPEN: readonly TaskStatus[] = ['TODO', 'IN_PROGRESS'];
 /** Beyond this many open tasks the badge counts the loaded ones only: listing them all each refresh would cost more than it tells. */
 const MOST_LISTED = 2_000;
 
@@ -29,7 +28,7 @@ export class OverdueCount {
     const generation = ++this.generation;
     const provider = this.provider();
     const { assignee } = this.store.currentSettings;
-    const partial = this.store.groups().filter((group) => OPEN.includes(group.status) && group.hasMore && (group.totalCount ?? 0) <= MOST_LISTED);
+    const partial = this.store.groups().filter((group) => OPEN_STATUSES.includes(group.status) && group.hasMore && (group.totalCount ?? 0) <= MOST_LISTED);
     if (!provider || partial.length === 0) {
       this.unloaded.clear();
       return;

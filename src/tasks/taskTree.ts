@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Capabilities, Member, Task, TaskStatus } from '../api/domain';
 import { Commands } from '../constants';
 import { actionsFor, DUE_BUCKETS, type DueBucket, dueBucket, dueInFull, dueWhen, durationText, overdueBy, sortTasks, STATUS_INFO } from './grouping';
-import { taskStatus, taskTitle } from '../api/domain';
+import { OPEN_STATUSES, taskStatus, taskTitle } from '../api/domain';
 import type { GroupBy, SortOrder } from '../config';
 import { type NameRecords, relatedRows } from './relatedRecords';
 import type { TaskStore } from './taskStore';
@@ -10,8 +10,6 @@ import { labelText, markdownText } from '../ui/safeText';
 import { webLinkOf } from '../shared/webLink';
 import { statusLabel } from '../ui/statusLabel';
 import { Disposable } from '../lifecycle';
-
-const OPEN_STATUSES: readonly TaskStatus[] = ['TODO', 'IN_PROGRESS'];
 
 const DUE_LABELS: Record<DueBucket, () => string> = {
   overdue: () => vscode.l10n.t('Overdue'),

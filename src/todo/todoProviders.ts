@@ -5,7 +5,7 @@
  * fix that removes the reference) once the service no longer has it.
  */
 import * as vscode from 'vscode';
-import { type Capabilities, type Task, taskStatus, taskTitle } from '../api/domain';
+import { type Capabilities, isOpenTask, type Task, taskStatus, taskTitle } from '../api/domain';
 import { Commands } from '../constants';
 import { removalRange, type TodoComment } from './detect';
 import type { DocumentTodos } from './documentTodos';
@@ -41,8 +41,7 @@ function describe(task: Task, capabilities: Capabilities): string {
 }
 
 function isDone(task: Task | undefined): boolean {
-  const status = task && taskStatus(task);
-  return status === 'COMPLETE' || status === 'CANCELLED';
+  return task !== undefined && isOpenTask(task) === false;
 }
 
 function createAction(document: vscode.TextDocument, todo: TodoComment, service: string): vscode.CodeAction {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { taskStatus } from '../api/domain';
+import { isOpenTask } from '../api/domain';
 import { Commands } from '../constants';
 import { Disposable } from '../lifecycle';
 import { dueBucket } from '../tasks/grouping';
@@ -31,7 +31,7 @@ export class DueStatusBar extends Disposable {
       return;
     }
     const now = Date.now();
-    const mine = this.store.loadedTasks().filter((task) => task.assignee === me && (taskStatus(task) === 'TODO' || taskStatus(task) === 'IN_PROGRESS'));
+    const mine = this.store.loadedTasks().filter((task) => task.assignee === me && isOpenTask(task) === true);
     const overdue = mine.filter((task) => dueBucket(task, now) === 'overdue').length;
     const today = mine.filter((task) => dueBucket(task, now) === 'today').length;
     if (overdue + today === 0) {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { type Capabilities, type Task, taskStatus, taskTitle } from '../api/domain';
+import { type Capabilities, isOpenTask, type Task, taskStatus, taskTitle } from '../api/domain';
 import { Commands } from '../constants';
 import type { TaskStore } from '../tasks/taskStore';
 import { commandLinkTarget, iconText, markdownText } from '../ui/safeText';
@@ -95,7 +95,7 @@ export class TaskReferenceCompletions implements vscode.CompletionItemProvider {
   private item(task: Task, typedPrefix: string | undefined, replacing: vscode.Range | undefined): vscode.CompletionItem {
     const active = this.deps.work.active?.id;
     const me = this.deps.me();
-    const rank = task.id === active ? '0' : me !== undefined && task.assignee === me && isOpen(task) ? '1' : isOpen(task) ? '2' : '3';
+    const rank = task.id === active ? '0' : me !== undefined && task.assignee === me && isOpenTask(task) ? '1' : isOpenTask(task) ? '2' : '3';
     const item = new vscode.CompletionItem({ label: iconText(taskTitle(task)), description: task.id }, vscode.CompletionItemKind.Reference);
     item.insertText = task.id;
     item.filterText = `${typedPrefix ?? ''}${taskTitle(task)} ${task.id}`;
@@ -104,11 +104,6 @@ export class TaskReferenceCompletions implements vscode.CompletionItemProvider {
     if (replacing) item.range = replacing;
     return item;
   }
-}
-
-function isOpen(task: Task): boolean {
-  const status = taskStatus(task);
-  return status === 'TODO' || status === 'IN_PROGRESS';
 }
 
 /** Links, hovers and completion of task references, registered where each belongs. */

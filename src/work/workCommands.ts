@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { type Task, taskStatus, taskTitle } from '../api/domain';
+import { OPEN_STATUSES, type Task, taskStatus, taskTitle } from '../api/domain';
 import type { Session } from '../auth/session';
 import type { Settings } from '../config';
 import { Commands } from '../constants';
@@ -69,7 +69,7 @@ function askBranchName(proposed: string, title: string): Promise<{ name: string 
 
 export function registerWorkCommands(deps: WorkCommandDeps): vscode.Disposable[] {
   const { store, session, work, errors, state, resolveTask } = deps;
-  const open = () => session.capabilities.statuses.filter((status) => status === 'TODO' || status === 'IN_PROGRESS');
+  const open = () => session.capabilities.statuses.filter((status) => OPEN_STATUSES.includes(status));
 
   /** The branch to work on `task` in: the one it had, the template's if it exists, or one the user names; undefined for none. */
   async function branchFor(repository: GitRepository, task: WorkedTask): Promise<{ name: string; startedFrom: string | undefined } | undefined> {

@@ -328,8 +328,13 @@ const CHECKS: UiCheck[] = [
       await treeRow(page, /^(Overdue|Today|This week|Later|No date)/).waitFor({ timeout: 10_000 });
       const firstTask = sidebar(page).locator('.monaco-list-row[aria-level="2"]').first();
       const title = (await firstTask.locator('.label-name').innerText()).trim();
-      await firstTask.click({ button: 'right' });
-      await page.locator('.monaco-menu .action-label', { hasText: 'Start Working on Task' }).first().click();
+      // From the palette, as a keyboard user does: the picker finds the task by its title.
+      await runCommand(page, 'Lightfield: Start Working on Task');
+      const picker = page.locator('.quick-input-widget input[placeholder="Start working on which task?"]');
+      await picker.waitFor({ timeout: 10_000 });
+      await picker.fill(title.replace(/…$/, ''));
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: title.replace(/…$/, '') }).first().waitFor({ timeout: 10_000 });
+      await page.keyboard.press('Enter');
       const item = page.locator('.statusbar-item[id$="lightfield.activeTask"]');
       // In a Git workspace (the suites made one) it offers a branch first: taken as proposed.
       const branchPrompt = page.locator('.quick-input-widget input');

@@ -115,6 +115,17 @@ describe('the tree grouped by due date and by account, in a real VS Code', () =>
     await waitFor('the status groups', () => api().view.tree.getChildren().some((node) => node.kind === 'group'));
   });
 
+  it('counts my overdue and due-today open tasks in the status bar, as the tree reckons them', async () => {
+    const me = api().session.me;
+    assert.ok(me, 'the key says who I am');
+    const now = Date.now();
+    const mine = [...api().store.group('TODO').tasks, ...api().store.group('IN_PROGRESS').tasks].filter((task) => task.assignee === me);
+    const overdue = mine.filter((task) => dueBucket(task, now) === 'overdue').length;
+    const today = mine.filter((task) => dueBucket(task, now) === 'today').length;
+    assert.ok(overdue + today > 0, 'the sample data has some');
+    assert.equal((await inWorkbench('.statusbar-item[id$="lightfield.dueCount"]')).trim(), `${overdue} overdue · ${today} today`);
+  });
+
   it('shows each loaded open task under the account it belongs to, named, and the rest under No account', async () => {
     await vscode.commands.executeCommand('lightfield.groupByRecord');
     const groups = await waitFor('the account groups', () => {
