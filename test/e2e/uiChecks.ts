@@ -337,7 +337,7 @@ const CHECKS: UiCheck[] = [
       await page.keyboard.press('Enter');
       const item = page.locator('.statusbar-item[id$="lightfield.activeTask"]');
       // In a Git workspace (the suites made one) it offers a branch first: taken as proposed.
-      const branchPrompt = page.locator('.quick-input-widget input');
+      const branchPrompt = page.locator('.quick-input-widget .quick-input-title', { hasText: 'Branch for' });
       await Promise.race([item.waitFor({ timeout: 10_000 }), branchPrompt.waitFor({ timeout: 10_000 })]);
       if (await branchPrompt.isVisible()) await page.keyboard.press('Enter');
       await item.waitFor({ timeout: 10_000 });
