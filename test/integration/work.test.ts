@@ -232,7 +232,7 @@ describe('working on a task in a Git repository, in a real VS Code', () => {
     const task = api().store.task(node.taskId);
     assert.ok(task);
     const file = join(folder, 'NOTES.md');
-    writeFileSync(file, `# Notes\n\nSee ${task.id} for the details.\n\nAlso \n\n<!-- TODO( -->\n`);
+    writeFileSync(file, `# Notes\n\nSee ${task.id} for the details.\n\nAlso \n\n<!-- TODO( -->\n\n<!-- TODO(Zephyr -->\n`);
     const document = await vscode.workspace.openTextDocument(file);
     await vscode.window.showTextDocument(document);
     const links = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', document.uri);
@@ -256,6 +256,14 @@ describe('working on a task in a Git repository, in a real VS Code', () => {
     // Typing a TODO tag's parenthesis offers them too.
     const afterTag = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(6, 10), '(');
     assert.ok(afterTag.items.some((item) => item.insertText === task.id), 'offered after TODO(');
+    // A task the tree has not loaded is found on the server by the title typed, once typing pauses.
+    const provider = api().session.provider;
+    assert.ok(provider);
+    const [member] = await provider.listMembers();
+    const unloaded = await provider.createTask({ title: `Zephyr review ${Date.now()}`, status: 'TODO', assignee: member.id });
+    assert.equal(api().store.task(unloaded.id), undefined, 'not loaded yet');
+    const searched = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(8, 16));
+    assert.ok(searched.items.some((item) => item.insertText === unloaded.id), 'found by its title on the server');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
