@@ -34,6 +34,16 @@ export const Commands = {
   showDueTasks: 'lightfield.showDueTasks',
 } as const;
 
+/** The agent's tools, as `contributes.languageModelTools` names them. */
+export const Tools = {
+  findTasks: 'lightfield_findTasks',
+  getTask: 'lightfield_getTask',
+  createTask: 'lightfield_createTask',
+  createTaskFromTodo: 'lightfield_createTaskFromTodo',
+  updateTask: 'lightfield_updateTask',
+  deleteTask: 'lightfield_deleteTask',
+} as const;
+
 export const Views = {
   tasks: 'lightfield.tasks',
   todos: 'lightfield.todos',

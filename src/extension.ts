@@ -24,6 +24,7 @@ import { ReferencedTasks } from './todo/referencedTasks';
 import { DoneTodoDiagnostics, TodoCodeActions, TodoCodeLenses, TodoHovers, type TodoProviderDeps } from './todo/todoProviders';
 import { isTodoNode, TodoView } from './todo/todoView';
 import { taskResolver } from './tasks/taskArgument';
+import { registerTaskTools } from './agent/taskTools';
 import { describeError } from './ui/describeError';
 import { ErrorReporter } from './ui/errorReporter';
 import { defaultAssignee, type People, whoIsMe } from './ui/memberPick';
@@ -172,6 +173,7 @@ function wire(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): L
       // Prepared answers skip the questions, so only the tests may give them.
       return createTaskFromTodo(deps, target, line, context.extensionMode === vscode.ExtensionMode.Test ? answers : undefined);
     }),
+    ...registerTaskTools({ store, session, people, state, todos, descriptions, isTaskId: (id) => taskIds.isKnownOrGuessed(id) }, log),
     session.onDidChangeAccount((connection) => void state.forgetAccount(connection)),
     session.onDidChange((change) => {
       if (change === 'connection') {

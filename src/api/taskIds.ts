@@ -10,6 +10,9 @@ const PREFIXED_TASK_ID = /^[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9]+$/;
 export function isPrefixedTaskId(id: string): boolean {
   return PREFIXED_TASK_ID.test(id);
 }
+/** An ID given as an argument (to a command, by an agent): short, and nothing that could be a path or a query. */
+export const ID_ARGUMENT = /^[\w-]{1,128}$/;
+
 /** Characters a reference may hold as an ID, whatever the service: no space, bracket or quote ends one early. */
 export const REFERENCE_ID_SOURCE = '[A-Za-z0-9][A-Za-z0-9_-]*';
 

@@ -25,3 +25,8 @@ export function updateKey(id: string, updatedAt: string | undefined, update: unk
 export function todoCreateKey(workspace: string, relativePath: string, text: string, payload: unknown): string {
   return keyOf('todo', [workspace, relativePath, text, payload]);
 }
+
+/** A task an agent's tool creates: the same draft asked for again is the same request. */
+export function agentCreateKey(draft: unknown): string {
+  return keyOf('agent', [draft]);
+}

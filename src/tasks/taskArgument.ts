@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
 import { regex, string } from 'zod/mini';
 import type { Task, TaskStatus } from '../api/domain';
+import { ID_ARGUMENT } from '../api/taskIds';
 import { taskIdOf } from '../editor/taskUri';
 import { pickTask } from './taskPicker';
 import type { TaskStore } from './taskStore';
 import { TaskNode } from './taskTree';
 
-/** A task ID as a command argument: short, and nothing that could be a path or a query. */
-const taskIdArgument = string().check(regex(/^[\w-]{1,128}$/));
+const taskIdArgument = string().check(regex(ID_ARGUMENT));
 
 export type ResolveTask = (arg: unknown, placeholder: string, statuses?: readonly TaskStatus[]) => Promise<Task | undefined>;
 

@@ -146,6 +146,18 @@ export class TaskStore {
   }
 
   /**
+   * Every task of these statuses (assigned to `assignee`, when given), if the
+   * store holds them all: each group listed to its end by a refresh that is not
+   * a restored snapshot, for all assignees or for this one. Else undefined.
+   */
+  heldInFull(statuses: readonly TaskStatus[], assignee?: string): Task[] | undefined {
+    if (this.stale || (this.settings.assignee !== undefined && this.settings.assignee !== assignee)) return undefined;
+    const groups = statuses.map((status) => (this.settings.statuses.includes(status) ? this.group(status) : undefined));
+    if (groups.some((group) => !group || !group.listed || group.hasMore || group.loading || group.error !== undefined)) return undefined;
+    return groups.flatMap((group) => group?.tasks ?? []);
+  }
+
+  /**
    * Reloads every shown group (as many pages as were loaded, within a bound),
    * concurrently. Resolves with the first error, if any; each group keeps its own.
    */

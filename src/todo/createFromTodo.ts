@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { iso, maxLength, nullable, object, optional, regex, string, union, type output } from 'zod/mini';
 import { type ParentChoice, type Task, type TaskDraft, taskTitle } from '../api/domain';
+import { ID_ARGUMENT } from '../api/taskIds';
 import type { Session } from '../auth/session';
 import type { ExtensionState } from '../state';
 import { todoCreateKey } from '../tasks/idempotencyKeys';
@@ -61,19 +62,22 @@ function description(document: vscode.TextDocument, todo: TodoComment): string {
   ].join('\n');
 }
 
-/** The configured default assignee or me (memberPick.ts), else the member picked once for TODOs on this connection. */
+/** Whom tasks from TODO comments go to without asking: the configured default assignee or me (memberPick.ts), else the member picked once on this connection. */
+export function knownTodoAssignee(deps: Pick<CreateFromTodoDeps, 'people' | 'state' | 'session'>): string | undefined {
+  return defaultAssignee(deps.people) ?? deps.state.todoAssignee(deps.session.connection).get();
+}
+
+/** Whom tasks from TODO comments go to, picked (and remembered) the first time none is known. */
 async function chooseAssignee(deps: CreateFromTodoDeps): Promise<string | undefined> {
-  const { people } = deps;
-  const remembered = deps.state.todoAssignee(deps.session.connection);
-  const known = defaultAssignee(people) ?? remembered.get();
+  const known = knownTodoAssignee(deps);
   if (known) return known;
-  const member = await pickMember(people, { title: vscode.l10n.t('Assign tasks from TODO comments to…'), placeHolder: vscode.l10n.t('Remembered for the next ones') });
-  if (member) await remembered.set(member.id);
+  const member = await pickMember(deps.people, { title: vscode.l10n.t('Assign tasks from TODO comments to…'), placeHolder: vscode.l10n.t('Remembered for the next ones') });
+  if (member) await deps.state.todoAssignee(deps.session.connection).set(member.id);
   return member?.id;
 }
 
 /** Finds the comment again after the prompts: the file may have changed meanwhile. */
-function locate(deps: CreateFromTodoDeps, document: vscode.TextDocument, original: TodoComment): TodoComment | undefined {
+function locate(deps: Pick<CreateFromTodoDeps, 'todos'>, document: vscode.TextDocument, original: TodoComment): TodoComment | undefined {
   const candidates = deps.todos.all(document).filter((todo) => !todo.reference && todo.tag === original.tag && todo.text === original.text);
   return candidates.sort((a, b) => Math.abs(a.line - original.line) - Math.abs(b.line - original.line))[0];
 }
@@ -105,8 +109,8 @@ async function chooseParent(deps: CreateFromTodoDeps, label: string): Promise<st
 /** Answers test code may give instead of being asked (the command passes them on only in test mode). */
 const answersSchema = object({
   title: optional(string().check(maxLength(1_000))),
-  assignee: optional(string().check(regex(/^[\w-]{1,128}$/))),
-  parent: optional(string().check(regex(/^[\w-]{1,128}$/))),
+  assignee: optional(string().check(regex(ID_ARGUMENT))),
+  parent: optional(string().check(regex(ID_ARGUMENT))),
   dueAt: optional(nullable(union([iso.datetime({ offset: true }), string().check(regex(DUE_DAY))]))),
 });
 type CreateFromTodoAnswers = output<typeof answersSchema>;
@@ -115,9 +119,59 @@ function answersOf(value: unknown): CreateFromTodoAnswers {
   return answersSchema.safeParse(value).data ?? {};
 }
 
+/** What a task made from a TODO comment is, once asked (or given by the agent's tool). */
+export interface TodoTaskAnswers {
+  title: string;
+  assignee: string;
+  /** A day or an instant; null for none. */
+  dueAt: string | null;
+  /** What it belongs to, where the service asks (a Close lead). */
+  parent?: string;
+}
+
+/** The title a TODO's task gets unless another is given: the comment's text. */
+export function defaultTodoTitle(document: vscode.TextDocument, todo: TodoComment): string {
+  return todo.text || `${todo.tag} in ${vscode.workspace.asRelativePath(document.uri, false)}`;
+}
+
+/** The comment's reference and whether it was written; `written` is false when the comment changed meanwhile. */
+export interface TodoTaskOutcome {
+  task: Task;
+  reference: string;
+  written: boolean;
+}
+
 /**
- * Creates a task from the TODO comment at `line` and writes the task's reference
- * into the comment. If the create fails, the file is not touched.
+ * Creates the task of `todo` (idempotently: the same comment with the same
+ * answers is the same request) and writes its reference into the comment, found
+ * again first in case the file changed. Throws when the create fails; the file is
+ * then unchanged.
+ */
+export async function createFromComment(deps: Pick<CreateFromTodoDeps, 'store' | 'session' | 'todos'>, document: vscode.TextDocument, todo: TodoComment, answers: TodoTaskAnswers): Promise<TodoTaskOutcome> {
+  const { capabilities } = deps.session;
+  const folder = vscode.workspace.getWorkspaceFolder(document.uri)?.uri.toString() ?? '';
+  const payload: TaskDraft = {
+    title: answers.title.trim(),
+    status: 'TODO',
+    assignee: answers.assignee,
+    ...(capabilities.descriptions ? { description: description(document, todo) } : {}),
+    ...(answers.dueAt ? { dueAt: answers.dueAt } : {}),
+    ...(answers.parent ? { parent: answers.parent } : {}),
+  };
+  const key = todoCreateKey(folder, vscode.workspace.asRelativePath(document.uri, false), todo.text, payload);
+  const task = await deps.store.create(payload, key);
+  const reference = deps.todos.reference.write(todo.tag, task.id);
+  const target = locate(deps, document, todo);
+  if (!target) return { task, reference, written: false };
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(document.uri, new vscode.Range(target.line, target.tagStart, target.line, target.tagEnd), reference);
+  return { task, reference, written: await vscode.workspace.applyEdit(edit) };
+}
+
+/**
+ * Creates a task from the TODO comment at `line`, asking for what it needs, and
+ * writes the task's reference into the comment. If the create fails, the file is
+ * not touched.
  */
 export async function createTaskFromTodo(deps: CreateFromTodoDeps, uriArg?: unknown, lineArg?: unknown, answersArg?: unknown): Promise<Task | undefined> {
   const answers = answersOf(answersArg);
@@ -136,7 +190,7 @@ export async function createTaskFromTodo(deps: CreateFromTodoDeps, uriArg?: unkn
   const { capabilities } = deps.session;
   const title = answers.title ?? await vscode.window.showInputBox({
     title: vscode.l10n.t('New {0} task from {1}', capabilities.name, todo.tag),
-    value: todo.text || `${todo.tag} in ${vscode.workspace.asRelativePath(document.uri, false)}`,
+    value: defaultTodoTitle(document, todo),
     validateInput: (value) => (value.trim() ? undefined : vscode.l10n.t('A task needs a title.')),
   });
   if (!title?.trim()) return undefined;
@@ -147,35 +201,21 @@ export async function createTaskFromTodo(deps: CreateFromTodoDeps, uriArg?: unkn
   const parent = capabilities.parent ? (answers.parent ?? (await chooseParent(deps, capabilities.parent.label))) : undefined;
   if (capabilities.parent && !parent) return undefined;
 
-  const folder = vscode.workspace.getWorkspaceFolder(document.uri)?.uri.toString() ?? '';
-  const payload: TaskDraft = {
-    title: title.trim(),
-    status: 'TODO',
-    assignee,
-    ...(capabilities.descriptions ? { description: description(document, todo) } : {}),
-    ...(dueAt ? { dueAt } : {}),
-    ...(parent ? { parent } : {}),
-  };
-  const key = todoCreateKey(folder, vscode.workspace.asRelativePath(document.uri, false), todo.text, payload);
-  let task: Task;
+  let outcome: TodoTaskOutcome;
   try {
-    task = await deps.store.create(payload, key);
+    outcome = await createFromComment(deps, document, todo, { title, assignee, dueAt, parent });
   } catch (error) {
     deps.errors.report(vscode.l10n.t('Could not create a task from the {0} comment; the file is unchanged', todo.tag), error);
     return undefined;
   }
-  const target = locate(deps, document, todo);
-  const reference = deps.todos.reference.write(todo.tag, task.id);
-  if (!target) {
+  const { task, reference } = outcome;
+  if (!outcome.written) {
     const copy = vscode.l10n.t('Copy Reference');
     void showWarning(vscode.l10n.t('Created "{0}", but the comment changed meanwhile; add {1} to it yourself.', taskTitle(task), reference), copy).then((choice) => {
       if (choice === copy) void vscode.env.clipboard.writeText(reference);
     });
     return task;
   }
-  const edit = new vscode.WorkspaceEdit();
-  edit.replace(document.uri, new vscode.Range(target.line, target.tagStart, target.line, target.tagEnd), reference);
-  await vscode.workspace.applyEdit(edit);
   flashStatus(vscode.l10n.t('Created {0} task "{1}"', capabilities.name, taskTitle(task)), 4000);
   return task;
 }

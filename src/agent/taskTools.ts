@@ -1,0 +1,160 @@
+/**
+ * The agent's task tools (`contributes.languageModelTools`): find, get, create,
+ * create from a TODO comment, update, delete. Reads run at once; writes ask the
+ * user first, in a confirmation that names the task and the change, server text
+ * shown as text. Signed out, or with a key whose scopes do not allow a write,
+ * a tool refuses with what to do instead. A failure is an error whose message
+ * the model can act on; its details go to the log.
+ */
+import * as vscode from 'vscode';
+import type { ZodMiniType } from 'zod/mini';
+import { type Task, type TaskPatch, taskTitle } from '../api/domain';
+import type { Permission } from '../auth/session';
+import { Tools } from '../constants';
+import { describeError } from '../ui/describeError';
+import { markdownText } from '../ui/safeText';
+import { ToolInputError } from './lookups';
+import { createTaskFromTodoInput, createTaskInput, deleteTaskInput, findTasksInput, getTaskInput, parseInput, updateTaskInput } from './toolInputs';
+import { type TaskToolDeps, TaskToolRuns } from './toolRuns';
+import { answer, clipped, dueText, quoted, statusText, type TextContext } from './toolText';
+
+interface ToolSpec<T> {
+  name: string;
+  schema: ZodMiniType<T>;
+  /** What the key must be allowed to do (writes); reads need only a sign-in. */
+  permission?: Permission;
+  /** The progress line while it runs. */
+  running: string;
+  /** What a write asks the user: a title, and plain lines naming the task and the change. */
+  confirm?: (input: T) => Promise<{ title: string; lines: string[] }>;
+  run: (input: T) => Promise<string[]>;
+}
+
+const VERBS: Record<Permission, string> = { create: 'create', update: 'change', delete: 'delete', readMembers: 'list members for' };
+
+/** Why the tool may not run now, for the model to tell the user; undefined when it may. */
+async function refusal(deps: TaskToolDeps, permission: Permission | undefined): Promise<string | undefined> {
+  const { session } = deps;
+  const { name } = session.capabilities;
+  if (!session.signedIn || !session.provider) return `Not signed in to ${name}: ask the user to run "Lightfield: Set API Key" from the Command Palette, then call again.`;
+  if (!permission) return undefined;
+  // What a key may do is known once it has been checked (at most once per key).
+  await session.validate().catch(() => undefined);
+  if (session.can(permission)) return undefined;
+  return `The ${name} API key may not ${VERBS[permission]} tasks (its scopes do not allow it): ask the user for a key that may, then call again. Nothing was changed.`;
+}
+
+/** Lines as a confirmation's body: each one text, never Markdown, links or HTML. */
+function plainMessage(lines: readonly string[]): vscode.MarkdownString {
+  return new vscode.MarkdownString(lines.map((line) => markdownText(line)).join('\n\n'));
+}
+
+function defineTool<T>(deps: TaskToolDeps, log: vscode.LogOutputChannel, spec: ToolSpec<T>): vscode.LanguageModelTool<unknown> {
+  return {
+    prepareInvocation: async (options) => {
+      const parsed = spec.schema.safeParse(options.input);
+      // Invalid input or a refusal: `invoke` says why, and changes nothing.
+      if (!spec.confirm || !parsed.success || (await refusal(deps, spec.permission))) return { invocationMessage: spec.running };
+      const confirmation = await spec.confirm(parsed.data);
+      return { invocationMessage: spec.running, confirmationMessages: { title: confirmation.title, message: plainMessage(confirmation.lines) } };
+    },
+    invoke: async (options) => {
+      const input = parseInput(spec.schema, spec.name, options.input);
+      const refused = await refusal(deps, spec.permission);
+      if (refused) throw new Error(refused);
+      try {
+        return new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(answer(await spec.run(input)))]);
+      } catch (error) {
+        if (error instanceof ToolInputError) throw error;
+        log.warn(`Agent tool ${spec.name} failed: ${describeError(error)}`);
+        // The service's words are server text too: quoted, as data.
+        throw new Error(`${deps.session.capabilities.name} did not do it: ${quoted(describeError(error), 500)}. See "Lightfield: Show Log" for details.`, { cause: error });
+      }
+    },
+  };
+}
+
+/** One line on a task for a confirmation: its ID and title. */
+function taskWords(task: Task): string {
+  return `Task ${clipped(task.id, 130)}: "${clipped(taskTitle(task))}"`;
+}
+
+/** What an update changes, from → to, in words. */
+function changeLines(task: Task, patch: TaskPatch, context: TextContext): string[] {
+  const member = (id: string | undefined) => (id ? clipped(context.memberName(id) ?? id, 100) : 'nobody');
+  const lines: string[] = [];
+  if (patch.title !== undefined) lines.push(`Title: "${clipped(taskTitle(task))}" → "${clipped(patch.title)}"`);
+  if (patch.status !== undefined) lines.push(`Status: ${statusText(task, context.capabilities)} → ${statusText({ ...task, status: patch.status }, context.capabilities)}`);
+  if (patch.dueAt !== undefined) lines.push(`Due: ${dueText(task, context)} → ${dueText({ ...task, dueAt: patch.dueAt ?? undefined }, context)}`);
+  if (patch.assignee !== undefined) lines.push(`Assignee: ${member(task.assignee)} → ${member(patch.assignee)}`);
+  if (patch.description !== undefined) lines.push(patch.description ? 'Description: replaced' : 'Description: removed');
+  return lines;
+}
+
+/** Asks anyway when the details cannot be read: a write is never made unconfirmed. */
+async function orPlainly(title: string, fallback: string, describe: () => Promise<string[]>): Promise<{ title: string; lines: string[] }> {
+  try {
+    return { title, lines: await describe() };
+  } catch (error) {
+    return { title, lines: [fallback, `(Its details could not be read: ${describeError(error)})`] };
+  }
+}
+
+export function registerTaskTools(deps: TaskToolDeps, log: vscode.LogOutputChannel): vscode.Disposable[] {
+  const runs = new TaskToolRuns(deps);
+  const service = () => deps.session.capabilities.name;
+  const define = <T>(spec: ToolSpec<T>) => vscode.lm.registerTool(spec.name, defineTool(deps, log, spec));
+  return [
+    define({ name: Tools.findTasks, schema: findTasksInput, running: 'Finding tasks…', run: (input) => runs.find(input) }),
+    define({ name: Tools.getTask, schema: getTaskInput, running: 'Reading the task…', run: (input) => runs.get(input) }),
+    define({
+      name: Tools.createTask,
+      schema: createTaskInput,
+      permission: 'create',
+      running: 'Creating the task…',
+      confirm: (input) =>
+        orPlainly(`Create a ${service()} task?`, `Title: "${clipped(input.title)}"`, async () => {
+          const [draft, context] = await Promise.all([runs.draftOf(input), runs.textContext()]);
+          const task: Task = { id: '', title: draft.title ?? input.title, status: draft.status, dueAt: draft.dueAt ?? undefined, assignee: draft.assignee, createdAt: '', fields: {} };
+          return [`Title: "${clipped(task.title)}"`, `Status: ${statusText(task, context.capabilities)}`, `Due: ${dueText(task, context)}`, `Assignee: ${task.assignee ? clipped(context.memberName(task.assignee) ?? task.assignee, 100) : 'nobody'}`, ...(input.belongsTo ? [`Belongs to: "${clipped(input.belongsTo)}"`] : [])];
+        }),
+      run: (input) => runs.create(input),
+    }),
+    define({
+      name: Tools.createTaskFromTodo,
+      schema: createTaskFromTodoInput,
+      permission: 'create',
+      running: 'Creating a task from the TODO comment…',
+      confirm: (input) =>
+        orPlainly(`Create a ${service()} task from a TODO comment?`, `From line ${input.line} of ${clipped(input.file, 300)}`, () =>
+          Promise.resolve([`From the comment on line ${input.line} of ${clipped(input.file, 300)}; its reference is then written into the comment.`, ...(input.title ? [`Title: "${clipped(input.title)}"`] : ['Title: the comment\'s text'])]),
+        ),
+      run: (input) => runs.createFromTodo(input),
+    }),
+    define({
+      name: Tools.updateTask,
+      schema: updateTaskInput,
+      permission: 'update',
+      running: 'Updating the task…',
+      confirm: (input) =>
+        orPlainly(`Update a ${service()} task?`, `Task ${clipped(input.task)}`, async () => {
+          const [task, patch, context] = await Promise.all([runs.taskNamed(input.task), runs.patchOf(input), runs.textContext()]);
+          return [taskWords(task), ...changeLines(task, patch, context)];
+        }),
+      run: (input) => runs.update(input),
+    }),
+    define({
+      name: Tools.deleteTask,
+      schema: deleteTaskInput,
+      permission: 'delete',
+      running: 'Deleting the task…',
+      confirm: (input) =>
+        orPlainly(`Delete a ${service()} task?`, `Task ${clipped(input.task)}`, async () => {
+          const task = await runs.taskNamed(input.task);
+          const { trash, name } = deps.session.capabilities;
+          return [taskWords(task), trash ? `It goes to ${name}'s trash, where the web app can restore it.` : `${name} deletes it for good.`];
+        }),
+      run: (input) => runs.delete(input),
+    }),
+  ];
+}
