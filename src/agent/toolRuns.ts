@@ -118,6 +118,9 @@ export class TaskToolRuns {
     if (!capabilities.statuses.includes(status)) throw new ToolInputError(`status: ${capabilities.name} tasks cannot be ${status}; use one of ${capabilities.statuses.join(', ')}.`);
     if (input.description && !capabilities.descriptions) throw new ToolInputError(`description: ${capabilities.name} tasks have no description; leave it out.`);
     const assignee = input.assignee ? await memberIdOf(input.assignee, this.directory) : defaultAssignee(this.deps.people);
+    if (!assignee && (await this.deps.descriptions.get()).fields.some((field) => field.role === 'assignee' && field.requiredOnCreate)) {
+      throw new ToolInputError(`assignee: ${capabilities.name} tasks need an assignee and the user has no default one; give "me", a member's name or a member ID.`);
+    }
     const draft: TaskDraft = {
       title: input.title,
       status,

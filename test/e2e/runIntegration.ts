@@ -13,7 +13,7 @@ import { join, resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { GREP_VARIABLE, MOCHA_LINE_PREFIX } from '../integration/index';
 import { startCloseServer } from '../server/close/closeServer';
-import { DEFAULT_CLOSE_KEY, NO_READ_KEY, OTHER_ACCOUNT_KEY } from '../server/keys';
+import { DEFAULT_CLOSE_KEY, NO_READ_KEY, OTHER_ACCOUNT_KEY, READ_ONLY_KEY } from '../server/keys';
 import { DEFAULT_KEY, startLightfieldServer } from '../server/server';
 import { CHROMIUM, launchChromium } from './browser';
 import { buildForHost, startCodeServer } from './codeServer';
@@ -91,7 +91,7 @@ async function main(): Promise<void> {
   const tooling = ensureTooling();
   const home = mkdtempSync(join(tmpdir(), 'lf-code-server-'));
   const extensionPath = buildForHost(tooling, home, dev);
-  const server = await startLightfieldServer({ tasks: 40, customFields: true, keys: [{ key: DEFAULT_KEY }, { key: OTHER_ACCOUNT_KEY, memberIndex: 1 }, { key: NO_READ_KEY, scopes: ['members:read'] }] });
+  const server = await startLightfieldServer({ tasks: 40, customFields: true, keys: [{ key: DEFAULT_KEY }, { key: OTHER_ACCOUNT_KEY, memberIndex: 1 }, { key: NO_READ_KEY, scopes: ['members:read'] }, { key: READ_ONLY_KEY, scopes: ['tasks:read', 'members:read'] }] });
   const closeServer = await startCloseServer({ tasks: 40 });
   const driver = await startWebviewDriver();
   const workspace = sampleWorkspace();

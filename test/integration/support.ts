@@ -9,7 +9,7 @@ import { DRIVER_VARIABLE, type DriverAction } from '../e2e/webviewDriver';
 import { DEFAULT_CLOSE_KEY, DEFAULT_KEY } from '../server/keys';
 
 
-export { OTHER_ACCOUNT_KEY } from '../server/keys';
+export { OTHER_ACCOUNT_KEY, READ_ONLY_KEY } from '../server/keys';
 export const KEY = DEFAULT_KEY;
 export const EXTENSION_ID = 'lightfield-tasks.lightfield-tasks';
 
