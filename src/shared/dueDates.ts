@@ -14,7 +14,11 @@ export type Due = { day: string } | { at: number };
 /** A due value as a day or an instant; undefined when it is neither. */
 export function readDue(text: string | null | undefined): Due | undefined {
   if (!text) return undefined;
-  if (DUE_DAY.test(text)) return Number.isNaN(Date.parse(`${text}T00:00:00Z`)) ? undefined : { day: text };
+  if (DUE_DAY.test(text)) {
+    // A day that does not exist (30 February) is not rolled over into the next month.
+    const midnight = Date.parse(`${text}T00:00:00Z`);
+    return !Number.isNaN(midnight) && new Date(midnight).toISOString().startsWith(text) ? { day: text } : undefined;
+  }
   const at = Date.parse(text);
   return Number.isNaN(at) ? undefined : { at };
 }

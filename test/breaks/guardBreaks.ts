@@ -55,6 +55,13 @@ export const GUARD_BREAKS: GuardBreak[] = [
   { name: 'a date-time read as a day', file: 'src/shared/dueDates.ts', find: 'export const DUE_DAY = /^\\d{4}-\\d{2}-\\d{2}$/;', replace: 'export const DUE_DAY = /^\\d{4}-\\d{2}-\\d{2}/;', suites: unit('closeDays', 'closeDates') },
   { name: 'a day due from its start', file: 'src/shared/dueDates.ts', find: "return 'day' in due ? startOfDay(addDays(due.day, 1), zone) : due.at;", replace: "return 'day' in due ? startOfDay(due.day, zone) : due.at;", suites: unit('closeDays', 'grouping') },
   { name: 'overdue reckoned in UTC', file: 'src/tasks/grouping.ts', find: "return deadline(due, zone) <= now ?", replace: 'return deadline(due) <= now ?', suites: unit('closeDays', 'grouping') },
+  { name: 'server text unquoted in agent answers', file: 'src/agent/toolText.ts', find: 'return JSON.stringify(cut).replace(', replace: 'return `"${cut}"`.replace(', suites: unit('agentAnswers') },
+  { name: 'line separators raw in agent quotes', file: 'src/agent/toolText.ts', find: ".replace(/\\u2028/g, '\\\\u2028')", replace: '', suites: unit('agentAnswers') },
+  { name: 'an agent due bound included', file: 'src/agent/taskSearch.ts', find: '(filter.dueBefore && day >= filter.dueBefore)', replace: '(filter.dueBefore && day > filter.dueBefore)', suites: unit('agentTaskSearch') },
+  { name: 'a partly listed group answers from the store', file: 'src/tasks/taskStore.ts', find: '!group.listed || group.hasMore ||', replace: '!group.listed ||', suites: unit('agentTaskSearch') },
+  { name: 'an agent cursor restarts its page', file: 'src/agent/taskSearch.ts', find: "at: offset + index })", replace: "at: offset })", suites: unit('agentTaskSearch') },
+  { name: 'a lead search that ignores its text taken at its word', file: 'src/agent/lookups.ts', find: 'const named = found.filter((record) => record.name.toLocaleLowerCase().includes(lower));', replace: 'const named = found;', suites: unit('agentLookups') },
+  { name: 'a day that does not exist rolled over', file: 'src/shared/dueDates.ts', find: '&& new Date(midnight).toISOString().startsWith(text) ?', replace: '?', suites: unit('agentLookups') },
   { name: 'a list that never moves on is read forever', file: 'src/api/paging.ts', find: 'return byId.size > before;', replace: 'return true;', suites: unit('closePaging', 'leastKind') },
 ];
 
