@@ -8,7 +8,6 @@
  */
 import * as vscode from 'vscode';
 import type { ZodMiniType } from 'zod/mini';
-import { type Task, type TaskPatch, taskTitle } from '../api/domain';
 import type { Permission } from '../auth/session';
 import { Tools } from '../constants';
 import { describeError } from '../ui/describeError';
@@ -16,7 +15,8 @@ import { markdownText } from '../ui/safeText';
 import { ToolInputError } from './lookups';
 import { createTaskFromTodoInput, createTaskInput, deleteTaskInput, findTasksInput, getTaskInput, parseInput, updateTaskInput } from './toolInputs';
 import { type TaskToolDeps, TaskToolRuns } from './toolRuns';
-import { answer, clipped, dueText, quoted, statusText, type TextContext } from './toolText';
+import { type Confirmation, createConfirmation, deleteConfirmation, todoConfirmation, updateConfirmation } from './confirmations';
+import { answer, clipped, quoted } from './toolText';
 
 interface ToolSpec<T> {
   name: string;
@@ -26,7 +26,7 @@ interface ToolSpec<T> {
   /** The progress line while it runs. */
   running: string;
   /** What a write asks the user: a title, and plain lines naming the task and the change. */
-  confirm?: (input: T) => Promise<{ title: string; lines: string[] }>;
+  confirm?: (input: T) => Promise<Confirmation>;
   run: (input: T) => Promise<string[]>;
 }
 
@@ -74,27 +74,10 @@ function defineTool<T>(deps: TaskToolDeps, log: vscode.LogOutputChannel, spec: T
   };
 }
 
-/** One line on a task for a confirmation: its ID and title. */
-function taskWords(task: Task): string {
-  return `Task ${clipped(task.id, 130)}: "${clipped(taskTitle(task))}"`;
-}
-
-/** What an update changes, from → to, in words. */
-function changeLines(task: Task, patch: TaskPatch, context: TextContext): string[] {
-  const member = (id: string | undefined) => (id ? clipped(context.memberName(id) ?? id, 100) : 'nobody');
-  const lines: string[] = [];
-  if (patch.title !== undefined) lines.push(`Title: "${clipped(taskTitle(task))}" → "${clipped(patch.title)}"`);
-  if (patch.status !== undefined) lines.push(`Status: ${statusText(task, context.capabilities)} → ${statusText({ ...task, status: patch.status }, context.capabilities)}`);
-  if (patch.dueAt !== undefined) lines.push(`Due: ${dueText(task, context)} → ${dueText({ ...task, dueAt: patch.dueAt ?? undefined }, context)}`);
-  if (patch.assignee !== undefined) lines.push(`Assignee: ${member(task.assignee)} → ${member(patch.assignee)}`);
-  if (patch.description !== undefined) lines.push(patch.description ? 'Description: replaced' : 'Description: removed');
-  return lines;
-}
-
 /** Asks anyway when the details cannot be read: a write is never made unconfirmed. */
-async function orPlainly(title: string, fallback: string, describe: () => Promise<string[]>): Promise<{ title: string; lines: string[] }> {
+async function orPlainly(title: string, fallback: string, describe: () => Promise<Confirmation>): Promise<Confirmation> {
   try {
-    return { title, lines: await describe() };
+    return await describe();
   } catch (error) {
     return { title, lines: [fallback, `(Its details could not be read: ${describeError(error)})`] };
   }
@@ -115,8 +98,7 @@ export function registerTaskTools(deps: TaskToolDeps, log: vscode.LogOutputChann
       confirm: (input) =>
         orPlainly(`Create a ${service()} task?`, `Title: "${clipped(input.title)}"`, async () => {
           const [draft, context] = await Promise.all([runs.draftOf(input), runs.textContext()]);
-          const task: Task = { id: '', title: draft.title ?? input.title, status: draft.status, dueAt: draft.dueAt ?? undefined, assignee: draft.assignee, createdAt: '', fields: {} };
-          return [`Title: "${clipped(task.title)}"`, `Status: ${statusText(task, context.capabilities)}`, `Due: ${dueText(task, context)}`, `Assignee: ${task.assignee ? clipped(context.memberName(task.assignee) ?? task.assignee, 100) : 'nobody'}`, ...(input.belongsTo ? [`Belongs to: "${clipped(input.belongsTo)}"`] : [])];
+          return createConfirmation(draft, input.belongsTo, context);
         }),
       run: (input) => runs.create(input),
     }),
@@ -125,10 +107,7 @@ export function registerTaskTools(deps: TaskToolDeps, log: vscode.LogOutputChann
       schema: createTaskFromTodoInput,
       permission: 'create',
       running: 'Creating a task from the TODO comment…',
-      confirm: (input) =>
-        orPlainly(`Create a ${service()} task from a TODO comment?`, `From line ${input.line} of ${clipped(input.file, 300)}`, () =>
-          Promise.resolve([`From the comment on line ${input.line} of ${clipped(input.file, 300)}; its reference is then written into the comment.`, ...(input.title ? [`Title: "${clipped(input.title)}"`] : ['Title: the comment\'s text'])]),
-        ),
+      confirm: (input) => Promise.resolve(todoConfirmation(input.file, input.line, input.title, deps.session.capabilities)),
       run: (input) => runs.createFromTodo(input),
     }),
     define({
@@ -139,7 +118,7 @@ export function registerTaskTools(deps: TaskToolDeps, log: vscode.LogOutputChann
       confirm: (input) =>
         orPlainly(`Update a ${service()} task?`, `Task ${clipped(input.task)}`, async () => {
           const [task, patch, context] = await Promise.all([runs.taskNamed(input.task), runs.patchOf(input), runs.textContext()]);
-          return [taskWords(task), ...changeLines(task, patch, context)];
+          return updateConfirmation(task, patch, context);
         }),
       run: (input) => runs.update(input),
     }),
@@ -149,11 +128,7 @@ export function registerTaskTools(deps: TaskToolDeps, log: vscode.LogOutputChann
       permission: 'delete',
       running: 'Deleting the task…',
       confirm: (input) =>
-        orPlainly(`Delete a ${service()} task?`, `Task ${clipped(input.task)}`, async () => {
-          const task = await runs.taskNamed(input.task);
-          const { trash, name } = deps.session.capabilities;
-          return [taskWords(task), trash ? `It goes to ${name}'s trash, where the web app can restore it.` : `${name} deletes it for good.`];
-        }),
+        orPlainly(`Delete a ${service()} task?`, `Task ${clipped(input.task)}`, async () => deleteConfirmation(await runs.taskNamed(input.task), deps.session.capabilities)),
       run: (input) => runs.delete(input),
     }),
   ];
