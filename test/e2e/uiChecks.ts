@@ -329,10 +329,15 @@ const CHECKS: UiCheck[] = [
       const firstTask = sidebar(page).locator('.monaco-list-row[aria-level="2"]').first();
       const title = (await firstTask.locator('.label-name').innerText()).trim();
       // From the palette, as a keyboard user does: the picker finds the task by its title.
-      await runCommand(page, 'Lightfield: Start Working on Task');
       const picker = page.locator('.quick-input-widget input[placeholder="Start working on which task?"]');
-      await picker.waitFor({ timeout: 10_000 });
-      await picker.fill(title.replace(/…$/, ''));
+      // Seen once: the palette's closing hid the picker that had just replaced it (the input went inert, then hidden). Asked again then, as a user would.
+      for (let attempt = 1; ; attempt++) {
+        await runCommand(page, 'Lightfield: Start Working on Task');
+        await picker.waitFor({ timeout: 10_000 });
+        const filled = await picker.fill(title.replace(/…$/, ''), { timeout: attempt < 3 ? 5_000 : 30_000 }).then(() => true, () => attempt >= 3 && Promise.reject(new Error('the task picker closed each time it opened')));
+        if (filled) break;
+        await page.keyboard.press('Escape');
+      }
       await page.locator('.quick-input-list .monaco-list-row', { hasText: title.replace(/…$/, '') }).first().waitFor({ timeout: 10_000 });
       await page.keyboard.press('Enter');
       const item = page.locator('.statusbar-item[id$="lightfield.activeTask"]');
