@@ -2,7 +2,8 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', '.tooling/**'] },
+  // The agent stand-in is plain JavaScript that VS Code loads as it is (test/fixtures/agentStandIn), outside the TypeScript project.
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', '.tooling/**', 'test/fixtures/agentStandIn/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

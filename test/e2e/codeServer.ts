@@ -80,6 +80,18 @@ export function buildForHost(tooling: Tooling, home: string, dev = false): strin
   return installed;
 }
 
+/**
+ * Installs the tests' agent stand-in (test/fixtures/agentStandIn): a command that runs a language
+ * model tool as a chat would, so a UI check sees VS Code's confirmation of a write without a model.
+ */
+export function installAgentStandIn(tooling: Tooling, home: string): void {
+  const folder = join(ROOT, 'test', 'fixtures', 'agentStandIn');
+  const vsix = join(ROOT, 'out', 'agent-stand-in.vsix');
+  run(join(ROOT, 'node_modules', '.bin', 'vsce'), ['package', '--allow-missing-repository', '--skip-license', '-o', vsix], { cwd: folder });
+  const manifest = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')) as { name: string; publisher: string; version: string };
+  installVsix(tooling, home, vsix, `${manifest.publisher}.${manifest.name}`, manifest.version);
+}
+
 export async function startCodeServer(tooling: Tooling, options: CodeServerOptions): Promise<CodeServer> {
   const { userDataDir, extensionsDir } = dirs(options.home);
   mkdirSync(join(userDataDir, 'User'), { recursive: true });

@@ -168,6 +168,42 @@ const CHECKS: UiCheck[] = [
     },
   },
   {
+    name: 'a change an agent asks for waits for the user: VS Code\'s dialog names the task and the change as plain text; Cancel changes nothing, Yes applies it',
+    run: async (page, options) => {
+      const assignee = (await callServer<{ data: { id: string }[] }>(options, 'GET', '/v1/members?limit=1')).data[0].id;
+      const title = 'Agent target [Acme](https://evil.example) **now** <b>x</b>';
+      const task = await callServer<{ id: string }>(options, 'POST', '/v1/tasks', { fields: { $title: title, $status: 'TODO' }, relationships: { $assignedTo: assignee } });
+      const status = async () => (await callServer<{ fields: { $status: { value: string } } }>(options, 'GET', `/v1/tasks/${task.id}`)).fields.$status.value;
+      // The stand-in (test/fixtures/agentStandIn) runs the tool as a chat does, with no model.
+      const ask = async () => {
+        await runCommand(page, 'Agent Stand-in: Invoke Tool');
+        const input = page.locator('.quick-input-widget input[placeholder^="lightfield_findTasks"]');
+        await input.waitFor({ timeout: 10_000 });
+        await input.fill(`lightfield_updateTask ${JSON.stringify({ task: task.id, status: 'COMPLETE' })}`);
+        await page.keyboard.press('Enter');
+        const dialog = page.locator('.monaco-dialog-box');
+        await dialog.waitFor({ timeout: 15_000 });
+        return dialog;
+      };
+      const first = await ask();
+      const asked = await first.innerText();
+      await page.screenshot({ path: join(options.results, 'agent-confirmation.png') });
+      for (const words of ['Update a Lightfield task?', `Task ${task.id}: "${title}"`, 'Status: TODO → COMPLETE']) {
+        if (!asked.includes(words)) throw new Error(`the confirmation does not say ${JSON.stringify(words)}: ${asked}`);
+      }
+      if ((await first.locator('a, b, strong').count()) > 0) throw new Error('server text became markup in the confirmation');
+      await first.getByRole('button', { name: 'Cancel', exact: true }).click();
+      await page.waitForTimeout(1_000);
+      if ((await status()) !== 'TODO') throw new Error('the task changed although the user cancelled');
+      const second = await ask();
+      await second.getByRole('button', { name: 'Yes', exact: true }).click();
+      for (let waited = 0; (await status()) !== 'COMPLETE'; waited += 250) {
+        if (waited > 10_000) throw new Error('the task did not change after the user said yes');
+        await page.waitForTimeout(250);
+      }
+    },
+  },
+  {
     name: 'a refusal quoting a command: link, for a task whose title has one, shows as plain text in the notification',
     run: async (page, options) => {
       const assignee = (await callServer<{ data: { id: string }[] }>(options, 'GET', '/v1/members?limit=1')).data[0].id;

@@ -20,6 +20,8 @@ interface ServerTask {
   status: string;
   assignee?: string;
   due?: string;
+  /** The record it belongs to: its account (Lightfield) or lead (Close). */
+  belongsTo?: string;
 }
 
 interface ServiceFacts {
@@ -33,6 +35,8 @@ interface ServiceFacts {
   parent(): Promise<{ id: string; name: string } | undefined>;
   /** Makes a task straight on the service, titled `title`. */
   make(title: string): Promise<string>;
+  /** The name the service gives a record a task belongs to. */
+  recordName(id: string): Promise<string>;
   /** The status the service names "done". */
   done: string;
 }
@@ -44,7 +48,14 @@ interface LightfieldWire {
 }
 
 function fromLightfield(task: LightfieldWire): ServerTask {
-  return { id: task.id, title: String(task.fields.$title.value), status: String(task.fields.$status.value), assignee: task.relationships.$assignedTo?.values[0], due: (task.fields.$dueAt?.value as string | null) ?? undefined };
+  return {
+    id: task.id,
+    title: String(task.fields.$title.value),
+    status: String(task.fields.$status.value),
+    assignee: task.relationships.$assignedTo?.values[0],
+    due: (task.fields.$dueAt?.value as string | null) ?? undefined,
+    belongsTo: task.relationships.$account?.values[0],
+  };
 }
 
 interface CloseWire {
@@ -53,10 +64,11 @@ interface CloseWire {
   is_complete: boolean;
   assigned_to?: string;
   date?: string | null;
+  lead_id?: string;
 }
 
 function fromClose(task: CloseWire): ServerTask {
-  return { id: task.id, title: task.text, status: task.is_complete ? 'COMPLETE' : 'TODO', assignee: task.assigned_to, due: task.date ?? undefined };
+  return { id: task.id, title: task.text, status: task.is_complete ? 'COMPLETE' : 'TODO', assignee: task.assigned_to, due: task.date ?? undefined, belongsTo: task.lead_id };
 }
 
 async function answered<T>(request: Promise<T>): Promise<T | undefined> {
@@ -85,6 +97,9 @@ const FACTS: Record<ServiceId, ServiceFacts> = {
       return { id: member.id, name: `${member.fields.$name.value.firstName} ${member.fields.$name.value.lastName}` };
     },
     parent: () => Promise.resolve(undefined),
+    async recordName(id) {
+      return (await server<{ fields: { $name: { value: string } } }>('GET', `/v1/accounts/${id}`)).fields.$name.value;
+    },
     async make(title) {
       const member = await this.member();
       return (await server<{ id: string }>('POST', '/v1/tasks', { fields: { $title: title, $status: 'TODO' }, relationships: { $assignedTo: member.id } })).id;
@@ -111,6 +126,9 @@ const FACTS: Record<ServiceId, ServiceFacts> = {
     async parent() {
       const lead = (await closeServer<{ data: { id: string; display_name: string }[] }>('GET', '/lead/')).data[2];
       return { id: lead.id, name: lead.display_name };
+    },
+    async recordName(id) {
+      return (await closeServer<{ data: { id: string; display_name: string }[] }>('GET', '/lead/?_limit=100')).data.find((lead) => lead.id === id)?.display_name ?? '';
     },
     async make(title) {
       const parent = await this.parent();
@@ -190,7 +208,7 @@ for (const service of ['lightfield', 'close'] as const) {
       for (const id of ids) assert.ok(todo.has(id), `${id} is to do on the server`);
     });
 
-    it('finds by assignee name, by text in the title and by due days in the user\'s zone', async () => {
+    it('finds by assignee name, by text in the title, by what tasks belong to and by due days in the user\'s zone', async () => {
       const member = await facts.member();
       const theirs = await invoke(Tools.findTasks, { assignee: member.name, limit: 50 });
       const all = await facts.tasks();
@@ -203,6 +221,17 @@ for (const service of ['lightfield', 'close'] as const) {
       const part = sample.title.slice(2, 8).toUpperCase();
       const found = await invoke(Tools.findTasks, { titleContains: part, limit: 50 });
       assert.ok(listedIds(found).includes(sample.id), `${sample.id} has ${JSON.stringify(part)} in its title`);
+
+      const owned = all.find((task) => task.belongsTo && task.status === 'TODO');
+      assert.ok(owned?.belongsTo, 'a task that belongs to a record');
+      const record = owned.belongsTo;
+      const name = await facts.recordName(record);
+      const ofRecord = await invoke(Tools.findTasks, { belongsTo: name, limit: 50 });
+      assert.ok(listedIds(ofRecord).includes(owned.id), `${owned.id} belongs to ${JSON.stringify(name)}: ${ofRecord.slice(0, 300)}`);
+      for (const id of listedIds(ofRecord)) {
+        const owner = all.find((task) => task.id === id)?.belongsTo;
+        assert.ok(owner && (owner === record || (await facts.recordName(owner)).toLowerCase().includes(name.toLowerCase())), `${id} belongs to a record named like ${JSON.stringify(name)}`);
+      }
 
       const title = `Due on the day ${service} ${Date.now()}`;
       const made = await invoke(Tools.createTask, { title, due: '2031-01-15', assignee: member.id, ...(service === 'close' ? { belongsTo: (await facts.parent())?.name } : {}) });
