@@ -1,4 +1,5 @@
 import './api/zodSetup';
+import * as sharedL10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { Member } from './api/domain';
 import { Session } from './auth/session';
@@ -64,6 +65,8 @@ export function activate(context: vscode.ExtensionContext): LightfieldExtensionA
 }
 
 function wire(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): LightfieldExtensionApi {
+  // The words the host shares with the webview (the form's checks), in VS Code's display language too.
+  if (vscode.l10n.bundle) sharedL10n.config({ contents: vscode.l10n.bundle });
   const state = new ExtensionState(context);
   let settings = readSettings();
   // What TODO detection reads; one object per settings change, so caches can key on it.

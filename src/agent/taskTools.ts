@@ -79,7 +79,7 @@ async function orPlainly(title: string, fallback: string, describe: () => Promis
   try {
     return await describe();
   } catch (error) {
-    return { title, lines: [fallback, `(Its details could not be read: ${describeError(error)})`] };
+    return { title, lines: [fallback, vscode.l10n.t('(Its details could not be read: {0})', describeError(error))] };
   }
 }
 
@@ -88,17 +88,17 @@ export function registerTaskTools(deps: TaskToolDeps, log: vscode.LogOutputChann
   const service = () => deps.session.capabilities.name;
   const define = <T>(spec: ToolSpec<T>) => vscode.lm.registerTool(spec.name, defineTool(deps, log, spec));
   return [
-    define({ name: Tools.findTasks, schema: findTasksInput, running: 'Finding tasks…', run: (input) => runs.find(input) }),
-    define({ name: Tools.getTask, schema: getTaskInput, running: 'Reading the task…', run: (input) => runs.get(input) }),
+    define({ name: Tools.findTasks, schema: findTasksInput, running: vscode.l10n.t('Finding tasks…'), run: (input) => runs.find(input) }),
+    define({ name: Tools.getTask, schema: getTaskInput, running: vscode.l10n.t('Reading the task…'), run: (input) => runs.get(input) }),
     define({
       name: Tools.createTask,
       schema: createTaskInput,
       permission: 'create',
-      running: 'Creating the task…',
+      running: vscode.l10n.t('Creating the task…'),
       confirm: (input) =>
-        orPlainly(`Create a ${service()} task?`, `Title: "${clipped(input.title)}"`, async () => {
+        orPlainly(vscode.l10n.t('Create a {0} task?', service()), vscode.l10n.t('Title: "{0}"', clipped(input.title)), async () => {
           const [draft, context] = await Promise.all([runs.draftOf(input), runs.textContext()]);
-          return createConfirmation(draft, input.belongsTo, context);
+          return createConfirmation(vscode.l10n, draft, input.belongsTo, context);
         }),
       run: (input) => runs.create(input),
     }),
@@ -106,19 +106,19 @@ export function registerTaskTools(deps: TaskToolDeps, log: vscode.LogOutputChann
       name: Tools.createTaskFromTodo,
       schema: createTaskFromTodoInput,
       permission: 'create',
-      running: 'Creating a task from the TODO comment…',
-      confirm: (input) => Promise.resolve(todoConfirmation(input.file, input.line, input.title, deps.session.capabilities)),
+      running: vscode.l10n.t('Creating a task from the TODO comment…'),
+      confirm: (input) => Promise.resolve(todoConfirmation(vscode.l10n, input.file, input.line, input.title, deps.session.capabilities)),
       run: (input) => runs.createFromTodo(input),
     }),
     define({
       name: Tools.updateTask,
       schema: updateTaskInput,
       permission: 'update',
-      running: 'Updating the task…',
+      running: vscode.l10n.t('Updating the task…'),
       confirm: (input) =>
-        orPlainly(`Update a ${service()} task?`, `Task ${clipped(input.task)}`, async () => {
+        orPlainly(vscode.l10n.t('Update a {0} task?', service()), vscode.l10n.t('Task {0}', clipped(input.task)), async () => {
           const [task, patch, context] = await Promise.all([runs.taskNamed(input.task), runs.patchOf(input), runs.textContext()]);
-          return updateConfirmation(task, patch, context);
+          return updateConfirmation(vscode.l10n, task, patch, context);
         }),
       run: (input) => runs.update(input),
     }),
@@ -126,9 +126,9 @@ export function registerTaskTools(deps: TaskToolDeps, log: vscode.LogOutputChann
       name: Tools.deleteTask,
       schema: deleteTaskInput,
       permission: 'delete',
-      running: 'Deleting the task…',
+      running: vscode.l10n.t('Deleting the task…'),
       confirm: (input) =>
-        orPlainly(`Delete a ${service()} task?`, `Task ${clipped(input.task)}`, async () => deleteConfirmation(await runs.taskNamed(input.task), deps.session.capabilities)),
+        orPlainly(vscode.l10n.t('Delete a {0} task?', service()), vscode.l10n.t('Task {0}', clipped(input.task)), async () => deleteConfirmation(vscode.l10n, await runs.taskNamed(input.task), deps.session.capabilities)),
       run: (input) => runs.delete(input),
     }),
   ];

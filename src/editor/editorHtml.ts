@@ -25,6 +25,7 @@ export function editorHtml(webview: vscode.Webview, extensionUri: vscode.Uri, st
     codicons: asset('dist', 'codicons', 'codicon.css'),
     language: vscode.env.language,
     state,
+    translations: vscode.l10n.bundle ? JSON.stringify(vscode.l10n.bundle) : undefined,
   });
 }
 

@@ -12,7 +12,7 @@
  * then blocks the whole editor. No `vscode` here, so the browser tests serve the
  * very same page.
  */
-import { FIRST_STATE_ID } from '../shared/protocol';
+import { FIRST_STATE_ID, L10N_BUNDLE_ID } from '../shared/protocol';
 
 export interface EditorPageAssets {
   /** The origin the webview may load extension files from (`webview.cspSource`). */
@@ -29,6 +29,8 @@ export interface EditorPageAssets {
   language: string;
   /** What the form shows first (a `show` message as JSON), so it renders without waiting for a message. */
   state?: string;
+  /** The translations of the page's words (`vscode.l10n.bundle` as JSON); none in English. */
+  translations?: string;
 }
 
 function attribute(text: string): string {
@@ -58,7 +60,8 @@ export function editorPage(assets: EditorPageAssets): string {
     `img-src ${assets.cspSource}`,
     `script-src 'nonce-${assets.nonce}'`,
   ].join('; ');
-  const state = assets.state === undefined ? '' : `\n  <script type="application/json" id="${FIRST_STATE_ID}">${jsonDataBlock(assets.state)}</script>`;
+  const dataBlock = (id: string, json: string | undefined) => (json === undefined ? '' : `\n  <script type="application/json" id="${id}">${jsonDataBlock(json)}</script>`);
+  const state = dataBlock(L10N_BUNDLE_ID, assets.translations) + dataBlock(FIRST_STATE_ID, assets.state);
   return `<!DOCTYPE html>
 <html lang="${attribute(assets.language)}">
 <head>

@@ -3,6 +3,7 @@
  * server's definitions, values in an editable shape, and validation. No `vscode`
  * and no DOM here, so both sides and plain-Node tests share it.
  */
+import * as l10n from '@vscode/l10n';
 import type { ValueType } from '../api/values';
 import { DUE_DAY, readDue } from './dueDates';
 import { webLinkOf } from './webLink';
@@ -99,50 +100,50 @@ function listOf(value: FormValue): string[] {
 export function validateField(field: FormField, raw: FormValue | undefined): string | undefined {
   if (field.readOnly) return undefined;
   const value = normalize(raw);
-  if (value === null) return field.required ? 'Required.' : undefined;
+  if (value === null) return field.required ? l10n.t('Required.') : undefined;
   const optionIds = new Set((field.options ?? []).map((option) => option.id));
   switch (field.valueType) {
     case 'NUMBER':
     case 'CURRENCY':
-      if (typeof value !== 'number' || !Number.isFinite(value)) return 'Enter a number.';
-      return Math.abs(Math.round(value * 100) - value * 100) > 1e-6 ? 'At most two decimals.' : undefined;
+      if (typeof value !== 'number' || !Number.isFinite(value)) return l10n.t('Enter a number.');
+      return Math.abs(Math.round(value * 100) - value * 100) > 1e-6 ? l10n.t('At most two decimals.') : undefined;
     case 'CHECKBOX':
-      return typeof value === 'boolean' ? undefined : 'Choose yes or no.';
+      return typeof value === 'boolean' ? undefined : l10n.t('Choose yes or no.');
     case 'DATETIME':
-      if (field.allDay && typeof value === 'string' && DUE_DAY.test(value)) return readDue(value) ? undefined : 'Enter a date.';
-      return typeof value === 'string' && ISO_WITH_OFFSET.test(value) && !Number.isNaN(Date.parse(value)) ? undefined : field.allDay ? 'Enter a date, and a time unless it is all day.' : 'Enter a date and time.';
+      if (field.allDay && typeof value === 'string' && DUE_DAY.test(value)) return readDue(value) ? undefined : l10n.t('Enter a date.');
+      return typeof value === 'string' && ISO_WITH_OFFSET.test(value) && !Number.isNaN(Date.parse(value)) ? undefined : field.allDay ? l10n.t('Enter a date, and a time unless it is all day.') : l10n.t('Enter a date and time.');
     case 'EMAIL':
-      return listOf(value).every((item) => EMAIL.test(item)) ? undefined : 'Enter valid email addresses, one per line.';
+      return listOf(value).every((item) => EMAIL.test(item)) ? undefined : l10n.t('Enter valid email addresses, one per line.');
     case 'TELEPHONE':
-      return listOf(value).every((item) => PHONE.test(item)) ? undefined : 'Enter telephone numbers, one per line.';
+      return listOf(value).every((item) => PHONE.test(item)) ? undefined : l10n.t('Enter telephone numbers, one per line.');
     case 'URL':
     case 'SOCIAL_HANDLE':
-      return typeof value === 'string' && webLinkOf(value) !== undefined ? undefined : 'Enter an http(s) link.';
+      return typeof value === 'string' && webLinkOf(value) !== undefined ? undefined : l10n.t('Enter an http(s) link.');
     case 'SINGLE_SELECT':
-      return typeof value === 'string' && optionIds.has(value) ? undefined : 'Choose one of the options.';
+      return typeof value === 'string' && optionIds.has(value) ? undefined : l10n.t('Choose one of the options.');
     case 'MULTI_SELECT':
-      return listOf(value).every((id) => optionIds.has(id)) ? undefined : 'Choose from the options.';
+      return listOf(value).every((id) => optionIds.has(id)) ? undefined : l10n.t('Choose from the options.');
     case 'ADDRESS': {
       const address = value as Record<string, string | number | null>;
-      if (address.country && !/^[A-Z]{2}$/.test(String(address.country))) return 'Country: a two-letter code such as US or FR.';
+      if (address.country && !/^[A-Z]{2}$/.test(String(address.country))) return l10n.t('Country: a two-letter code such as US or FR.');
       for (const [part, limit] of [['latitude', 90], ['longitude', 180]] as const) {
         const coordinate = address[part];
         if (coordinate !== undefined && coordinate !== null && (typeof coordinate !== 'number' || Math.abs(coordinate) > limit)) {
-          return `${part === 'latitude' ? 'Latitude' : 'Longitude'}: a number from -${limit} to ${limit}.`;
+          return part === 'latitude' ? l10n.t('Latitude: a number from -{0} to {0}.', limit) : l10n.t('Longitude: a number from -{0} to {0}.', limit);
         }
       }
       return undefined;
     }
     case 'RELATIONSHIP': {
       const ids = listOf(value);
-      if (!field.multiple && ids.length > 1) return 'Choose one.';
-      if (field.maxLinks !== undefined && ids.length > field.maxLinks) return `At most ${field.maxLinks}.`;
-      if (field.idPrefix && !ids.every((id) => id.startsWith(field.idPrefix ?? ''))) return `IDs start with ${field.idPrefix}.`;
-      if (field.options && !ids.every((id) => optionIds.has(id))) return 'Choose from the list.';
+      if (!field.multiple && ids.length > 1) return l10n.t('Choose one.');
+      if (field.maxLinks !== undefined && ids.length > field.maxLinks) return l10n.t('At most {0}.', field.maxLinks);
+      if (field.idPrefix && !ids.every((id) => id.startsWith(field.idPrefix ?? ''))) return l10n.t('IDs start with {0}.', field.idPrefix);
+      if (field.options && !ids.every((id) => optionIds.has(id))) return l10n.t('Choose from the list.');
       return undefined;
     }
     default:
-      return typeof value === 'string' ? undefined : 'Enter text.';
+      return typeof value === 'string' ? undefined : l10n.t('Enter text.');
   }
 }
 

@@ -47,6 +47,8 @@ export type HostMessage =
 
 /** The page's JSON data block that holds the form's first state (a `show` message). */
 export const FIRST_STATE_ID = 'first-state';
+/** The page's JSON data block with VS Code's translations of the extension's strings, where the display language has them. */
+export const L10N_BUNDLE_ID = 'l10n-bundle';
 
 /** The state the webview keeps with `setState`, so a hidden panel comes back as it was. */
 export interface WebviewState {

@@ -236,6 +236,8 @@ export class TaskTreeProvider extends Disposable implements vscode.TreeDataProvi
     // The kind of task where the service has several (a Close email, a missed call), before when it is due.
     const kind = task.kind ? this.options.capabilities().kindLabels[task.kind] : undefined;
     item.description = [kind, when].filter(Boolean).join(' · ') || undefined;
+    // What a screen reader says: the title, the status and when it is due, in words.
+    item.accessibilityInformation = { label: [labelText(taskTitle(task)), kind, status && statusLabel(status, this.options.capabilities()), when && (overdue ? when : vscode.l10n.t('due {0}', when))].filter(Boolean).join(', ') };
     item.iconPath = overdue ? new vscode.ThemeIcon('clock', new vscode.ThemeColor('list.warningForeground')) : new vscode.ThemeIcon(status ? STATUS_INFO[status].icon : 'question');
     // e.g. "task start complete cancel link": the moves this task can make on its service, and whether it has a web page.
     item.contextValue = ['task', ...actionsFor(task, this.options.capabilities()), ...(safeLink(task) ? ['link'] : [])].join(' ');

@@ -5,6 +5,7 @@
  * the server (labels, option names, values) goes in as text or as an element
  * property, never as HTML.
  */
+import * as l10n from '@vscode/l10n';
 import { withoutBidiControls } from '../shared/bidi';
 import { readDue } from '../shared/dueDates';
 import { ADDRESS_PARTS, type FormField, type FormOption, type FormValue, NAME_PARTS } from '../shared/form';
@@ -61,7 +62,7 @@ function dayOrTime(id: string, value: FormValue, onChange: OnChange): HTMLElemen
   };
   const day = textField(id, due ? ('day' in due ? due.day : local.slice(0, 10)) : '', 'date', emit);
   const time = textField(`${id}-time`, local.slice(11, 16), 'time', emit);
-  time.setAttribute('aria-label', 'Time');
+  time.setAttribute('aria-label', l10n.t('Time'));
   const allDay = element('input', { type: 'checkbox', id: `${id}-all-day`, checked: !due || 'day' in due });
   time.hidden = allDay.checked;
   allDay.addEventListener('change', () => {
@@ -70,7 +71,7 @@ function dayOrTime(id: string, value: FormValue, onChange: OnChange): HTMLElemen
     emit();
   });
   const wrapper = element('div', { className: 'day-or-time' });
-  wrapper.append(day, time, labelledInput(allDay, 'All day', 'checkbox'));
+  wrapper.append(day, time, labelledInput(allDay, l10n.t('All day'), 'checkbox'));
   return wrapper;
 }
 
@@ -142,8 +143,8 @@ function recordPicker(id: string, field: FormField, value: FormValue, onChange: 
     current = next;
     onChange(next);
   };
-  const search = editable('input', { id: `${id}-search`, type: 'search', placeholder: withoutBidiControls(`Find ${field.objectType ?? 'a record'} by name…`) });
-  search.setAttribute('aria-label', withoutBidiControls(`Find ${field.label} by name`));
+  const search = editable('input', { id: `${id}-search`, type: 'search', placeholder: withoutBidiControls(field.objectType ? l10n.t('Find {0} by name…', field.objectType) : l10n.t('Find a record by name…')) });
+  search.setAttribute('aria-label', withoutBidiControls(l10n.t('Find {0} by name', field.label)));
   let list = select(id, { ...field, options: known }, current, change);
   let timer: ReturnType<typeof setTimeout> | undefined;
   search.addEventListener('input', () => {
@@ -225,7 +226,7 @@ export function createControl(id: string, field: FormField, value: FormValue, on
     case 'URL':
     case 'RELATIONSHIP': {
       if (field.multiple || field.valueType === 'RELATIONSHIP') {
-        const hint = field.idPrefix ? `${field.idPrefix}…, one per line` : 'One per line';
+        const hint = field.idPrefix ? l10n.t('{0}…, one per line', field.idPrefix) : l10n.t('One per line');
         const area = editable('textarea', { id, value: textOf(value), rows: 3, placeholder: withoutBidiControls(hint) });
         area.addEventListener('input', () => onChange(lines(area.value)));
         return area;
@@ -234,7 +235,7 @@ export function createControl(id: string, field: FormField, value: FormValue, on
       return textField(id, textOf(value), type, (text) => onChange(text));
     }
     case 'SOCIAL_HANDLE':
-      return textField(id, textOf(value), 'url', (text) => onChange(text), field.handleService ? `Profile link on ${field.handleService.toLowerCase()}` : 'Profile link');
+      return textField(id, textOf(value), 'url', (text) => onChange(text), field.handleService ? l10n.t('Profile link on {0}', field.handleService.toLowerCase()) : l10n.t('Profile link'));
     default:
       return textField(id, textOf(value), 'text', (text) => onChange(text));
   }

@@ -4,8 +4,9 @@
  * host sends, reports every edit, and asks the host to save. Its state survives
  * the panel being hidden (setState).
  */
+import * as l10n from '@vscode/l10n';
 import { fieldElementId, type FormModel, type FormOption, type FormValue, validateField } from '../shared/form';
-import { FIRST_STATE_ID, type HostMessage, type WebviewMessage, type WebviewState } from '../shared/protocol';
+import { FIRST_STATE_ID, type HostMessage, L10N_BUNDLE_ID, type WebviewMessage, type WebviewState } from '../shared/protocol';
 import { createControl } from './controls';
 import { button, element, showText, textElement } from './dom';
 
@@ -16,6 +17,9 @@ interface VsCodeApi {
 declare function acquireVsCodeApi(): VsCodeApi;
 
 const vscode = acquireVsCodeApi();
+// The page's words in VS Code's display language, where the extension has them (the host sends its bundle).
+const translations = document.getElementById(L10N_BUNDLE_ID)?.textContent;
+if (translations) l10n.config({ contents: JSON.parse(translations) as Record<string, string> });
 /** The page's own script: it says where the icons are. */
 const pageScript = document.currentScript as HTMLScriptElement | null;
 const root = document.getElementById('root') as HTMLElement;
@@ -47,6 +51,11 @@ function showFieldError(key: string, message: string | undefined): void {
   showText(slot, message ?? '');
   slot.hidden = !message;
   slot.closest('.field')?.classList.toggle('invalid', Boolean(message));
+  // A screen reader says the control is invalid, and reads the message with it.
+  const control = document.getElementById(fieldElementId(key));
+  if (!control) return;
+  if (message) control.setAttribute('aria-invalid', 'true');
+  else control.removeAttribute('aria-invalid');
 }
 
 function showBanner(message: string | undefined): void {
@@ -76,14 +85,14 @@ function render(message: Extract<HostMessage, { type: 'show' }>): void {
   const heading = element('div', { className: 'heading' });
   const title = textElement('h1', model.title, { className: 'title' });
   title.title = title.textContent ?? '';
-  heading.append(title, textElement('span', model.mode === 'create' ? 'New task' : (model.taskId ?? ''), { className: 'subtitle' }));
+  heading.append(title, textElement('span', model.mode === 'create' ? l10n.t('New task') : (model.taskId ?? ''), { className: 'subtitle' }));
   const actions = element('div', { className: 'actions' });
-  const saveButton = button(textElement('span', model.mode === 'create' ? 'Create Task' : 'Save'), 'save', 'save');
+  const saveButton = button(textElement('span', model.mode === 'create' ? l10n.t('Create Task') : l10n.t('Save')), 'save', 'save');
   saveButton.addEventListener('click', save);
   actions.append(saveButton);
   if (model.httpLink) {
     const link = model.httpLink;
-    const open = button(textElement('span', `Open in ${model.serviceName}`), 'link-external', 'open-link secondary');
+    const open = button(textElement('span', l10n.t('Open in {0}', model.serviceName)), 'link-external', 'open-link secondary');
     open.addEventListener('click', () => openLink(link));
     actions.append(open);
   }
@@ -105,9 +114,13 @@ function render(message: Extract<HostMessage, { type: 'show' }>): void {
       row.append(label);
     }
     // As in VS Code's Settings editor: label, then description, then the control.
-    if (field.description) row.append(textElement('div', field.description, { className: 'help' }));
-    row.append(createControl(id, field, values[field.key] ?? null, (value) => edit(field.key, value), (text) => findRecords(field.key, text)));
-    const error = element('div', { className: 'field-error', hidden: true });
+    if (field.description) row.append(textElement('div', field.description, { className: 'help', id: `${id}-help` }));
+    const control = createControl(id, field, values[field.key] ?? null, (value) => edit(field.key, value), (text) => findRecords(field.key, text));
+    row.append(control);
+    // Read with the control: its description, and its error once there is one.
+    const input = control.id === id ? control : control.querySelector(`#${CSS.escape(id)}`);
+    input?.setAttribute('aria-describedby', [field.description ? `${id}-help` : '', `${id}-error`].filter(Boolean).join(' '));
+    const error = element('div', { className: 'field-error', hidden: true, id: `${id}-error` });
     error.dataset.errorFor = field.key;
     error.setAttribute('role', 'alert');
     row.append(error);

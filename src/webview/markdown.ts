@@ -5,6 +5,7 @@
  * main.ts), which allows only http(s).
  */
 
+import * as l10n from '@vscode/l10n';
 import { withoutBidiControls } from '../shared/bidi';
 import { messageOf } from '../shared/messageOf';
 import { button, editable, element } from './dom';
@@ -19,7 +20,7 @@ function loadRenderer(): Promise<(text: string) => DocumentFragment> {
     script.addEventListener('load', () => (window.lightfieldMarkdown ? resolve(window.lightfieldMarkdown) : reject(new Error('The Markdown preview did not load.'))));
     script.addEventListener('error', () => {
       renderer = undefined;
-      reject(new Error('The Markdown preview did not load.'));
+      reject(new Error(l10n.t('The Markdown preview did not load.')));
     });
     document.head.append(script);
   });
@@ -44,14 +45,14 @@ export function markdownEditor(id: string, text: string, onInput: (text: string)
   const area = editable('textarea', { id, value: text, rows: 8 });
   const preview = element('div', { className: 'markdown-preview' });
   preview.hidden = true;
-  const caption = element('span', { textContent: 'Preview' });
+  const caption = element('span', { textContent: l10n.t('Preview') });
   const toggle = button(caption, 'preview', 'preview-toggle secondary');
   toggle.addEventListener('click', () => {
     const showing = preview.hidden;
     const flip = () => {
       preview.hidden = !showing;
       area.hidden = showing;
-      caption.textContent = showing ? 'Edit' : 'Preview';
+      caption.textContent = showing ? l10n.t('Edit') : l10n.t('Preview');
     };
     if (!showing) return flip();
     loadRenderer().then(

@@ -62,6 +62,7 @@ export const GUARD_BREAKS: GuardBreak[] = [
   { name: 'an agent cursor restarts its page', file: 'src/agent/taskSearch.ts', find: "at: offset + index })", replace: "at: offset })", suites: unit('agentTaskSearch') },
   { name: 'a lead search that ignores its text taken at its word', file: 'src/agent/lookups.ts', find: 'const named = found.filter((record) => record.name.toLocaleLowerCase().includes(lower));', replace: 'const named = found;', suites: unit('agentLookups') },
   { name: 'a day that does not exist rolled over', file: 'src/shared/dueDates.ts', find: '&& new Date(midnight).toISOString().startsWith(text) ?', replace: '?', suites: unit('agentLookups') },
+  { name: 'a message changed and not in the l10n bundle', file: 'src/ui/describeError.ts', find: "'The service is rate-limiting requests; try again in a moment.'", replace: "'The service is rate limiting requests; try again in a moment.'", suites: unit('l10nBundle') },
   { name: 'a list that never moves on is read forever', file: 'src/api/paging.ts', find: 'return byId.size > before;', replace: 'return true;', suites: unit('closePaging', 'leastKind') },
 ];
 

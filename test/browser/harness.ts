@@ -36,6 +36,8 @@ export async function startHarness(): Promise<Harness> {
     if (path === '/') {
       // `?state=` names the first state the page is built with, as the extension builds it.
       const state = states.get(url.searchParams.get('state') ?? '');
+      // `?l10n=` names the translations the page is built with, as the extension passes VS Code's bundle.
+      const translations = states.get(url.searchParams.get('l10n') ?? '');
       const page = editorPage({
         cspSource: origin,
         nonce: randomBytes(16).toString('base64'),
@@ -45,6 +47,7 @@ export async function startHarness(): Promise<Harness> {
         codicons: '/dist/codicons/codicon.css',
         language: 'en',
         state,
+        translations,
       });
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(page);
       return;
@@ -74,7 +77,7 @@ declare global {
 }
 
 /** Opens the page with the stand-in API, a canary for injected script, and a CSP violation log; built with `state`, if given, as its first state. */
-export async function openEditorPage(context: BrowserContext, harness: Harness, state?: ShowMessage): Promise<Page> {
+export async function openEditorPage(context: BrowserContext, harness: Harness, state?: ShowMessage, translations?: Record<string, string>): Promise<Page> {
   const page = await context.newPage();
   // A string, not a function: the test's own compiled helpers do not exist in the page.
   await page.addInitScript(`
@@ -91,12 +94,14 @@ export async function openEditorPage(context: BrowserContext, harness: Harness, 
     });
   `);
   page.on('pageerror', (error) => console.error(`[webview] ${error.message}`));
-  let url = harness.url;
-  if (state) {
+  const query = new URLSearchParams();
+  for (const [name, value] of [['state', state], ['l10n', translations]] as const) {
+    if (value === undefined) continue;
     const id = String(harness.states.size + 1);
-    harness.states.set(id, JSON.stringify(state));
-    url = `${harness.url}?state=${id}`;
+    harness.states.set(id, JSON.stringify(value));
+    query.set(name, id);
   }
+  const url = query.size > 0 ? `${harness.url}?${query.toString()}` : harness.url;
   await page.goto(url);
   await page.waitForFunction(() => window.__posted.some((message) => message.type === 'ready'), undefined, { timeout: 10_000 }).catch(async () => {
     throw new Error(`the editor page never said ready; CSP violations: ${JSON.stringify(await page.evaluate(() => window.__violations))}`);

@@ -16,21 +16,10 @@ import { startCloseServer } from '../server/close/closeServer';
 import { DEFAULT_CLOSE_KEY, DEFAULT_KEY } from '../server/keys';
 import { LEAST_KIND, startLightfieldServer } from '../server/server';
 import { installVsix, startCodeServer } from './codeServer';
+import { DEMO_FILES } from './demoWorkspace';
 import { ensureTooling, log, run } from './tooling';
 
 const ROOT = resolve(__dirname, '..', '..');
-
-const DEMO_FILES: Record<string, string> = {
-  'src/billing.ts': [
-    'export function invoiceTotal(lines: { amount: number }[]): number {',
-    '  // TODO: round per line, as the accounting team asked',
-    '  return lines.reduce((sum, line) => sum + line.amount, 0);',
-    '}',
-    '',
-  ].join('\n'),
-  'scripts/sync.py': ['def sync():', '    # FIXME: retry when the CRM answers 429', '    pass', ''].join('\n'),
-  'README.md': '# Demo workspace\n\nOpen the Lightfield view in the activity bar.\n',
-};
 
 /** The local server of a service, with a little latency (and, for Lightfield, index lag) as the real service has. */
 async function startLocalServer(service: ServiceId, tasks: number, leastKind: boolean): Promise<{ baseUrl: string; key: string; close(): Promise<void> }> {

@@ -30,8 +30,8 @@ interface UiCheck {
   run: (page: Page, options: UiCheckOptions) => Promise<void>;
 }
 
-const sidebar = (page: Page) => page.locator('.sidebar');
-const treeRow = (page: Page, text: string | RegExp) => sidebar(page).locator('.monaco-list-row', { hasText: text }).first();
+export const sidebar = (page: Page) => page.locator('.sidebar');
+export const treeRow = (page: Page, text: string | RegExp) => sidebar(page).locator('.monaco-list-row', { hasText: text }).first();
 
 /** Writes a user setting into the file code-server watches, as editing settings.json does. */
 function setUserSetting(options: UiCheckOptions, key: string, value: unknown): void {
@@ -40,7 +40,7 @@ function setUserSetting(options: UiCheckOptions, key: string, value: unknown): v
 }
 
 /** Picks a colour theme the way a user does: Ctrl+K Ctrl+T, then the theme's name. */
-async function pickTheme(page: Page, theme: string): Promise<void> {
+export async function pickTheme(page: Page, theme: string): Promise<void> {
   await page.locator('.monaco-workbench').click({ position: { x: 700, y: 300 } });
   await page.keyboard.press('Control+K');
   await page.keyboard.press('Control+T');
@@ -80,7 +80,7 @@ async function callServer<T>(options: UiCheckOptions, method: string, path: stri
   return (response.status === 204 ? undefined : await response.json()) as T;
 }
 
-async function runCommand(page: Page, title: string): Promise<void> {
+export async function runCommand(page: Page, title: string): Promise<void> {
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor();

@@ -108,6 +108,17 @@ for (const service of ['lightfield', 'close'] as const) {
       if (service === 'close') assert.ok(nodes.some((node) => api().store.task(node.taskId)?.kind !== 'lead'), 'Close lists tasks of other kinds too');
     });
 
+    it('tells a screen reader each task\'s title, status and when it is due, in words', () => {
+      const [todoLabel] = expected.groups;
+      for (const node of openTasks()) {
+        const item = api().view.tree.getTreeItem(node);
+        const spoken = item.accessibilityInformation?.label ?? '';
+        assert.ok(spoken.startsWith(String(typeof item.label === 'string' ? item.label : item.label?.label)), spoken);
+        assert.ok(spoken.includes(`, ${todoLabel}`), `${spoken} names the status`);
+        if (api().store.task(node.taskId)?.dueAt) assert.match(spoken, /(due .+|overdue)$/, `${spoken} says when it is due`);
+      }
+    });
+
     it('offers only the status moves the service has', () => {
       const item = api().view.tree.getTreeItem(openTasks()[0]);
       const moves = String(item.contextValue).split(' ').filter((word) => ['start', 'complete', 'cancel', 'reopen'].includes(word));
