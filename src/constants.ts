@@ -62,6 +62,9 @@ export const ContextKeys = {
   environmentKey: 'lightfield.environmentKey',
   /** Whether a task is being worked on in this workspace. */
   working: 'lightfield.working',
+  /** The walkthrough's steps: a task editor was opened, a task was made from a TODO comment (in this window). */
+  openedTask: 'lightfield.openedTask',
+  createdFromTodo: 'lightfield.createdFromTodo',
   groupBy: 'lightfield.groupBy',
 } as const;
 

@@ -4,6 +4,7 @@
  * edit survives a window reload. The form itself lives in the webview bundle.
  */
 import * as vscode from 'vscode';
+import { ContextKeys } from '../constants';
 import { ApiError } from '../api/errors';
 import type { Member, Task, TaskDescription } from '../api/domain';
 import type { Session } from '../auth/session';
@@ -102,6 +103,7 @@ export class TaskEditorProvider extends Disposable implements vscode.CustomEdito
     this.pageState.set(panel, state);
     this.pageSetAt.set(panel, performance.now());
     panel.webview.html = editorHtml(panel.webview, extensionUri, state);
+    void vscode.commands.executeCommand('setContext', ContextKeys.openedTask, true);
     const panels = this.panels.get(document) ?? new Set();
     panels.add(panel);
     this.panels.set(document, panels);

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { ContextKeys } from '../constants';
 import { iso, maxLength, nullable, object, optional, regex, string, union, type output } from 'zod/mini';
 import { type ParentChoice, type Task, type TaskDraft, taskTitle } from '../api/domain';
 import { ID_ARGUMENT } from '../api/taskIds';
@@ -160,6 +161,7 @@ export async function createFromComment(deps: Pick<CreateFromTodoDeps, 'store' |
   };
   const key = todoCreateKey(folder, vscode.workspace.asRelativePath(document.uri, false), todo.text, payload);
   const task = await deps.store.create(payload, key);
+  void vscode.commands.executeCommand('setContext', ContextKeys.createdFromTodo, true);
   const reference = deps.todos.reference.write(todo.tag, task.id);
   const target = locate(deps, document, todo);
   if (!target) return { task, reference, written: false };

@@ -23,6 +23,9 @@ export function searchPick<T extends vscode.QuickPickItem>(options: SearchPickOp
   quickPick.placeholder = options.placeholder;
   quickPick.matchOnDescription = options.matchOnDescription ?? false;
   quickPick.items = options.items;
+  // A walkthrough's button or a webview can take the focus back just after the command opened the picker
+  // (seen in the real VS Code: the picker went inert, then hidden); it stays until accepted or dismissed.
+  quickPick.ignoreFocusOut = true;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let latest = '';
   const search = (text: string) => {
