@@ -1,9 +1,9 @@
-// Two bundles: the extension (Node, CommonJS, `vscode` provided by the host)
-// and the editor webview (browser). `--production` minifies; `--watch` rebuilds;
+// The extension (Node ES modules, `vscode` provided by the host: dist/extension.mjs and the
+// chunks it imports on first use, dist/chunks/) and the editor webview (browser). `--production` minifies; `--watch` rebuilds;
 // `--integration` also bundles the extension-host test suites into out/integration
 // and the bench's extension-host scripts into out/bench;
 // `--metafile` writes each bundle's metafile to out/<bundle>.meta.json (the bench reads them).
-import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -36,17 +36,29 @@ const common = {
   plugins: watch ? [watchReporter] : [],
 };
 
+// Chunk names carry their content's hash: the last build's would otherwise stay and ship.
+rmSync('dist/chunks', { recursive: true, force: true });
+
 const contexts = await Promise.all([
   esbuild.context({
     ...common,
+    // ES modules, split: what the first paint does not need (the editor, the agent's tools, the work
+    // commands) is its own chunk, loaded by `import()` on first use, sharing the rest with the core.
     entryPoints: ['src/extension.ts'],
-    outfile: 'dist/extension.js',
+    outdir: 'dist',
+    outExtension: { '.js': '.mjs' },
+    chunkNames: 'chunks/[name]-[hash]',
+    splitting: true,
     platform: 'node',
-    format: 'cjs',
+    format: 'esm',
     target: 'node20',
     external: ['vscode'],
-    // ofetch's Node build bundles the node-fetch-native polyfill (~114 KB); VS Code's Node has fetch, which the plain build uses.
-    alias: { ofetch: './node_modules/ofetch/dist/index.mjs' },
+    alias: {
+      // ofetch's Node build bundles the node-fetch-native polyfill (~114 KB); VS Code's Node has fetch, which the plain build uses.
+      ofetch: './node_modules/ofetch/dist/index.mjs',
+      // The host hands @vscode/l10n its words (`config({ contents })`); its Node build would `require('fs')` to read files, which a module cannot.
+      '@vscode/l10n': './node_modules/@vscode/l10n/dist/browser.js',
+    },
   }),
   esbuild.context({
     ...common,

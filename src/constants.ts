@@ -44,6 +44,31 @@ export const Tools = {
   deleteTask: 'lightfield_deleteTask',
 } as const;
 
+/** The commands whose handlers load on first use, by the module that handles them. */
+export const TASK_COMMANDS = [
+  Commands.groupByDueDate,
+  Commands.groupByStatus,
+  Commands.groupByRecord,
+  Commands.chooseGrouping,
+  Commands.showDueTasks,
+  Commands.startTask,
+  Commands.completeTask,
+  Commands.cancelTask,
+  Commands.reopenTask,
+  Commands.refresh,
+  Commands.loadMore,
+  Commands.openTask,
+  Commands.findTask,
+  Commands.openInWebApp,
+  Commands.copyTaskId,
+  Commands.deleteTask,
+  Commands.newTask,
+  Commands.filterMine,
+  Commands.filterAll,
+] as const;
+export const WORK_COMMANDS = [Commands.startWorking, Commands.finishTask, Commands.stopWorking, Commands.showActiveTask] as const;
+export const SIGN_IN_COMMANDS = [Commands.setApiKey, Commands.signOut, Commands.useEnvironmentKey, Commands.chooseService] as const;
+
 export const Views = {
   tasks: 'lightfield.tasks',
   todos: 'lightfield.todos',

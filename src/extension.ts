@@ -1,31 +1,29 @@
 import './api/zodSetup';
-import * as sharedL10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { Member } from './api/domain';
 import { Session } from './auth/session';
-import { chooseService, confirmSignOut, environmentKey, offerEnvironmentKey, setApiKey, useEnvironmentKey } from './auth/signIn';
+import { environmentKey } from './auth/environmentKey';
 import { onDidChangeSettings, readSettings, type Settings } from './config';
-import { Commands, ContextKeys } from './constants';
-import { TaskEditorProvider } from './editor/taskEditorProvider';
+import { Commands, ContextKeys, SIGN_IN_COMMANDS, TASK_COMMANDS, WORK_COMMANDS } from './constants';
+import { registerCommandsOnFirstUse } from './lazyCommands';
+import { TaskEditor } from './editor/taskEditor';
 import { TASK_EDITOR_VIEW_TYPE } from './editor/taskUri';
 import { createLog } from './log';
 import { ExtensionState } from './state';
 import { ProviderCache } from './tasks/providerCache';
 import { RefreshScheduler } from './tasks/refreshScheduler';
-import { registerTaskCommands } from './tasks/taskCommands';
 import type { StoreSettings } from './tasks/listings';
 import { TaskStore } from './tasks/taskStore';
 import { TaskView } from './tasks/taskView';
-import { createTaskFromTodo } from './todo/createFromTodo';
 import type { DetectOptions } from './todo/detect';
 import { DocumentTodos } from './todo/documentTodos';
 import { KnownTaskIds } from './todo/knownTaskIds';
 import { ReferenceFormat } from './todo/reference';
 import { ReferencedTasks } from './todo/referencedTasks';
-import { DoneTodoDiagnostics, TodoCodeActions, TodoCodeLenses, TodoHovers, type TodoProviderDeps } from './todo/todoProviders';
+import { DoneTodoDiagnostics, registerTodoActions, TodoCodeLenses, type TodoProviderDeps } from './todo/todoProviders';
 import { isTodoNode, TodoView } from './todo/todoView';
 import { taskResolver } from './tasks/taskArgument';
-import { registerTaskTools } from './agent/taskTools';
+import { registerTaskTools } from './agent/toolRegistration';
 import { describeError } from './ui/describeError';
 import { ErrorReporter } from './ui/errorReporter';
 import { defaultAssignee, type People, whoIsMe } from './ui/memberPick';
@@ -35,7 +33,6 @@ import { CommitReference } from './work/commitReference';
 import { DueStatusBar } from './work/dueStatusBar';
 import { WorkStatusBar } from './work/workStatusBar';
 import { registerTaskReferences } from './work/taskReferences';
-import { registerWorkCommands } from './work/workCommands';
 
 /** What the extension hands to its own integration tests, and only to them (in `ExtensionMode.Test`). */
 export interface LightfieldExtensionApi {
@@ -65,8 +62,6 @@ export function activate(context: vscode.ExtensionContext): LightfieldExtensionA
 }
 
 function wire(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): LightfieldExtensionApi {
-  // The words the host shares with the webview (the form's checks), in VS Code's display language too.
-  if (vscode.l10n.bundle) sharedL10n.config({ contents: vscode.l10n.bundle });
   const state = new ExtensionState(context);
   let settings = readSettings();
   // What TODO detection reads; one object per settings change, so caches can key on it.
@@ -107,7 +102,7 @@ function wire(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): L
     if (session.can('readMembers')) void members.get().catch(() => undefined);
   };
   const view = new TaskView(store, session, state, errors, members, () => settings, log, warmEditor);
-  const editor = new TaskEditorProvider({
+  const editor = new TaskEditor({
     extensionUri: context.extensionUri,
     store,
     session,
@@ -150,28 +145,26 @@ function wire(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): L
     scheduler,
     editor,
     vscode.window.registerCustomEditorProvider(TASK_EDITOR_VIEW_TYPE, editor, { supportsMultipleEditorsPerDocument: false }),
-    ...registerTaskCommands({ log, store, view, session, errors, state, people }),
-    // Neither takes arguments: a `command:` link must not be able to set or drop the key.
-    vscode.commands.registerCommand(Commands.setApiKey, () => setApiKey(session, settings)),
-    vscode.commands.registerCommand(Commands.signOut, () => confirmSignOut(session, settings)),
-    vscode.commands.registerCommand(Commands.useEnvironmentKey, () => useEnvironmentKey(session, settings)),
-    vscode.commands.registerCommand(Commands.chooseService, () => chooseService(settings)),
+    ...registerCommandsOnFirstUse(TASK_COMMANDS, async () => (await import('./tasks/taskCommands')).taskCommandHandlers({ log, store, view, session, errors, state, people })),
+    ...registerCommandsOnFirstUse(SIGN_IN_COMMANDS, async () => (await import('./auth/signIn')).signInCommandHandlers(session, () => settings)),
     vscode.commands.registerCommand(Commands.showLog, () => log.show()),
     referenced,
     lenses,
     diagnostics,
-    vscode.languages.registerCodeActionsProvider(sourceFiles, new TodoCodeActions(todoDeps), TodoCodeActions.metadata),
+    ...registerTodoActions(sourceFiles, todoDeps),
     vscode.languages.registerCodeLensProvider(sourceFiles, lenses),
-    vscode.languages.registerHoverProvider(sourceFiles, new TodoHovers(todoDeps)),
     todoView,
     work,
     new WorkStatusBar(work, store),
     dueBar,
     new CommitReference(work, () => settings.commitReference),
-    ...registerWorkCommands({ store, session, work, errors, state, settings: () => settings, resolveTask: taskResolver(store, log) }),
+    ...registerCommandsOnFirstUse(WORK_COMMANDS, async () =>
+      (await import('./work/workCommands')).workCommandHandlers({ store, session, work, errors, state, settings: () => settings, resolveTask: taskResolver(store, log) }),
+    ),
     ...registerTaskReferences({ store, work, capabilities: () => session.capabilities, isTaskId: (id) => taskIds.isKnownOrGuessed(id), me: () => whoIsMe(people), todoReferenceAt: (document, line) => todos.at(document, line)?.reference, todoTags: () => settings.todoTags }),
-    vscode.commands.registerCommand(Commands.createTaskFromTodo, (target?: unknown, line?: unknown, answers?: unknown) => {
+    vscode.commands.registerCommand(Commands.createTaskFromTodo, async (target?: unknown, line?: unknown, answers?: unknown) => {
       const deps = { store, session, todos, state, errors, people };
+      const { createTaskFromTodo } = await import('./todo/createFromTodo');
       if (isTodoNode(target)) return createTaskFromTodo(deps, target.uri, target.todo.line);
       // Prepared answers skip the questions, so only the tests may give them.
       return createTaskFromTodo(deps, target, line, context.extensionMode === vscode.ExtensionMode.Test ? answers : undefined);
@@ -229,7 +222,9 @@ function wire(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): L
   void vscode.commands.executeCommand('setContext', ContextKeys.groupBy, settings.groupBy);
   // Not awaited: activation returns at once, and the view fills in when the key has been read (an
   // editor restored after a reload waits for `session.loaded`).
-  session.load().then(() => offerEnvironmentKey(session, state, settings), keyUnreadable);
+  session.load().then(async () => {
+    if (environmentKey(settings)) await (await import('./auth/signIn')).offerEnvironmentKey(session, state, settings);
+  }, keyUnreadable);
   void work.attach();
   return { store, view, session, diagnostics, todoView, state, work };
 }

@@ -83,11 +83,12 @@ async function orPlainly(title: string, fallback: string, describe: () => Promis
   }
 }
 
-export function registerTaskTools(deps: TaskToolDeps, log: vscode.LogOutputChannel): vscode.Disposable[] {
+/** The tools by name; loaded on the first tool call (toolRegistration.ts registers them at activation). */
+export function createTaskTools(deps: TaskToolDeps, log: vscode.LogOutputChannel): Map<string, vscode.LanguageModelTool<unknown>> {
   const runs = new TaskToolRuns(deps);
   const service = () => deps.session.capabilities.name;
-  const define = <T>(spec: ToolSpec<T>) => vscode.lm.registerTool(spec.name, defineTool(deps, log, spec));
-  return [
+  const define = <T>(spec: ToolSpec<T>): [string, vscode.LanguageModelTool<unknown>] => [spec.name, defineTool(deps, log, spec)];
+  return new Map([
     define({ name: Tools.findTasks, schema: findTasksInput, running: vscode.l10n.t('Finding tasks…'), run: (input) => runs.find(input) }),
     define({ name: Tools.getTask, schema: getTaskInput, running: vscode.l10n.t('Reading the task…'), run: (input) => runs.get(input) }),
     define({
@@ -131,5 +132,5 @@ export function registerTaskTools(deps: TaskToolDeps, log: vscode.LogOutputChann
         orPlainly(vscode.l10n.t('Delete a {0} task?', service()), vscode.l10n.t('Task {0}', clipped(input.task)), async () => deleteConfirmation(vscode.l10n, await runs.taskNamed(input.task), deps.session.capabilities)),
       run: (input) => runs.delete(input),
     }),
-  ];
+  ]);
 }

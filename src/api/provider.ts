@@ -14,7 +14,6 @@ export interface WriteOptions extends CallOptions {
 /** What the extension needs of a task service, in the domain's words. One adapter per service implements it. */
 export interface TaskProvider {
   readonly capabilities: Capabilities;
-  readonly baseUrl: string;
   checkKey(options?: CallOptions): Promise<Account>;
   describeTasks(options?: CallOptions): Promise<TaskDescription>;
   listTasks(query?: TaskQuery, options?: CallOptions): Promise<TaskPage>;

@@ -1,9 +1,8 @@
 /** The services the extension speaks, by ID: what each can do, where it lives by default, and its adapter. */
-import { CLOSE_CAPABILITIES, CloseProvider } from './close/client';
-import { DEFAULT_CLOSE_BASE_URL } from './close/http';
+import { CLOSE_CAPABILITIES, DEFAULT_CLOSE_BASE_URL } from './close/capabilities';
+import { DeferredProvider } from './deferredProvider';
 import type { Capabilities, ServiceId } from './domain';
-import { LIGHTFIELD_CAPABILITIES, LightfieldProvider } from './lightfield/client';
-import { DEFAULT_BASE_URL } from './lightfield/http';
+import { DEFAULT_BASE_URL, LIGHTFIELD_CAPABILITIES } from './lightfield/capabilities';
 import type { ProviderOptions, TaskProvider } from './provider';
 
 export interface Service {
@@ -25,7 +24,7 @@ export const SERVICES: Record<ServiceId, Service> = {
     baseUrlSetting: 'baseUrl',
     keyVariable: 'LIGHTFIELD_API_KEY',
     statePrefix: '',
-    connect: (options) => new LightfieldProvider(options),
+    connect: (options) => new DeferredProvider(LIGHTFIELD_CAPABILITIES, options, async () => (await import('./lightfield/client')).LightfieldProvider),
   },
   close: {
     capabilities: CLOSE_CAPABILITIES,
@@ -33,7 +32,7 @@ export const SERVICES: Record<ServiceId, Service> = {
     baseUrlSetting: 'close.baseUrl',
     keyVariable: 'CLOSE_API_KEY',
     statePrefix: 'close:',
-    connect: (options) => new CloseProvider(options),
+    connect: (options) => new DeferredProvider(CLOSE_CAPABILITIES, options, async () => (await import('./close/client')).CloseProvider),
   },
 };
 

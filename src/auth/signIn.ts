@@ -3,10 +3,12 @@ import { originOf } from '../api/baseUrl';
 import type { Capabilities } from '../api/domain';
 import { SERVICE_IDS, SERVICES } from '../api/services';
 import type { Settings } from '../config';
-import { Commands, CONFIG_SECTION } from '../constants';
+import { Commands, CONFIG_SECTION, type SIGN_IN_COMMANDS } from '../constants';
+import type { CommandHandlers } from '../lazyCommands';
 import type { ExtensionState } from '../state';
 import { askModal, showError, showInfo } from '../ui/notify';
 import { describeSignInFailure } from '../ui/describeError';
+import { environmentKey } from './environmentKey';
 import type { Session } from './session';
 
 function keyInputCheck(capabilities: Capabilities): (value: string) => string | undefined {
@@ -67,11 +69,6 @@ async function checkAndStore(session: Session, settings: Settings, candidate: st
   }
 }
 
-/** The key of the chosen service in the extension host's environment (`LIGHTFIELD_API_KEY`, `CLOSE_API_KEY`), if any. */
-export function environmentKey(settings: Settings): string | undefined {
-  return process.env[SERVICES[settings.service].keyVariable]?.trim() || undefined;
-}
-
 /** The welcome view's "Use the key from the environment": the user's click is the consent. Takes no arguments. */
 export async function useEnvironmentKey(session: Session, settings: Settings): Promise<boolean> {
   const key = environmentKey(settings);
@@ -127,4 +124,14 @@ export async function confirmSignOut(session: Session, settings: Settings): Prom
   const { name } = SERVICES[settings.service].capabilities;
   const choice = await askModal(vscode.l10n.t('Sign out of {0} at {1}?', name, destination(settings.baseUrl)), vscode.l10n.t('The API key is removed from this machine; you will need it again to sign in.'), signOut);
   if (choice === signOut) await session.signOut();
+}
+
+/** The sign-in commands; none takes arguments (a `command:` link must not be able to set or drop the key). */
+export function signInCommandHandlers(session: Session, settings: () => Settings): CommandHandlers<(typeof SIGN_IN_COMMANDS)[number]> {
+  return {
+    [Commands.setApiKey]: () => setApiKey(session, settings()),
+    [Commands.signOut]: () => confirmSignOut(session, settings()),
+    [Commands.useEnvironmentKey]: () => useEnvironmentKey(session, settings()),
+    [Commands.chooseService]: () => chooseService(settings()),
+  };
 }

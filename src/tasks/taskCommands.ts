@@ -3,7 +3,8 @@ import type { Capabilities, Task } from '../api/domain';
 import type { Permission, Session } from '../auth/session';
 import { newTaskUri, TASK_EDITOR_VIEW_TYPE, taskEditorUri, taskIdOf } from '../editor/taskUri';
 import type { GroupBy } from '../config';
-import { CONFIG_SECTION, Commands, ContextKeys, Views } from '../constants';
+import { CONFIG_SECTION, Commands, ContextKeys, type TASK_COMMANDS, Views } from '../constants';
+import type { CommandHandlers } from '../lazyCommands';
 import type { ExtensionState, FilterMode } from '../state';
 import type { ErrorReporter } from '../ui/errorReporter';
 import { askModal, flashStatus, showWarning } from '../ui/notify';
@@ -45,7 +46,7 @@ export interface TaskCommandDeps {
   people: People;
 }
 
-export function registerTaskCommands(deps: TaskCommandDeps): vscode.Disposable[] {
+export function taskCommandHandlers(deps: TaskCommandDeps): CommandHandlers<(typeof TASK_COMMANDS)[number]> {
   const { store, view, session, errors, state, log } = deps;
   const { people } = deps;
 
@@ -107,11 +108,11 @@ export function registerTaskCommands(deps: TaskCommandDeps): vscode.Disposable[]
     await config.update('groupBy', value, target);
   };
 
-  return [
-    vscode.commands.registerCommand(Commands.groupByDueDate, groupBy('dueDate')),
-    vscode.commands.registerCommand(Commands.groupByStatus, groupBy('status')),
-    vscode.commands.registerCommand(Commands.groupByRecord, groupBy('record')),
-    vscode.commands.registerCommand(Commands.chooseGrouping, async () => {
+  return {
+    [Commands.groupByDueDate]: groupBy('dueDate'),
+    [Commands.groupByStatus]: groupBy('status'),
+    [Commands.groupByRecord]: groupBy('record'),
+    [Commands.chooseGrouping]: async () => {
       const current = vscode.workspace.getConfiguration(CONFIG_SECTION).get<string>('groupBy', 'status');
       const choices: (vscode.QuickPickItem & { value: GroupBy })[] = [
         { label: vscode.l10n.t('Status'), value: 'status' },
@@ -123,38 +124,38 @@ export function registerTaskCommands(deps: TaskCommandDeps): vscode.Disposable[]
         { placeHolder: vscode.l10n.t('Group the tasks by') },
       );
       if (picked) await groupBy(picked.value)();
-    }),
-    vscode.commands.registerCommand(Commands.showDueTasks, async () => {
+    },
+    [Commands.showDueTasks]: async () => {
       await groupBy('dueDate')();
       await vscode.commands.executeCommand(`${Views.tasks}.focus`);
-    }),
-    vscode.commands.registerCommand(Commands.startTask, move('start')),
-    vscode.commands.registerCommand(Commands.completeTask, move('complete')),
-    vscode.commands.registerCommand(Commands.cancelTask, move('cancel')),
-    vscode.commands.registerCommand(Commands.reopenTask, move('reopen')),
-    vscode.commands.registerCommand(Commands.refresh, () => view.refresh()),
-    vscode.commands.registerCommand(Commands.loadMore, (node?: unknown) => (node instanceof LoadMoreNode ? view.loadMore(node.status) : undefined)),
-    vscode.commands.registerCommand(Commands.openTask, async (arg?: unknown) => {
+    },
+    [Commands.startTask]: move('start'),
+    [Commands.completeTask]: move('complete'),
+    [Commands.cancelTask]: move('cancel'),
+    [Commands.reopenTask]: move('reopen'),
+    [Commands.refresh]: () => view.refresh(),
+    [Commands.loadMore]: (node?: unknown) => (node instanceof LoadMoreNode ? view.loadMore(node.status) : undefined),
+    [Commands.openTask]: async (arg?: unknown) => {
       const task = await resolveTask(arg, vscode.l10n.t('Open which task?'));
       if (task) await vscode.commands.executeCommand('vscode.openWith', taskEditorUri(task), TASK_EDITOR_VIEW_TYPE);
-    }),
-    vscode.commands.registerCommand(Commands.findTask, async () => {
+    },
+    [Commands.findTask]: async () => {
       const task = await pickTask(store, vscode.l10n.t('Find a task by its title'));
       if (task) await vscode.commands.executeCommand(Commands.openTask, task.id);
-    }),
-    vscode.commands.registerCommand(Commands.openInWebApp, async (arg?: unknown) => {
+    },
+    [Commands.openInWebApp]: async (arg?: unknown) => {
       const task = await resolveTask(arg, vscode.l10n.t('Open which task in {0}?', session.capabilities.name));
       const link = task && safeLink(task);
       if (link) await vscode.env.openExternal(link);
       else if (task) void showWarning(vscode.l10n.t('This task has no web link.'));
-    }),
-    vscode.commands.registerCommand(Commands.copyTaskId, async (arg?: unknown) => {
+    },
+    [Commands.copyTaskId]: async (arg?: unknown) => {
       const task = await resolveTask(arg, vscode.l10n.t('Copy the ID of which task?'));
       if (!task) return;
       await vscode.env.clipboard.writeText(task.id);
       flashStatus(vscode.l10n.t('Copied {0}', task.id), 3000);
-    }),
-    vscode.commands.registerCommand(Commands.deleteTask, async (arg?: unknown) => {
+    },
+    [Commands.deleteTask]: async (arg?: unknown) => {
       if (!allowed('delete')) return;
       const task = await resolveTask(arg, vscode.l10n.t('Delete which task?'));
       if (!task || !(await confirmDelete(task, session.capabilities))) return;
@@ -165,13 +166,13 @@ export function registerTaskCommands(deps: TaskCommandDeps): vscode.Disposable[]
       } catch (error) {
         errors.report(vscode.l10n.t('"{0}" could not be deleted; it is back in the list', taskTitle(task)), error);
       }
-    }),
-    vscode.commands.registerCommand(Commands.newTask, async () => {
+    },
+    [Commands.newTask]: async () => {
       if (allowed('create')) await vscode.commands.executeCommand('vscode.openWith', newTaskUri(), TASK_EDITOR_VIEW_TYPE);
-    }),
-    vscode.commands.registerCommand(Commands.filterMine, () => setFilter('mine')),
-    vscode.commands.registerCommand(Commands.filterAll, () => setFilter('all')),
-  ];
+    },
+    [Commands.filterMine]: () => setFilter('mine'),
+    [Commands.filterAll]: () => setFilter('all'),
+  };
 }
 
 /** Closes the task editors of a task that is gone: there is nothing left to save. */

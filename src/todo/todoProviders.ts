@@ -7,13 +7,13 @@
 import * as vscode from 'vscode';
 import { type Capabilities, isOpenTask, type Task, taskStatus, taskTitle } from '../api/domain';
 import { Commands } from '../constants';
-import { removalRange, type TodoComment } from './detect';
+import type { TodoComment } from './detect';
 import type { DocumentTodos } from './documentTodos';
 import type { ReferencedTasks } from './referencedTasks';
-import { type NameRecords, relatedRows } from '../tasks/relatedRecords';
-import { commandLinkTarget, iconText, labelText, markdownText } from '../ui/safeText';
-import { webLinkOf } from '../shared/webLink';
+import type { NameRecords } from '../tasks/relatedRecords';
+import { iconText, labelText } from '../ui/safeText';
 import { statusLabel } from '../ui/statusLabel';
+import { onFirstUse } from '../lazy';
 import { Disposable, Timer } from '../lifecycle';
 
 export const DONE_DIAGNOSTIC_CODE = 'lightfield.taskDone';
@@ -31,63 +31,17 @@ export interface TodoProviderDeps {
   nameRecords: NameRecords;
 }
 
-function tagRange(todo: TodoComment): vscode.Range {
+export function tagRange(todo: TodoComment): vscode.Range {
   return new vscode.Range(todo.line, todo.tagStart, todo.line, todo.tagEnd);
 }
 
-function describe(task: Task, capabilities: Capabilities): string {
+export function describe(task: Task, capabilities: Capabilities): string {
   const status = taskStatus(task);
   return `${taskTitle(task)} · ${status ? statusLabel(status, capabilities) : vscode.l10n.t('unknown status')}`;
 }
 
-function isDone(task: Task | undefined): boolean {
+export function isDone(task: Task | undefined): boolean {
   return task !== undefined && isOpenTask(task) === false;
-}
-
-function createAction(document: vscode.TextDocument, todo: TodoComment, service: string): vscode.CodeAction {
-  const action = new vscode.CodeAction(vscode.l10n.t('Create {0} task', service), vscode.CodeActionKind.QuickFix);
-  action.command = { command: Commands.createTaskFromTodo, title: action.title, arguments: [document.uri, todo.line] };
-  return action;
-}
-
-function removeAction(document: vscode.TextDocument, todo: TodoComment, diagnostic: vscode.Diagnostic): vscode.CodeAction {
-  const action = new vscode.CodeAction(vscode.l10n.t('Remove this TODO comment'), vscode.CodeActionKind.QuickFix);
-  const range = removalRange(document, todo);
-  action.edit = new vscode.WorkspaceEdit();
-  action.edit.delete(document.uri, new vscode.Range(range.startLine, range.startColumn, range.endLine, range.endColumn));
-  action.diagnostics = [diagnostic];
-  action.isPreferred = true;
-  return action;
-}
-
-function removeReferenceAction(document: vscode.TextDocument, todo: TodoComment, diagnostic: vscode.Diagnostic): vscode.CodeAction {
-  const action = new vscode.CodeAction(vscode.l10n.t('Remove the task reference'), vscode.CodeActionKind.QuickFix);
-  action.edit = new vscode.WorkspaceEdit();
-  // `TODO(id)` (or the configured format) becomes the bare tag; the comment's text stays.
-  action.edit.replace(document.uri, tagRange(todo), todo.tag);
-  action.diagnostics = [diagnostic];
-  action.isPreferred = true;
-  return action;
-}
-
-export class TodoCodeActions implements vscode.CodeActionProvider {
-  static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };
-
-  constructor(private readonly deps: TodoProviderDeps) {}
-
-  provideCodeActions(document: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
-    const actions: vscode.CodeAction[] = [];
-    for (const diagnostic of context.diagnostics) {
-      if (diagnostic.code !== DONE_DIAGNOSTIC_CODE && diagnostic.code !== GONE_DIAGNOSTIC_CODE) continue;
-      const todo = this.deps.todos.at(document, diagnostic.range.start.line);
-      if (todo?.reference) actions.push((diagnostic.code === DONE_DIAGNOSTIC_CODE ? removeAction : removeReferenceAction)(document, todo, diagnostic));
-    }
-    if (this.deps.canCreate()) {
-      const todo = this.deps.todos.at(document, range.start.line);
-      if (todo && !todo.reference) actions.push(createAction(document, todo, this.deps.capabilities().name));
-    }
-    return actions;
-  }
 }
 
 class TodoLens extends vscode.CodeLens {
@@ -141,35 +95,6 @@ export class TodoCodeLenses extends Disposable implements vscode.CodeLensProvide
       ? { command: Commands.openTask, title: `$(tasklist) ${iconText(describe(task, this.deps.capabilities()))}`, arguments: [task.id] }
       : { command: '', title: `$(question) ${iconText(vscode.l10n.t('Task {0} not found', todo.reference))}` };
     return lens;
-  }
-}
-
-export class TodoHovers implements vscode.HoverProvider {
-  constructor(private readonly deps: TodoProviderDeps) {}
-
-  async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
-    const todo = this.deps.todos.at(document, position.line);
-    if (!todo?.reference || position.line !== todo.line) return undefined;
-    const task = await this.deps.tasks.get(todo.reference);
-    const text = new vscode.MarkdownString();
-    // Only our own command may run from this hover, and no theme icons render in it; every text from the
-    // server or the file goes in through markdownText.
-    text.isTrusted = { enabledCommands: [Commands.openTask, Commands.openInWebApp] };
-    if (!task) {
-      const missing = this.deps.tasks.belongsHere(todo.reference)
-        ? vscode.l10n.t('{0} task {1} could not be found.', this.deps.capabilities().name, todo.reference)
-        : vscode.l10n.t('{0} is not a {1} task ID: it may belong to another service.', todo.reference, this.deps.capabilities().name);
-      text.appendMarkdown(markdownText(missing));
-      return new vscode.Hover(text, tagRange(todo));
-    }
-    text.appendMarkdown(`**${markdownText(taskTitle(task))}**\n\n`);
-    const status = taskStatus(task);
-    if (status) text.appendMarkdown(`${markdownText(`${vscode.l10n.t('Status')}: ${statusLabel(status, this.deps.capabilities())}`)}\n\n`);
-    for (const [label, names] of await relatedRows(task, this.deps.nameRecords)) text.appendMarkdown(`${markdownText(`${label}: ${names}`)}\n\n`);
-    text.appendMarkdown(`[${markdownText(vscode.l10n.t('Open task'))}](${commandLinkTarget(Commands.openTask, [task.id])})`);
-    // The service's page through our own command, which checks the link again before it opens anything.
-    if (webLinkOf(task.webLink)) text.appendMarkdown(` · [${markdownText(vscode.l10n.t('Open in {0}', this.deps.capabilities().name))}](${commandLinkTarget(Commands.openInWebApp, [task.id])})`);
-    return new vscode.Hover(text, tagRange(todo));
   }
 }
 
@@ -233,4 +158,20 @@ export class DoneTodoDiagnostics extends Disposable {
     diagnostic.source = service;
     return diagnostic;
   }
+}
+
+/** The quick fixes and hovers of TODO comments; what they do (todoActions.ts) loads with the first one asked for. */
+export function registerTodoActions(selector: vscode.DocumentSelector, deps: TodoProviderDeps): vscode.Disposable[] {
+  const providers = onFirstUse(async () => {
+    const { TodoCodeActions, TodoHovers } = await import('./todoActions');
+    return { actions: new TodoCodeActions(deps), hovers: new TodoHovers(deps) };
+  });
+  return [
+    vscode.languages.registerCodeActionsProvider(
+      selector,
+      { provideCodeActions: async (document, range, context) => (await providers()).actions.provideCodeActions(document, range, context) },
+      { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] },
+    ),
+    vscode.languages.registerHoverProvider(selector, { provideHover: async (document, position) => (await providers()).hovers.provideHover(document, position) }),
+  ];
 }

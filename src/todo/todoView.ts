@@ -1,54 +1,16 @@
 /**
- * The "TODO Comments" view: the workspace's untracked TODOs by file. The first
- * scan runs when the view is first shown; after that only changed files are read
- * again (file watcher, and unsaved edits of open documents).
+ * The "TODO Comments" view: the workspace's untracked TODOs by file. What finds
+ * them (workspaceTodos.ts, with ripgrep and the .gitignore matcher) loads when the
+ * view is first shown, and its first scan runs then.
  */
-import ignore, { type Ignore } from 'ignore';
-import { open } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { Views } from '../constants';
-import { labelText } from '../ui/safeText';
-import { boundedRunner } from '../api/paging';
-import { languageForPath, syntaxFor } from './commentSyntax';
-import { type DetectOptions, findTodos, type TodoComment, textLines } from './detect';
-import type { DocumentTodos } from './documentTodos';
-import { filesWithTags, findRipgrep } from './ripgrep';
+import { onFirstUse } from '../lazy';
 import { Disposable } from '../lifecycle';
-
-/** The files read at most, counted after ignored and excluded ones are left out. */
-const MAX_FILES = 5_000;
-const MAX_FILE_BYTES = 1_000_000;
-/** Files read at once: enough to keep the disk busy, few enough to keep memory flat. */
-const READ_CONCURRENCY = 16;
-
-/** What the user keeps out of searches: `files.exclude` and `search.exclude` (which leaves out `node_modules` by default). */
-/**
- * A file's text, or undefined when it is not a file or is too large. Files on disk
- * are read with Node's own fs, in this process; `vscode.workspace.fs` (every other
- * scheme) costs a round trip through the workbench per call.
- */
-async function readText(uri: vscode.Uri): Promise<string | undefined> {
-  if (uri.scheme === 'file') {
-    const file = await open(uri.fsPath, 'r');
-    try {
-      const stat = await file.stat();
-      return stat.isFile() && stat.size <= MAX_FILE_BYTES ? await file.readFile('utf8') : undefined;
-    } finally {
-      await file.close();
-    }
-  }
-  const stat = await vscode.workspace.fs.stat(uri);
-  if (stat.type !== vscode.FileType.File || stat.size > MAX_FILE_BYTES) return undefined;
-  return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-}
-
-export function excludedGlobs(): string[] {
-  const enabled = (section: string) =>
-    Object.entries(vscode.workspace.getConfiguration(section).get<Record<string, unknown>>('exclude') ?? {})
-      .filter(([, on]) => on === true)
-      .map(([pattern]) => pattern);
-  return [...new Set([...enabled('files'), ...enabled('search')])];
-}
+import { labelText } from '../ui/safeText';
+import type { DetectOptions, TodoComment } from './detect';
+import type { DocumentTodos } from './documentTodos';
+import type { WorkspaceTodos } from './workspaceTodos';
 
 export class TodoFileNode {
   readonly kind = 'file';
@@ -66,17 +28,15 @@ export class TodoNode {
 type Node = TodoFileNode | TodoNode;
 
 export class TodoView extends Disposable implements vscode.TreeDataProvider<Node> {
-  private readonly files = new Map<string, { uri: vscode.Uri; todos: TodoComment[] }>();
-  private readonly ignores = new Map<string, Ignore>();
-  /** Each folder's own .gitignore (undefined when it has none), read once per scan, for files that change later. */
-  private readonly gitignores = new Map<string, Promise<Ignore | undefined>>();
   private readonly changed = this.register(new vscode.EventEmitter<undefined>());
   readonly onDidChangeTreeData = this.changed.event;
-  private scanned: Promise<void> | undefined;
-  private watching = false;
-  private timers = new Map<string, ReturnType<typeof setTimeout>>();
   readonly view: vscode.TreeView<Node>;
-  private ripgrep: Promise<string | undefined> | undefined;
+  private loaded: WorkspaceTodos | undefined;
+  private readonly workspace = onFirstUse(async () => {
+    const { WorkspaceTodos } = await import('./workspaceTodos');
+    this.loaded = this.register(new WorkspaceTodos(this.documentTodos, this.options, this.log, () => this.changed.fire(undefined)));
+    return this.loaded;
+  });
 
   constructor(
     private readonly documentTodos: DocumentTodos,
@@ -85,57 +45,18 @@ export class TodoView extends Disposable implements vscode.TreeDataProvider<Node
   ) {
     super();
     this.view = this.register(vscode.window.createTreeView(Views.todos, { treeDataProvider: this, showCollapseAll: true }));
-    this.register(
-      vscode.workspace.onDidChangeTextDocument(({ document }) => {
-        if (this.scanned) this.later(document.uri, () => Promise.resolve(this.readDocument(document)));
-      }),
-    );
-    this.register(
-      vscode.workspace.onDidChangeConfiguration((event) => {
-        if (this.scanned && (event.affectsConfiguration('files.exclude') || event.affectsConfiguration('search.exclude'))) this.rescan();
-      }),
-    );
   }
 
-  /** Watches the whole workspace only once the view was first shown: before, nothing needs keeping up to date. */
-  private watch(): void {
-    if (this.watching) return;
-    this.watching = true;
-    const watcher = this.register(vscode.workspace.createFileSystemWatcher('**/*'));
-    this.register(watcher.onDidCreate((uri) => this.changedOnDisk(uri)));
-    this.register(watcher.onDidChange((uri) => this.changedOnDisk(uri)));
-    this.register(watcher.onDidDelete((uri) => this.forget(uri)));
-  }
-
-  private changedOnDisk(uri: vscode.Uri): void {
-    // Until the view was first shown there is nothing to keep up to date.
-    if (!this.scanned) return;
-    // A changed .gitignore changes which files count: scan again.
-    if (uri.path.endsWith('/.gitignore')) this.rescan();
-    else this.later(uri, async () => (await this.keptOut(uri)) ? this.forget(uri) : this.readFile(uri));
-  }
-
-  /** Rescans everything, as after the tags changed. */
+  /** Rescans everything, as after the tags changed; before the first scan there is nothing to redo. */
   rescan(): void {
-    this.files.clear();
-    this.gitignores.clear();
-    this.scanned = undefined;
-    this.changed.fire(undefined);
+    this.loaded?.rescan();
   }
 
   async getChildren(node?: Node): Promise<Node[]> {
     if (node?.kind === 'todo') return [];
-    if (node) return (this.files.get(node.uri.toString())?.todos ?? []).map((todo) => new TodoNode(node.uri, todo));
-    // A rescan asked for while a scan runs (a .gitignore written meanwhile, say) replaces it: answer from the latest.
-    let scanned: Promise<void>;
-    do {
-      scanned = this.scanned ??= Promise.resolve(vscode.window.withProgress({ location: { viewId: Views.todos } }, () => this.scan()));
-      await scanned;
-    } while (scanned !== this.scanned);
-    return [...this.files.values()]
-      .filter((file) => file.todos.length > 0)
-      .sort((a, b) => a.uri.path.localeCompare(b.uri.path))
-      .map((file) => new TodoFileNode(file.uri));
+    const workspace = await this.workspace();
+    if (node) return workspace.todosOf(node.uri).map((todo) => new TodoNode(node.uri, todo));
+    return (await workspace.files()).map((uri) => new TodoFileNode(uri));
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
@@ -156,139 +77,6 @@ export class TodoView extends Disposable implements vscode.TreeDataProvider<Node
       arguments: [node.uri, { selection: new vscode.Range(node.todo.line, node.todo.tagStart, node.todo.line, node.todo.tagEnd) }],
     };
     return item;
-  }
-
-  private async scan(): Promise<void> {
-    const started = performance.now();
-    this.watch();
-    // ripgrep honours the .gitignore files itself: only the scan without it, and the watcher, wait for them.
-    const ignoresLoaded = Promise.all((vscode.workspace.workspaceFolders ?? []).map((folder) => this.loadIgnore(folder)));
-    // Files are read as the search reports them, not after it has ended.
-    const run = boundedRunner(READ_CONCURRENCY);
-    const reads: Promise<void>[] = [];
-    const how = await this.candidates((uri) => reads.push(run(() => this.readFile(uri, false))), ignoresLoaded);
-    await Promise.all([...reads, ignoresLoaded]);
-    this.log.info(`TODO scan: ${reads.length} files read (${how}), ${this.files.size} with TODOs, in ${(performance.now() - started).toFixed(1)} ms`);
-  }
-
-  /**
-   * Hands each file to read to `onFile`: with VS Code's ripgrep, only those holding
-   * a tag (every `.gitignore` honoured), as it finds them; without it, every file,
-   * the root `.gitignore` applied.
-   * Either way the excludes apply before the cap, so dependencies never crowd out
-   * the user's own files.
-   */
-  private async candidates(onFile: (uri: vscode.Uri) => void, ignoresLoaded: Promise<unknown>): Promise<'found by ripgrep' | 'every file'> {
-    const exclude = excludedGlobs();
-    const folders = vscode.workspace.workspaceFolders ?? [];
-    // VS Code's ripgrep stays where it is for the session: looked up once.
-    this.ripgrep ??= findRipgrep(vscode.env.appRoot);
-    const rg = folders.length > 0 && folders.every((folder) => folder.uri.scheme === 'file') ? await this.ripgrep : undefined;
-    if (rg) {
-      try {
-        const { tags } = this.options();
-        let left = MAX_FILES;
-        const take = (path: string) => {
-          if (left-- > 0) onFile(vscode.Uri.file(path));
-        };
-        await Promise.all(folders.map((folder) => filesWithTags({ rg, folder: folder.uri.fsPath, tags, exclude, limit: MAX_FILES, onFile: take })));
-        return 'found by ripgrep';
-      } catch (error) {
-        this.log.warn(`ripgrep would not run (${String(error)}): the TODO scan reads every file instead.`);
-      }
-    }
-    await ignoresLoaded;
-    const all = await vscode.workspace.findFiles('**/*', exclude.length > 0 ? `{${exclude.join(',')}}` : undefined);
-    for (const uri of all.filter((file) => !this.ignored(file)).slice(0, MAX_FILES)) onFile(uri);
-    return 'every file';
-  }
-
-  private async loadIgnore(folder: vscode.WorkspaceFolder): Promise<void> {
-    // No .gitignore: only the excludes apply.
-    const rules = await readText(vscode.Uri.joinPath(folder.uri, '.gitignore')).catch(() => undefined);
-    this.ignores.set(folder.uri.toString(), ignore().add('.git').add(rules ?? ''));
-  }
-
-  /**
-   * Whether a file that changed after the scan is one the scan leaves out: excluded
-   * by `files.exclude` or `search.exclude`, or ignored by a .gitignore at any depth.
-   */
-  private async keptOut(uri: vscode.Uri): Promise<boolean> {
-    const folder = vscode.workspace.getWorkspaceFolder(uri);
-    if (!folder) return true;
-    const relative = vscode.workspace.asRelativePath(uri, false);
-    const exclude = excludedGlobs();
-    if (exclude.length > 0 && (await vscode.workspace.findFiles(new vscode.RelativePattern(folder, relative), `{${exclude.join(',')}}`, 1)).length === 0) return true;
-    const parts = relative.split('/');
-    for (let depth = 0; depth < parts.length; depth++) {
-      const matcher = await this.gitignoreOf(folder, parts.slice(0, depth).join('/'));
-      if (matcher?.ignores(parts.slice(depth).join('/'))) return true;
-    }
-    return false;
-  }
-
-  private gitignoreOf(folder: vscode.WorkspaceFolder, directory: string): Promise<Ignore | undefined> {
-    const key = `${folder.uri.toString()}/${directory}`;
-    let read = this.gitignores.get(key);
-    if (!read) {
-      const uri = vscode.Uri.joinPath(folder.uri, directory, '.gitignore');
-      read = readText(uri).then(
-        (rules) => (rules === undefined ? undefined : ignore().add(rules)),
-        () => undefined,
-      );
-      this.gitignores.set(key, read);
-    }
-    return read;
-  }
-
-  private ignored(uri: vscode.Uri): boolean {
-    const folder = vscode.workspace.getWorkspaceFolder(uri);
-    if (!folder) return true;
-    const relative = vscode.workspace.asRelativePath(uri, false);
-    return this.ignores.get(folder.uri.toString())?.ignores(relative) ?? false;
-  }
-
-  private async readFile(uri: vscode.Uri, notify = true): Promise<void> {
-    if (!this.scanned || this.ignored(uri)) return;
-    const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
-    if (open) return this.readDocument(open, notify);
-    const language = languageForPath(uri.path);
-    if (!language) return;
-    try {
-      const text = await readText(uri);
-      if (text === undefined) return;
-      this.store(uri, text.includes('\0') ? [] : findTodos(textLines(text), syntaxFor(language), this.options()), notify);
-    } catch {
-      this.forget(uri);
-    }
-  }
-
-  private readDocument(document: vscode.TextDocument, notify = true): void {
-    if (!this.scanned || document.uri.scheme !== 'file' || this.ignored(document.uri)) return;
-    this.store(document.uri, this.documentTodos.all(document), notify);
-  }
-
-  private store(uri: vscode.Uri, todos: TodoComment[], notify: boolean): void {
-    const untracked = todos.filter((todo) => !todo.reference);
-    const before = this.files.get(uri.toString())?.todos ?? [];
-    this.files.set(uri.toString(), { uri, todos: untracked });
-    if (notify && JSON.stringify(before) !== JSON.stringify(untracked)) this.changed.fire(undefined);
-  }
-
-  private forget(uri: vscode.Uri): void {
-    if (this.files.delete(uri.toString())) this.changed.fire(undefined);
-  }
-
-  /** Coalesces bursts of changes to one file. */
-  private later(uri: vscode.Uri, work: () => Promise<void>): void {
-    const key = uri.toString();
-    clearTimeout(this.timers.get(key));
-    this.timers.set(key, setTimeout(() => void work().finally(() => this.timers.delete(key)), 300));
-  }
-
-  override dispose(): void {
-    for (const timer of this.timers.values()) clearTimeout(timer);
-    super.dispose();
   }
 }
 

@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import { OPEN_STATUSES, type Task, taskStatus, taskTitle } from '../api/domain';
 import type { Session } from '../auth/session';
 import type { Settings } from '../config';
-import { Commands } from '../constants';
+import { Commands, type WORK_COMMANDS } from '../constants';
+import type { CommandHandlers } from '../lazyCommands';
 import type { ExtensionState, WorkedTask } from '../state';
 import type { ResolveTask } from '../tasks/taskArgument';
 import type { TaskStore } from '../tasks/taskStore';
@@ -67,7 +68,7 @@ function askBranchName(proposed: string, title: string): Promise<{ name: string 
   });
 }
 
-export function registerWorkCommands(deps: WorkCommandDeps): vscode.Disposable[] {
+export function workCommandHandlers(deps: WorkCommandDeps): CommandHandlers<(typeof WORK_COMMANDS)[number]> {
   const { store, session, work, errors, state, resolveTask } = deps;
   const open = () => session.capabilities.statuses.filter((status) => OPEN_STATUSES.includes(status));
 
@@ -151,10 +152,10 @@ export function registerWorkCommands(deps: WorkCommandDeps): vscode.Disposable[]
     else if (command) await vscode.commands.executeCommand(command, active.id);
   }
 
-  return [
-    vscode.commands.registerCommand(Commands.startWorking, startWorking),
-    vscode.commands.registerCommand(Commands.finishTask, finishTask),
-    vscode.commands.registerCommand(Commands.stopWorking, () => work.end()),
-    vscode.commands.registerCommand(Commands.showActiveTask, showActiveTask),
-  ];
+  return {
+    [Commands.startWorking]: startWorking,
+    [Commands.finishTask]: finishTask,
+    [Commands.stopWorking]: () => work.end(),
+    [Commands.showActiveTask]: showActiveTask,
+  };
 }

@@ -10,7 +10,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import * as vscode from 'vscode';
 import { filesWithTags, findRipgrep } from '../../src/todo/ripgrep';
-import { excludedGlobs } from '../../src/todo/todoView';
+import { excludedGlobs } from '../../src/todo/workspaceTodos';
 import { TASK_EDITOR_VIEW_TYPE, taskEditorUri } from '../../src/editor/taskUri';
 import type { Task } from '../../src/api/domain';
 import { loggedEditorReadies } from '../e2e/hostLogs';

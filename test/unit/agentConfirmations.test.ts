@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Task } from '../../src/api/domain';
-import { CLOSE_CAPABILITIES } from '../../src/api/close/taskMapping';
+import { CLOSE_CAPABILITIES } from '../../src/api/close/capabilities';
 import { LIGHTFIELD_CAPABILITIES } from '../../src/api/lightfield/capabilities';
 import { createConfirmation, deleteConfirmation, todoConfirmation, updateConfirmation } from '../../src/agent/confirmations';
 import type { TextContext } from '../../src/agent/toolText';

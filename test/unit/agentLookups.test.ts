@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Member, ParentChoice } from '../../src/api/domain';
 import type { TaskProvider } from '../../src/api/provider';
-import { CLOSE_CAPABILITIES } from '../../src/api/close/taskMapping';
+import { CLOSE_CAPABILITIES } from '../../src/api/close/capabilities';
 import { LIGHTFIELD_CAPABILITIES } from '../../src/api/lightfield/capabilities';
 import { dueOf, memberIdOf, recordIdOf, recordsNamed, taskIdIn } from '../../src/agent/lookups';
 

@@ -3,8 +3,8 @@ import { describe, it } from 'node:test';
 import type { Task, TaskStatus } from '../../src/api/domain';
 import { actionsFor, durationText, isOverdue, relativeTime, sortTasks } from '../../src/tasks/grouping';
 import { taskTitle } from '../../src/api/domain';
-import { CLOSE_CAPABILITIES } from '../../src/api/close/client';
-import { LIGHTFIELD_CAPABILITIES } from '../../src/api/lightfield/client';
+import { CLOSE_CAPABILITIES } from '../../src/api/close/capabilities';
+import { LIGHTFIELD_CAPABILITIES } from '../../src/api/lightfield/capabilities';
 
 const NOW = Date.parse('2026-11-25T12:00:00Z');
 

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import * as constants from '../../src/constants';
 import { Commands } from '../../src/constants';
 import { MIN_REFRESH_SECONDS } from '../../src/tasks/refreshDelay';
 
@@ -21,12 +22,17 @@ function sources(dir: string): string[] {
   );
 }
 
-/** Command constants named in a `registerCommand(Commands.x, ...)` call anywhere in `src/`. */
+/** Commands registered anywhere in `src/`: by a `registerCommand(Commands.x, ...)` call, or in a list given to `registerCommandsOnFirstUse`. */
 function registeredCommands(): Set<string> {
   const names = new Set<string>();
   for (const text of sources(join(root, 'src'))) {
     for (const match of text.matchAll(/registerCommand\(\s*Commands\.(\w+)/g)) {
       names.add(Commands[match[1] as keyof typeof Commands]);
+    }
+    for (const match of text.matchAll(/registerCommandsOnFirstUse\(\s*(\w+)/g)) {
+      const group = (constants as Record<string, unknown>)[match[1]];
+      assert.ok(Array.isArray(group), `${match[1]} is a list of commands in src/constants.ts`);
+      for (const id of group as string[]) names.add(id);
     }
   }
   return names;

@@ -11,7 +11,9 @@ const root = join(__dirname, '..', '..');
  * the walkthrough's pictures. Developer material (CONTRIBUTING.md, tests, results) stays out.
  */
 const ALLOWED = [
-  /^dist\/(extension|webview|markdown)\.js$/,
+  /^dist\/extension\.mjs$/,
+  /^dist\/chunks\/[\w-]+\.mjs$/,
+  /^dist\/(webview|markdown)\.js$/,
   /^dist\/codicons\/codicon\.(css|ttf)$/,
   /^media\/(icon\.png|lightfield\.svg|editor\.css)$/,
   /^media\/walkthrough\/[\w-]+-(light|dark)\.png$/,
@@ -30,10 +32,15 @@ describe('the packaged extension', () => {
       .split('\n')
       .map((line) => line.trim())
       .filter(Boolean);
-    assert.ok(files.includes('package.json') && files.includes('dist/extension.js'), files.join(', '));
+    assert.ok(files.includes('package.json') && files.includes('dist/extension.mjs'), files.join(', '));
     // The Markdown preview's renderer is loaded by the editor page on first use.
     assert.ok(files.includes('dist/webview.js') && files.includes('dist/markdown.js'), files.join(', '));
     const unexpected = files.filter((file) => !ALLOWED.some((pattern) => pattern.test(file)));
+    // Every chunk a shipped module imports ships too (the build's own, never a stale one's).
+    const modules = files.filter((file) => file.endsWith('.mjs'));
+    const imported = modules.flatMap((file) => [...readFileSync(join(root, file), 'utf8').matchAll(/["'](\.\.?\/[\w./-]+\.mjs)["']/g)].map((match) => join(file, '..', match[1])));
+    assert.ok(imported.length > 0, 'the extension imports its chunks');
+    assert.deepEqual(imported.filter((file) => !files.includes(file)), []);
     assert.deepEqual(unexpected, []);
     for (const doc of ['README.md', 'CHANGELOG.md', 'LICENSE', 'media/icon.png']) assert.ok(files.includes(doc), `${doc} ships`);
     // Every picture the walkthrough shows ships with it.

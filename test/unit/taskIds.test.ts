@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { LIGHTFIELD_CAPABILITIES } from '../../src/api/lightfield/client';
+import { LIGHTFIELD_CAPABILITIES } from '../../src/api/lightfield/capabilities';
 import { isPrefixedTaskId, TaskIdShape } from '../../src/api/taskIds';
 import { syntaxFor } from '../../src/todo/commentSyntax';
 import { findTodos, textLines } from '../../src/todo/detect';

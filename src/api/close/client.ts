@@ -15,9 +15,8 @@ import { CloseDirectory } from './directory';
 import { closeHttp } from './http';
 import { ListWindows } from './listWindows';
 import { type CloseTask, closeTaskSchema, pageOf, updateAnswerSchema } from './schemas';
-import { bodyOf, CLOSE_CAPABILITIES, describedFields, idOf, type LeadLink, MAX_PAGE_SIZE, sameDue, toTask } from './taskMapping';
-
-export { CLOSE_CAPABILITIES };
+import { CLOSE_CAPABILITIES, MAX_PAGE_SIZE } from './capabilities';
+import { bodyOf, describedFields, idOf, type LeadLink, sameDue, toTask } from './taskMapping';
 
 /** A lost create is looked for among the lead's tasks made since it was sent, allowing this much clock difference. */
 const CLOCK_SKEW_MS = 2 * 60_000;
@@ -38,10 +37,6 @@ export class CloseProvider implements TaskProvider {
   constructor(options: ProviderOptions) {
     this.http = closeHttp(options);
     this.directory = new CloseDirectory(this.http);
-  }
-
-  get baseUrl(): string {
-    return this.http.baseUrl;
   }
 
   async checkKey(options: CallOptions = {}): Promise<Account> {

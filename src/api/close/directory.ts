@@ -11,7 +11,8 @@ import type { ServiceHttp } from '../http';
 import { collectAllPages } from '../paging';
 import type { CallOptions } from '../provider';
 import { closeLeadSchema, closeMeSchema, closeOrganizationSchema, closeSearchSchema, closeTaskSchema, type CloseUser, closeUserSchema, pageOf } from './schemas';
-import { type LeadLink, MAX_PAGE_SIZE, NO_LINK } from './taskMapping';
+import { MAX_PAGE_SIZE } from './capabilities';
+import { type LeadLink, NO_LINK } from './taskMapping';
 
 const LEAD_FIELDS = ['id', 'display_name', 'name'];
 

@@ -2,9 +2,8 @@
 import { type ErrorReading, isServerTrouble, ServiceHttp, type ServiceRules } from '../http';
 import type { ProviderOptions } from '../provider';
 import { hoursFromUtc } from '../../shared/dueDates';
+import { DEFAULT_CLOSE_BASE_URL } from './capabilities';
 import { closeErrorSchema } from './schemas';
-
-export const DEFAULT_CLOSE_BASE_URL = 'https://api.close.com/api/v1';
 
 /** `limit=100, remaining=50, reset=5` (the RFC draft's format; `reset` in seconds from now). */
 export function parseRateLimit(value: string | null): { limit?: number; remaining?: number; reset?: number } {

@@ -3,48 +3,12 @@
  * the fields it describes (Close has no definitions endpoint), a task's name and
  * due date read from the wire, and a patch written as Close's update body.
  */
-import type { Capabilities, FieldDescription, ParentChoice, Task, TaskPatch } from '../domain';
+import type { FieldDescription, ParentChoice, Task, TaskPatch } from '../domain';
 import { ApiError } from '../errors';
 import type { Field, WritableValue } from '../values';
 import { DUE_DAY, type Due, readDue } from '../../shared/dueDates';
+import { CLOSE_CAPABILITIES, TYPE_NAMES } from './capabilities';
 import type { CloseTask } from './schemas';
-
-/** The largest page Close lists. */
-export const MAX_PAGE_SIZE = 100;
-
-/** How each task type reads in a list, where Close leaves `text` empty (it fills it on lead and SMS tasks only). */
-export const TYPE_NAMES: Record<string, string> = {
-  outgoing_call: 'Call',
-  incoming_email: 'Email',
-  email_followup: 'Follow up on email',
-  missed_call: 'Missed call',
-  answered_detached_call: 'Call',
-  voicemail: 'Voicemail',
-  incoming_sms: 'SMS',
-  opportunity_due: 'Opportunity due',
-};
-
-export const CLOSE_CAPABILITIES: Capabilities = {
-  service: 'close',
-  name: 'Close',
-  statuses: ['TODO', 'COMPLETE'],
-  statusLabels: { COMPLETE: 'Done' },
-  kindLabels: TYPE_NAMES,
-  idempotentWrites: false,
-  trash: false,
-  belongsTo: { objectType: 'lead', label: 'Lead' },
-  // A task's lead is described with its name already (see the lead field).
-  namedRecords: [],
-  // Close's task list has no filter on the text.
-  titleSearch: false,
-  maxPageSize: MAX_PAGE_SIZE,
-  // `date` is a day (all day in the user's zone) or a date-time.
-  dueDays: true,
-  descriptions: false,
-  parent: { label: 'Lead' },
-  taskIdPattern: 'task_[A-Za-z0-9]+',
-  key: { placeholder: 'api_…', where: 'Create a key in Close under Settings → Developer → API Keys.' },
-};
 
 /** Close's writable task properties the editor shows, and the read-only type that decides what may change. */
 export function describedFields(leads: ParentChoice[]): FieldDescription[] {

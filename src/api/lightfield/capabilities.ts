@@ -1,6 +1,8 @@
 /** What Lightfield can do as the product sees it, and the documented system keys this adapter names. */
 import { type Capabilities, TASK_STATUSES } from '../domain';
 
+export const DEFAULT_BASE_URL = 'https://api.lightfield.app';
+
 /** The service's page size ceiling. */
 export const MAX_PAGE_SIZE = 25;
 /** Pages in flight at once while listing everything: enough to keep 25 a second going at a 200 ms round trip; the rate limiter paces them. */

@@ -19,7 +19,7 @@ import { keyInfoSchema, type ListFilter, memberPageSchema, memberSchema, type Ta
 import { filterQuery, memberOf, namedRecordOf, pageQuery, refusedFilter, taskFilters, toCreate, toPage, toTask, toUpdate } from './translation';
 import type { Vocabulary } from './vocabulary';
 
-export { filterQuery, LIGHTFIELD_CAPABILITIES, MAX_PAGE_SIZE };
+export { filterQuery };
 
 export class LightfieldProvider implements TaskProvider {
   readonly capabilities = LIGHTFIELD_CAPABILITIES;
@@ -33,10 +33,6 @@ export class LightfieldProvider implements TaskProvider {
     this.http = lightfieldHttp(options);
     this.log = options.log;
     this.definitions = new Definitions(this.http, options.log, options.memory);
-  }
-
-  get baseUrl(): string {
-    return this.http.baseUrl;
   }
 
   /**

@@ -1,11 +1,10 @@
 /** What Lightfield's HTTP differs in: bearer auth and a version header, its error bodies, retry rule and rate-limit headers. */
 import { type ErrorReading, isServerTrouble, numberHeader, ServiceHttp, type ServiceRules } from '../http';
 import type { ProviderOptions } from '../provider';
+import { DEFAULT_BASE_URL } from './capabilities';
 import { errorBodySchema } from './schemas';
 
 export const LIGHTFIELD_API_VERSION = '2026-03-01';
-export const DEFAULT_BASE_URL = 'https://api.lightfield.app';
-
 /** A request location such as `fields.$title` or `relationships.$assignedTo` names a described field; a header does not. */
 function fieldOfParam(param: string | undefined): string | undefined {
   return param === undefined ? undefined : /^(?:fields|relationships)\.(.+)$/.exec(param)?.[1];
