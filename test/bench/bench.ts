@@ -4,7 +4,7 @@
  * stdout and `bench/results.md`. The rows run in plain Node against the local
  * servers over loopback, with the adapters, store and bundles the extension ships.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import type { Metafile } from 'esbuild';
 import type { TaskQuery, TaskStatus } from '../../src/api/domain';
 import { type FoundTasks, findTasks, type TaskFilter } from '../../src/agent/taskSearch';
-import type { TaskProvider } from '../../src/api/provider';
+import type { ProviderOptions, TaskProvider } from '../../src/api/provider';
 import { LightfieldProvider } from '../../src/api/lightfield/client';
 import { LIGHTFIELD_API_VERSION } from '../../src/api/lightfield/http';
 import { TaskStore } from '../../src/tasks/taskStore';
@@ -92,63 +92,79 @@ async function listEverything(rows: Row[], runs: number): Promise<void> {
   }
 }
 
+/** A local Lightfield server in a process of its own (`npm run server`), as a service is: its work is not the client's. */
+async function serverProcess(args: string[]): Promise<{ url: string; stop: () => void }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'test', 'server', 'cli.ts'), '--port', '0', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    let seen = '';
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => {
+      seen += chunk;
+      const listening = /listening on (http:\/\/\S+)/.exec(seen);
+      if (listening) resolveUrl(listening[1]);
+    });
+    child.on('exit', (code) => reject(new Error(`the local server stopped (exit code ${String(code)}): ${seen}`)));
+  });
+  return { url, stop: () => void child.kill() };
+}
+
 /**
  * First paint and editor open, as TaskView and the editor compose them: the key
  * check with the four lists; the task with members and the description. The
- * baseline is one round trip (one retrieve) at the same latency.
+ * baseline is one round trip (one request on a new connection) at the same latency.
+ * The same calls against the same server with no latency say what is left: the work.
  */
 async function roundTrips(rows: Row[], runs: number): Promise<void> {
-  const server = await startLightfieldServer({ tasks: 200, seed: 6, customFields: true, faults: { latencyMs: 50 } });
+  const common = ['--tasks', '200', '--seed', '6', '--custom-fields'];
+  const [slow, fast] = await Promise.all([serverProcess([...common, '--latency', '50']), serverProcess([...common, '--latency', '0'])]);
   try {
-    const id = server.index.listed()[0].id;
-    // One request, on a new connection as a cold start has.
+    const connect = (baseUrl: string, memory?: ProviderOptions['memory']) => new LightfieldProvider({ baseUrl, getKey: () => DEFAULT_KEY, memory });
+    const { tasks: [first] } = await connect(fast.url).listTasks({ limit: 1 });
+    const id = first?.id ?? '';
     const oneTrip = await timed(runs, async () => {
-      const response = await fetch(`${server.url}/v1/auth/validate`, { headers: { Authorization: `Bearer ${DEFAULT_KEY}`, 'Lightfield-Version': LIGHTFIELD_API_VERSION, Connection: 'close' } });
+      const response = await fetch(`${slow.url}/v1/auth/validate`, { headers: { Authorization: `Bearer ${DEFAULT_KEY}`, 'Lightfield-Version': LIGHTFIELD_API_VERSION, Connection: 'close' } });
       await response.text();
     });
-    const paintCold = async () => {
-      const provider: TaskProvider = client(server);
+    const paint = async (provider: TaskProvider) => {
       const store = new TaskStore(() => provider, { pageSize: 25, statuses: ['TODO', 'IN_PROGRESS', 'COMPLETE', 'CANCELLED'] });
       await Promise.all([provider.checkKey(), store.refresh()]);
     };
     // A later start: the definitions remembered from the last one (as the extension keeps them per connection).
     let remembered: unknown;
-    await new LightfieldProvider({ baseUrl: server.url, getKey: () => DEFAULT_KEY, memory: { read: () => undefined, write: (value) => void (remembered = value) } }).describeTasks();
-    const paintLater = async () => {
-      const provider: TaskProvider = new LightfieldProvider({ baseUrl: server.url, getKey: () => DEFAULT_KEY, memory: { read: () => remembered, write: () => undefined } });
-      const store = new TaskStore(() => provider, { pageSize: 25, statuses: ['TODO', 'IN_PROGRESS', 'COMPLETE', 'CANCELLED'] });
-      await Promise.all([provider.checkKey(), store.refresh()]);
-    };
-    const editorCold = async () => {
-      const provider = client(server);
-      await Promise.all([provider.getTask(id), provider.listMembers(), provider.describeTasks()]);
-    };
+    await connect(fast.url, { read: () => undefined, write: (value) => void (remembered = value) }).describeTasks();
+    const kept = { read: () => remembered, write: () => undefined };
     // As the extension opens one from the tree: the tree's load has read the description and members ahead.
-    // (The extension keeps the members it read, per connection; the adapter keeps the definitions.)
-    const warmed = client(server);
-    await warmed.describeTasks();
-    const editorWarm = () => Promise.all([warmed.getTask(id), warmed.describeTasks()]);
-    // Each at 50 ms, and again with no latency: what is left then is work (client and local server), not waiting.
-    const inRoundTrips = async (figure: string, run: () => Promise<unknown>): Promise<Row> => {
-      const time = await timed(runs, run);
-      server.faults.rates.latencyMs = 0;
-      const work = await timed(runs, run);
-      server.faults.rates.latencyMs = 50;
-      return {
+    const warmed = new Map<string, LightfieldProvider>();
+    for (const url of [slow.url, fast.url]) {
+      const provider = connect(url);
+      await provider.describeTasks();
+      warmed.set(url, provider);
+    }
+    const calls: [string, (url: string) => Promise<unknown>][] = [
+      ['tree first paint, first start of a connection @50 ms (key check, definitions and four lists)', (url) => paint(connect(url))],
+      ['tree first paint, a later start @50 ms (definitions remembered)', (url) => paint(connect(url, kept))],
+      ['editor open, cold @50 ms (task, members, description)', (url) => {
+        const provider = connect(url);
+        return Promise.all([provider.getTask(id), provider.listMembers(), provider.describeTasks()]);
+      }],
+      ['editor open from the loaded tree @50 ms (description and members read ahead)', (url) => {
+        const provider = warmed.get(url) as LightfieldProvider;
+        return Promise.all([provider.getTask(id), provider.describeTasks()]);
+      }],
+    ];
+    for (const [figure, call] of calls) {
+      const time = await timed(runs, () => call(slow.url));
+      const work = await timed(runs, () => call(fast.url));
+      rows.push({
         figure,
         measured: `${ms(time.min)} / ${ms(time.median)}; with no latency ${ms(work.median)}`,
         baseline: `one round trip ${ms(oneTrip.median)}`,
         ratio: `${(time.median / oneTrip.median).toFixed(2)} round trips; ${((time.median - work.median) / oneTrip.median).toFixed(2)} waiting`,
-      };
-    };
-    rows.push(
-      await inRoundTrips('tree first paint, first start of a connection @50 ms (key check, definitions and four lists)', paintCold),
-      await inRoundTrips('tree first paint, a later start @50 ms (definitions remembered)', paintLater),
-      await inRoundTrips('editor open, cold @50 ms (task, members, description)', editorCold),
-      await inRoundTrips('editor open from the loaded tree @50 ms (description and members read ahead)', editorWarm),
-    );
+      });
+    }
   } finally {
-    await server.close();
+    slow.stop();
+    fast.stop();
   }
 }
 
