@@ -43,14 +43,21 @@ export function isQuiet(state: LexState): boolean {
   return state.block < 0 && !state.quote && state.expressions.length === 0 && !state.longString && !state.heredoc;
 }
 
+const openersBySyntax = new WeakMap<CommentSyntax, string[]>();
+
+/** What opens a block or a string that spans lines: a line holding none of these leaves a quiet state quiet. */
+export function openers(syntax: CommentSyntax): string[] {
+  let found = openersBySyntax.get(syntax);
+  if (!found) {
+    found = ['`', ...syntax.block.map(([open]) => open), ...(syntax.longStrings ?? []).map(([open]) => open), ...(syntax.heredoc ? ['<<'] : [])];
+    openersBySyntax.set(syntax, found);
+  }
+  return found;
+}
+
 /** Whether a line can change the lexer state: opens a block or a string that spans lines. */
 export function mayOpen(text: string, syntax: CommentSyntax): boolean {
-  return (
-    text.includes('`') ||
-    syntax.block.some(([open]) => text.includes(open)) ||
-    (syntax.longStrings ?? []).some(([open]) => text.includes(open)) ||
-    (syntax.heredoc !== undefined && text.includes('<<'))
-  );
+  return openers(syntax).some((opener) => text.includes(opener));
 }
 
 /** Where `closer` is, from `from` on; a one-character closer skips backslash escapes. -1 when it is not on the line. */
@@ -75,12 +82,18 @@ function findTemplateBreak(text: string, from: number): number {
 /** A character literal (`'a'`, `'\n'`, `'\u{1F600}'`) closes within a few characters; a lifetime (`'static`) does not. */
 const CHAR_LITERAL = /^'(?:\\u\{[0-9a-fA-F]{1,6}\}|\\.|[^\\'])'/u;
 
-const interestingBySyntax = new WeakMap<CommentSyntax, RegExp>();
+/** Which characters may start a comment or string, or be a template expression's brace: a table by char code. */
+interface Interesting {
+  ascii: Uint8Array;
+  /** Those outside ASCII, if a syntax has any. */
+  other: string;
+}
 
-/** Where, from `from` on, a character is that may start a comment or string, or be a template expression's brace; -1 when none. */
-function nextInteresting(text: string, from: number, syntax: CommentSyntax): number {
-  let pattern = interestingBySyntax.get(syntax);
-  if (!pattern) {
+const interestingBySyntax = new WeakMap<CommentSyntax, Interesting>();
+
+function interestingOf(syntax: CommentSyntax): Interesting {
+  let interesting = interestingBySyntax.get(syntax);
+  if (!interesting) {
     const firsts = new Set([
       ...syntax.block.map(([open]) => open[0]),
       ...syntax.line.map((token) => token[0]),
@@ -90,11 +103,30 @@ function nextInteresting(text: string, from: number, syntax: CommentSyntax): num
       ...(syntax.heredoc ? ['<'] : []),
       ...(syntax.templates ? ['{', '}'] : []),
     ]);
-    pattern = new RegExp(`[${[...firsts].map((char) => char.replace(/[\\\]^-]/g, '\\$&')).join('')}]`, 'g');
-    interestingBySyntax.set(syntax, pattern);
+    interesting = { ascii: new Uint8Array(128), other: '' };
+    for (const char of firsts) {
+      const code = char.charCodeAt(0);
+      if (code < 128) interesting.ascii[code] = 1;
+      else interesting.other += char;
+    }
+    interestingBySyntax.set(syntax, interesting);
   }
-  pattern.lastIndex = from;
-  return pattern.exec(text)?.index ?? -1;
+  return interesting;
+}
+
+/** Where, from `from` on, an interesting character is; -1 when none. A table look-up per character: most of a line is skipped here. */
+function nextInteresting(text: string, from: number, { ascii, other }: Interesting): number {
+  for (let i = from; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 128 ? ascii[code] === 1 : other.includes(text[i])) return i;
+  }
+  return -1;
+}
+
+/** The first of `candidates` whose opener (`open` of each) starts at `i`, or -1. */
+function openerAt(text: string, i: number, candidates: readonly (readonly [string, string])[]): number {
+  for (let index = 0; index < candidates.length; index++) if (text.startsWith(candidates[index][0], i)) return index;
+  return -1;
 }
 
 /** Inside an open block comment: the comment's part of the line, and whether the block (all its nested ones) closed. */
@@ -119,6 +151,12 @@ function inBlock(text: string, from: number, syntax: CommentSyntax, state: LexSt
   }
 }
 
+/** The line comment opener at `i`, if any: `#` only at the line's start or after white space. */
+function lineTokenAt(text: string, i: number, tokens: readonly string[]): string | undefined {
+  for (const token of tokens) if (text.startsWith(token, i) && (token !== '#' || i === 0 || /\s/.test(text[i - 1]))) return token;
+  return undefined;
+}
+
 /** Comment segments of one line, advancing the lexer state across it. */
 export function lexLine(text: string, syntax: CommentSyntax, state: LexState): Segment[] {
   const segments: Segment[] = [];
@@ -126,6 +164,8 @@ export function lexLine(text: string, syntax: CommentSyntax, state: LexState): S
     if (text.trim() === state.heredoc) state.heredoc = '';
     return segments;
   }
+  const interesting = interestingOf(syntax);
+  const longStrings = syntax.longStrings ?? [];
   let i = 0;
   let openerStart: number | undefined;
   while (i < text.length) {
@@ -157,16 +197,16 @@ export function lexLine(text: string, syntax: CommentSyntax, state: LexState): S
       continue;
     }
     // Plain code in between: jump to the next character that may open a comment or a string (or close a template expression).
-    i = nextInteresting(text, i, syntax);
+    i = nextInteresting(text, i, interesting);
     if (i < 0) return segments;
-    const long = (syntax.longStrings ?? []).find(([open]) => text.startsWith(open, i));
-    if (long) {
+    const long = openerAt(text, i, longStrings);
+    if (long >= 0) {
       // Before comments: `r#"` is a string, and `"""` before `"`.
-      state.longString = long[1];
-      i += long[0].length;
+      state.longString = longStrings[long][1];
+      i += longStrings[long][0].length;
       continue;
     }
-    const opened = syntax.block.findIndex(([open]) => text.startsWith(open, i));
+    const opened = openerAt(text, i, syntax.block);
     if (opened >= 0) {
       state.block = opened;
       state.nested = 0;
@@ -174,7 +214,7 @@ export function lexLine(text: string, syntax: CommentSyntax, state: LexState): S
       i += syntax.block[opened][0].length;
       continue;
     }
-    const token = syntax.line.find((t) => text.startsWith(t, i) && (t !== '#' || i === 0 || /\s/.test(text[i - 1])));
+    const token = lineTokenAt(text, i, syntax.line);
     if (token) {
       segments.push({ start: i + token.length, end: text.length, lineToken: token, openerStart: i });
       return segments;

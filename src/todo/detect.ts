@@ -4,7 +4,7 @@
  * task reference a tracked one carries. No `vscode` here.
  */
 import { isPrefixedTaskId } from '../api/taskIds';
-import { copyState, freshState, isQuiet, type LexState, lexLine, mayOpen, type Segment } from './commentLexer';
+import { copyState, freshState, isQuiet, type LexState, lexLine, mayOpen, openers, type Segment } from './commentLexer';
 import type { CommentSyntax } from './commentSyntax';
 import type { ReferenceFormat } from './reference';
 
@@ -32,13 +32,37 @@ export interface TodoComment {
 export interface TextLines {
   readonly lineCount: number;
   lineAt(line: number): { readonly text: string };
+  /** The whole text, where it is at hand: the lines with a tag or an opener are then found in it at once. */
+  readonly source?: string;
 }
 
 export function textLines(source: string): TextLines {
   // Split on the plain character (faster than a pattern); CRs are trimmed only where there are any.
   const split = source.split('\n');
-  const lines = (source.includes('\r') ? split.map((text) => (text.endsWith('\r') ? text.slice(0, -1) : text)) : split).map((text) => ({ text }));
-  return { lineCount: lines.length, lineAt: (line) => lines[line] };
+  const texts = source.includes('\r') ? split.map((text) => (text.endsWith('\r') ? text.slice(0, -1) : text)) : split;
+  return { lineCount: texts.length, lineAt: (line) => ({ text: texts[line] }), source };
+}
+
+/** A mark for each line of `source` that holds one of `needles`, found with `indexOf` over the whole text (a file is mostly lines with none). */
+function linesHolding(source: string, lineCount: number, needles: readonly string[]): Uint8Array {
+  const marks = new Uint8Array(lineCount);
+  const starts: number[] = [0];
+  for (let at = source.indexOf('\n'); at >= 0; at = source.indexOf('\n', at + 1)) starts.push(at + 1);
+  for (const needle of needles) {
+    if (!needle) continue;
+    for (let at = source.indexOf(needle); at >= 0; at = source.indexOf(needle, at + 1)) {
+      // The line whose start is the last at or before `at`.
+      let low = 0;
+      let high = starts.length - 1;
+      while (low < high) {
+        const middle = (low + high + 1) >> 1;
+        if (starts[middle] <= at) low = middle;
+        else high = middle - 1;
+      }
+      marks[low] = 1;
+    }
+  }
+  return marks;
 }
 
 export interface DetectOptions {
@@ -71,14 +95,21 @@ export function findTodos(lines: TextLines, syntax: CommentSyntax, options: Dete
   const pattern = tagPattern(options.tags);
   const isTaskId = options.isTaskId ?? isPrefixedTaskId;
   const first = options.range ? safeStart(lines, syntax, options.range.start) : 0;
-  const last = options.range ? Math.min(lines.lineCount - 1, options.range.end) : lines.lineCount - 1;
+  // With the whole text at hand, the lines with a tag and those that may open a comment or string are found in it at once.
+  const tagged = lines.source === undefined ? undefined : linesHolding(lines.source, lines.lineCount, options.tags);
+  const opening = lines.source === undefined ? undefined : linesHolding(lines.source, lines.lineCount, openers(syntax));
+  const holdsTag = (line: number) => (tagged ? tagged[line] === 1 : options.tags.some((tag) => lines.lineAt(line).text.includes(tag)));
+  const opens = (line: number) => (opening ? opening[line] === 1 : mayOpen(lines.lineAt(line).text, syntax));
+  let last = options.range ? Math.min(lines.lineCount - 1, options.range.end) : lines.lineCount - 1;
+  // Nothing after the last line with a tag holds a TODO: the lexer stops there.
+  while (last >= first && !holdsTag(last)) last--;
   const state = freshState();
   const found: TodoComment[] = [];
   for (let line = first; line <= last; line++) {
-    const { text } = lines.lineAt(line);
-    const hasTag = options.tags.some((tag) => text.includes(tag));
+    const hasTag = holdsTag(line);
     // Most lines hold no tag and cannot open a comment or string: skip the lexer for them.
-    if (!hasTag && isQuiet(state) && !mayOpen(text, syntax)) continue;
+    if (!hasTag && isQuiet(state) && !opens(line)) continue;
+    const { text } = lines.lineAt(line);
     const segments = lexLine(text, syntax, state);
     if (!hasTag || (options.range && line < options.range.start)) continue;
     for (const segment of segments) {

@@ -1,0 +1,26 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { syntaxFor } from '../../src/todo/commentSyntax';
+import { findTodos, textLines } from '../../src/todo/detect';
+
+const TAGS = ['TODO', 'FIXME', 'HACK', 'XXX'];
+/** Pieces of code that open, close and hold comments and strings, tags among them. */
+const PIECES = ['// ', '/* ', ' */', '`', '${', '}', '{', '"', "'", '#', '"""', 'r#"', '"#', '<<EOF', 'EOF', 'TODO', 'FIXME: x', 'TODO(tsk_1)', 'XXX', 'a = 1;', ' ', '\n', '\n', '\r\n', '\\'];
+
+describe('TODO detection with the whole text at hand', () => {
+  it('finds what reading line by line finds, in every language family', () => {
+    const languages = ['typescript', 'python', 'rust', 'shellscript', 'java', 'ruby', 'csharp', 'html'];
+    fc.assert(
+      fc.property(fc.constantFrom(...languages), fc.array(fc.constantFrom(...PIECES), { maxLength: 80 }), (language, pieces) => {
+        const source = pieces.join('');
+        const withText = textLines(source);
+        // As a TextDocument gives them: the lines alone.
+        const linesOnly = { lineCount: withText.lineCount, lineAt: (line: number) => withText.lineAt(line) };
+        const syntax = syntaxFor(language);
+        assert.deepEqual(findTodos(withText, syntax, { tags: TAGS }), findTodos(linesOnly, syntax, { tags: TAGS }));
+      }),
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 300) },
+    );
+  });
+});
