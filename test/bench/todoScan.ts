@@ -67,6 +67,8 @@ export interface ScanRuns {
   readEverything: () => Promise<number>;
   /** ripgrep alone, the same search: the baseline. */
   ripgrepOnly: () => Promise<number>;
+  /** The files ripgrep finds, read into memory: `lexOnly` then times the lexing of their text alone. */
+  readFound: () => Promise<{ bytes: number; lexOnly: () => number }>;
 }
 
 export function todoScan(rg: string, root: string): ScanRuns {
@@ -78,5 +80,12 @@ export function todoScan(rg: string, root: string): ScanRuns {
     scan: () => scanAsFound(search),
     readEverything: () => lex(files),
     ripgrepOnly: async () => (await withTags()).length,
+    readFound: async () => {
+      const texts = await Promise.all((await withTags()).map(async (path) => ({ language: languageForPath(path), text: await readFile(path, 'utf8') })));
+      return {
+        bytes: texts.reduce((sum, { text }) => sum + text.length, 0),
+        lexOnly: () => texts.reduce((sum, { language, text }) => sum + (language ? findTodos(textLines(text), syntaxFor(language), { tags: TAGS }).length : 0), 0),
+      };
+    },
   };
 }

@@ -4,7 +4,7 @@
  * Each window runs test/bench/inHost.ts in its extension host; `activate()`'s
  * time comes from the extension's own log. Each window is a fresh start.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { CHROMIUM, launchChromium } from '../e2e/browser';
@@ -13,17 +13,19 @@ import { extensionHostErrors, loggedEditorReadies, loggedTimes } from '../e2e/ho
 import { runInHost } from '../e2e/hostRun';
 import { ensureDebianPackages, ensureTooling } from '../e2e/tooling';
 import { startLightfieldServer } from '../server/server';
-import type { HostFigures } from './inHost';
-import { BENCH_LINE_PREFIX, kb, LOGS_VARIABLE, ms, type Row, spread } from './table';
+import type { HostFigures, HostPlan } from './inHost';
+import { BENCH_LINE_PREFIX, kb, LOGS_VARIABLE, ms, PLAN_VARIABLE, type Row, spread } from './table';
 import { generateWorkspace } from './todoScan';
 
 const ROOT = resolve(__dirname, '..', '..');
+/** Windows whose first webview is a task editor; one more after them opens a bare webview first. */
 const WINDOWS = 3;
 
 export async function vscodeRows(rows: Row[], runs: number): Promise<void> {
   ensureDebianPackages([{ file: CHROMIUM, pkg: 'chromium' }]);
   const tooling = ensureTooling();
   const home = mkdtempSync(join(tmpdir(), 'lf-bench-code-server-'));
+  const planFile = join(home, 'plan.json');
   const extensionPath = buildForHost(tooling, home);
   // 50,000 files, no .gitignore: 5,000 of the user's (one in twenty with a TODO) and 45,000 in node_modules.
   const workspace = generateWorkspace(5_000, 45_000);
@@ -32,12 +34,14 @@ export async function vscodeRows(rows: Row[], runs: number): Promise<void> {
     home,
     workspace,
     machineSettings: { 'lightfield.baseUrl': server.url },
-    env: { LIGHTFIELD_BENCH_RUNS: String(runs), [LOGS_VARIABLE]: join(home, 'user', 'logs') },
+    env: { LIGHTFIELD_BENCH_RUNS: String(runs), [LOGS_VARIABLE]: join(home, 'user', 'logs'), [PLAN_VARIABLE]: planFile },
   });
   const browser = await launchChromium();
   const windows: HostFigures[] = [];
   try {
-    for (let i = 0; i < WINDOWS; i++) {
+    for (let i = 0; i <= WINDOWS; i++) {
+      const plan: HostPlan = { bareFirst: i === WINDOWS };
+      writeFileSync(planFile, JSON.stringify(plan));
       let figures: HostFigures | undefined;
       const console: string[] = [];
       const { code, page } = await runInHost(browser, {
@@ -64,7 +68,9 @@ export async function vscodeRows(rows: Row[], runs: number): Promise<void> {
   const bare = spread(windows.flatMap((w) => w.bareWebview));
   const bareLoad = spread(windows.flatMap((w) => w.bareLoad));
   // Each window's first editor is its cold one; the rest are warm.
-  const editors = loggedEditorReadies(join(codeServer.userDataDir, 'logs'));
+  const editors = loggedEditorReadies(join(codeServer.userDataDir, 'logs')).slice(0, WINDOWS);
+  const firstBare = spread(windows.flatMap((w) => (w.firstBare === undefined ? [] : [w.firstBare])));
+  const lastBare = spread(windows[WINDOWS].bareWebview);
   const warm = editors.flatMap((each) => each.slice(1));
   const load = spread(warm.map((each) => each.load));
   const page = spread(warm.map((each) => each.page));
@@ -81,6 +87,12 @@ export async function vscodeRows(rows: Row[], runs: number): Promise<void> {
     { figure: `task editor page set to a usable form, warm (${where} × ${runs})`, measured: `${ms(page.min)} / ${ms(page.median)}`, baseline: `bare webview page ready ${ms(bare.min)} / ${ms(bare.median)}`, ratio: `${(page.median / bare.median).toFixed(2)}× the bare webview` },
     { figure: `task editor open from the tree to a usable form, warm (${where} × ${runs})`, measured: `${ms(open.min)} / ${ms(open.median)}`, baseline: `bare webview page ready ${ms(bare.median)}`, ratio: `${(open.median / bare.median).toFixed(2)}× the bare webview` },
     { figure: `task editor open, the window's first webview (${where})`, measured: `${ms(cold.min)} / ${ms(cold.median)}`, baseline: `warm ${ms(open.median)}`, ratio: `${(cold.median / open.median).toFixed(2)}× warm` },
+    {
+      figure: `VS Code's own first webview: a bare one, first in a fourth window (code-server, ${runs} warm after it)`,
+      measured: `${ms(firstBare.median)}`,
+      baseline: `the same window's warm bare webviews ${ms(lastBare.median)}`,
+      ratio: `${(firstBare.median / lastBare.median).toFixed(2)}× warm`,
+    },
     {
       figure: `TODO view scan in the extension host, 50,000 files, no .gitignore (5,000 own, 45,000 in node_modules; ${where} × ${2 * runs})`,
       measured: `${ms(scan.min)} / ${ms(scan.median)}; ${last.todoFiles} files listed, ${last.todoFilesInDependencies} from node_modules; heap kept by the scan ${kb(last.todoHeapRetained)}; 16 files read at a time`,

@@ -6,6 +6,8 @@ function logFiles(logs: string, pattern: RegExp): string[] {
   if (!existsSync(logs)) return [];
   return readdirSync(logs, { recursive: true, encoding: 'utf8' })
     .filter((path) => pattern.test(path))
+    // Each window's logs are under a folder named by its start time: in the order the windows opened.
+    .sort()
     .map((path) => join(logs, path));
 }
 
