@@ -5,7 +5,7 @@
  */
 import type { Capabilities } from './domain';
 import { onFirstUse } from '../lazy';
-import type { CallOptions, ProviderOptions, TaskProvider, WriteOptions } from './provider';
+import type { ProviderOptions, TaskProvider } from './provider';
 
 export type AdapterClass = new (options: ProviderOptions) => TaskProvider;
 
@@ -20,11 +20,11 @@ export class DeferredProvider implements TaskProvider {
     this.adapter = onFirstUse(async () => new (await load())(options));
   }
 
-  async checkKey(options?: CallOptions) {
-    return (await this.adapter()).checkKey(options);
+  async checkKey(...args: Parameters<TaskProvider['checkKey']>) {
+    return (await this.adapter()).checkKey(...args);
   }
-  async describeTasks(options?: CallOptions) {
-    return (await this.adapter()).describeTasks(options);
+  async describeTasks(...args: Parameters<TaskProvider['describeTasks']>) {
+    return (await this.adapter()).describeTasks(...args);
   }
   async listTasks(...args: Parameters<TaskProvider['listTasks']>) {
     return (await this.adapter()).listTasks(...args);
@@ -32,20 +32,20 @@ export class DeferredProvider implements TaskProvider {
   async listAllTasks(...args: Parameters<TaskProvider['listAllTasks']>) {
     return (await this.adapter()).listAllTasks(...args);
   }
-  async getTask(id: string, options?: CallOptions) {
-    return (await this.adapter()).getTask(id, options);
+  async getTask(...args: Parameters<TaskProvider['getTask']>) {
+    return (await this.adapter()).getTask(...args);
   }
   async createTask(...args: Parameters<TaskProvider['createTask']>) {
     return (await this.adapter()).createTask(...args);
   }
-  async updateTask(id: string, ...rest: [Parameters<TaskProvider['updateTask']>[1], WriteOptions?]) {
-    return (await this.adapter()).updateTask(id, ...rest);
+  async updateTask(...args: Parameters<TaskProvider['updateTask']>) {
+    return (await this.adapter()).updateTask(...args);
   }
-  async deleteTask(id: string, options?: CallOptions) {
-    return (await this.adapter()).deleteTask(id, options);
+  async deleteTask(...args: Parameters<TaskProvider['deleteTask']>) {
+    return (await this.adapter()).deleteTask(...args);
   }
-  async listMembers(options?: CallOptions) {
-    return (await this.adapter()).listMembers(options);
+  async listMembers(...args: Parameters<TaskProvider['listMembers']>) {
+    return (await this.adapter()).listMembers(...args);
   }
   async nameRecords(...args: Parameters<TaskProvider['nameRecords']>) {
     return (await this.adapter()).nameRecords(...args);
