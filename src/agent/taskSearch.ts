@@ -4,7 +4,7 @@
  * request), else by paging through the service's list with the filters it takes,
  * checking each task here too (a service may ignore its filters). No `vscode`.
  */
-import { type Task, type TaskQuery, type TaskStatus, isOpenTask, taskDue, taskStatus, taskTitle } from '../api/domain';
+import { type Task, type TaskPage, type TaskQuery, type TaskStatus, isOpenTask, taskDue, taskStatus, taskTitle } from '../api/domain';
 import { isFilterUnsupported } from '../api/errors';
 import type { TaskProvider } from '../api/provider';
 import { dayIn } from '../shared/dueDates';
@@ -110,29 +110,42 @@ async function scanService(store: TaskStore, provider: TaskProvider, filter: Tas
   const tasks: Task[] = [];
   let { offset, skip } = page;
   let scanned = 0;
-  for (let pages = 0; pages < MAX_SCAN_PAGES; pages++) {
-    let listed;
-    try {
-      listed = await provider.listTasks(query(offset));
-    } catch (error) {
-      if (!filtered || !isFilterUnsupported(error)) throw error;
-      filtered = false;
-      listed = await provider.listTasks(query(offset));
-    }
-    scanned += listed.tasks.length;
-    for (const [index, task] of listed.tasks.entries()) {
-      // Our own recent writes are newer than the list.
-      const current = store.task(task.id) ?? task;
-      if (!matchesFilter(current, filter, now, zone)) continue;
-      if (skip > 0) {
-        skip -= 1;
-        continue;
+  let pagesRead = 0;
+  // The first page alone (it tells whether the service takes the filters, and how many there are); then,
+  // where the service counts them, the rest of this call's pages at once.
+  let round: TaskPage[];
+  try {
+    round = [await provider.listTasks(query(offset))];
+  } catch (error) {
+    if (!filtered || !isFilterUnsupported(error)) throw error;
+    filtered = false;
+    round = [await provider.listTasks(query(offset))];
+  }
+  for (;;) {
+    for (const listed of round) {
+      scanned += listed.tasks.length;
+      pagesRead += 1;
+      for (const [index, task] of listed.tasks.entries()) {
+        // Our own recent writes are newer than the list.
+        const current = store.task(task.id) ?? task;
+        if (!matchesFilter(current, filter, now, zone)) continue;
+        if (skip > 0) {
+          skip -= 1;
+          continue;
+        }
+        if (tasks.length === page.limit) return { tasks, cursor: cursorText({ source: 'service', at: offset + index }), source: 'service', scanned };
+        tasks.push(current);
       }
-      if (tasks.length === page.limit) return { tasks, cursor: cursorText({ source: 'service', at: offset + index }), source: 'service', scanned };
-      tasks.push(current);
+      offset += listed.tasks.length;
+      if (!listed.hasMore || listed.tasks.length === 0) return { tasks, source: 'service', scanned };
+      // A short page: the pages asked for after it started at the wrong place.
+      if (listed.tasks.length < capabilities.maxPageSize) break;
     }
-    offset += listed.tasks.length;
-    if (!listed.hasMore || listed.tasks.length === 0) return { tasks, source: 'service', scanned };
+    const left = MAX_SCAN_PAGES - pagesRead;
+    if (left <= 0) break;
+    const total = round[round.length - 1].total;
+    const count = total === undefined ? 1 : Math.max(1, Math.min(left, Math.ceil((total - offset) / capabilities.maxPageSize)));
+    round = await Promise.all(Array.from({ length: count }, (_, index) => provider.listTasks(query(offset + index * capabilities.maxPageSize))));
   }
   return { tasks, cursor: cursorText({ source: 'service', at: offset }), source: 'service', scanned };
 }
