@@ -43,11 +43,15 @@ export function textLines(source: string): TextLines {
   return { lineCount: texts.length, lineAt: (line) => ({ text: texts[line] }), source };
 }
 
-/** A mark for each line of `source` that holds one of `needles`, found with `indexOf` over the whole text (a file is mostly lines with none). */
-function linesHolding(source: string, lineCount: number, needles: readonly string[]): Uint8Array {
-  const marks = new Uint8Array(lineCount);
+/** For each of `lists`, a mark on each line of `source` that holds one of its needles, found with `indexOf` over the whole text (a file is mostly lines with none). */
+function linesHolding(source: string, ...lists: (readonly string[])[]): Uint8Array[] {
   const starts: number[] = [0];
   for (let at = source.indexOf('\n'); at >= 0; at = source.indexOf('\n', at + 1)) starts.push(at + 1);
+  return lists.map((needles) => marksOf(source, starts, needles));
+}
+
+function marksOf(source: string, starts: readonly number[], needles: readonly string[]): Uint8Array {
+  const marks = new Uint8Array(starts.length);
   for (const needle of needles) {
     if (!needle) continue;
     for (let at = source.indexOf(needle); at >= 0; at = source.indexOf(needle, at + 1)) {
@@ -96,8 +100,7 @@ export function findTodos(lines: TextLines, syntax: CommentSyntax, options: Dete
   const isTaskId = options.isTaskId ?? isPrefixedTaskId;
   const first = options.range ? safeStart(lines, syntax, options.range.start) : 0;
   // With the whole text at hand, the lines with a tag and those that may open a comment or string are found in it at once.
-  const tagged = lines.source === undefined ? undefined : linesHolding(lines.source, lines.lineCount, options.tags);
-  const opening = lines.source === undefined ? undefined : linesHolding(lines.source, lines.lineCount, openers(syntax));
+  const [tagged, opening] = lines.source === undefined ? [] : linesHolding(lines.source, options.tags, openers(syntax));
   const holdsTag = (line: number) => (tagged ? tagged[line] === 1 : options.tags.some((tag) => lines.lineAt(line).text.includes(tag)));
   const opens = (line: number) => (opening ? opening[line] === 1 : mayOpen(lines.lineAt(line).text, syntax));
   let last = options.range ? Math.min(lines.lineCount - 1, options.range.end) : lines.lineCount - 1;

@@ -9,55 +9,46 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import type { Member, Task, TaskDescription } from '../../src/api/domain';
-import { buildForm, type BuildOptions } from '../../src/editor/formBuilder';
 import type { FormModel } from '../../src/shared/form';
-import { startLightfieldServer } from '../server/server';
-import { clientFor } from '../support/lightfield';
 import HOSTILE from '../fixtures/hostile-strings.json';
-import { fieldId, openEditorPage, sendToWebview, show, useEditorBrowser } from './harness';
+import { fieldId, openEditorPage, sendToWebview, show, useSampleEditor } from './harness';
 
 const AXE = readFileSync(join(__dirname, '..', '..', 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 
-/** The colours of VS Code's Light Modern and Dark Modern themes that the editor's stylesheet uses, as VS Code sets them on a webview. */
-const THEMES: Record<string, { className: string; colors: Record<string, string> }> = {
-  light: {
-    className: 'vscode-light',
-    colors: {
-      foreground: '#3b3b3b', 'editor-background': '#ffffff', descriptionForeground: '#3b3b3b', 'input-background': '#ffffff', 'input-foreground': '#3b3b3b',
-      'input-border': '#cecece', 'input-placeholderForeground': '#767676', 'button-background': '#005fb8', 'button-foreground': '#ffffff', 'button-hoverBackground': '#0258a8',
-      'button-secondaryBackground': '#e5e5e5', 'button-secondaryForeground': '#3b3b3b', 'button-secondaryHoverBackground': '#cccccc', 'button-border': '#0000001a',
-      'dropdown-background': '#ffffff', 'dropdown-foreground': '#3b3b3b', 'dropdown-border': '#cecece', focusBorder: '#005fb8', errorForeground: '#f85149',
-      'textLink-foreground': '#005fb8', 'widget-border': '#e5e5e5', 'panel-border': '#e5e5e5', 'inputValidation-errorBorder': '#be1100',
-      'inputValidation-errorBackground': '#f2dede', 'textCodeBlock-background': '#f8f8f8', 'settings-textInputBorder': '#cecece',
-    },
-  },
-  dark: {
-    className: 'vscode-dark',
-    colors: {
-      foreground: '#cccccc', 'editor-background': '#1f1f1f', descriptionForeground: '#9d9d9d', 'input-background': '#313131', 'input-foreground': '#cccccc',
-      'input-border': '#3c3c3c', 'input-placeholderForeground': '#989898', 'button-background': '#0078d4', 'button-foreground': '#ffffff', 'button-hoverBackground': '#026ec1',
-      'button-secondaryBackground': '#313131', 'button-secondaryForeground': '#cccccc', 'button-secondaryHoverBackground': '#3c3c3c', 'button-border': '#ffffff12',
-      'dropdown-background': '#313131', 'dropdown-foreground': '#cccccc', 'dropdown-border': '#3c3c3c', focusBorder: '#0078d4', errorForeground: '#f85149',
-      'textLink-foreground': '#4daafc', 'widget-border': '#313131', 'panel-border': '#2b2b2b', 'inputValidation-errorBorder': '#be1100',
-      'inputValidation-errorBackground': '#5a1d1d', 'textCodeBlock-background': '#2b2b2b', 'settings-textInputBorder': '#3c3c3c',
-    },
-  },
+/** The colours of VS Code's Light Modern and Dark Modern themes that the editor's stylesheet uses, as VS Code sets them on a webview: [light, dark]. */
+const THEME_COLORS: Record<string, [string, string]> = {
+  foreground: ['#3b3b3b', '#cccccc'],
+  'editor-background': ['#ffffff', '#1f1f1f'],
+  descriptionForeground: ['#3b3b3b', '#9d9d9d'],
+  'input-background': ['#ffffff', '#313131'],
+  'input-foreground': ['#3b3b3b', '#cccccc'],
+  'input-border': ['#cecece', '#3c3c3c'],
+  'input-placeholderForeground': ['#767676', '#989898'],
+  'button-background': ['#005fb8', '#0078d4'],
+  'button-foreground': ['#ffffff', '#ffffff'],
+  'button-hoverBackground': ['#0258a8', '#026ec1'],
+  'button-secondaryBackground': ['#e5e5e5', '#313131'],
+  'button-secondaryForeground': ['#3b3b3b', '#cccccc'],
+  'button-secondaryHoverBackground': ['#cccccc', '#3c3c3c'],
+  'button-border': ['#0000001a', '#ffffff12'],
+  'dropdown-background': ['#ffffff', '#313131'],
+  'dropdown-foreground': ['#3b3b3b', '#cccccc'],
+  'dropdown-border': ['#cecece', '#3c3c3c'],
+  focusBorder: ['#005fb8', '#0078d4'],
+  errorForeground: ['#f85149', '#f85149'],
+  'textLink-foreground': ['#005fb8', '#4daafc'],
+  'widget-border': ['#e5e5e5', '#313131'],
+  'panel-border': ['#e5e5e5', '#2b2b2b'],
+  'inputValidation-errorBorder': ['#be1100', '#be1100'],
+  'inputValidation-errorBackground': ['#f2dede', '#5a1d1d'],
+  'textCodeBlock-background': ['#f8f8f8', '#2b2b2b'],
+  'settings-textInputBorder': ['#cecece', '#3c3c3c'],
 };
+const theme = (className: string, which: 0 | 1) => ({ className, colors: Object.fromEntries(Object.entries(THEME_COLORS).map(([name, pair]) => [name, pair[which]])) });
+const THEMES = { light: theme('vscode-light', 0), dark: theme('vscode-dark', 1) };
 
-const sample: { tasks: Task[]; members: Member[] } = { tasks: [], members: [] };
-let description: TaskDescription;
-const form = (options: Partial<BuildOptions>) => buildForm({ description, members: sample.members, serviceName: 'Lightfield', ...options });
-
-const browser = useEditorBrowser(
-  () => startLightfieldServer({ tasks: 2, customFields: true, seed: 3 }),
-  async (server) => {
-    const client = clientFor(server);
-    description = await client.describeTasks();
-    sample.members = await client.listMembers();
-    sample.tasks = await Promise.all(server.index.listed().slice(0, 2).map((task) => client.getTask(task.id)));
-  },
-);
+// The form is built as the extension builds it: from what the Lightfield adapter reads of the local server.
+const { browser, sample, form } = useSampleEditor();
 
 async function useTheme(page: Page, theme: keyof typeof THEMES): Promise<void> {
   const { className, colors } = THEMES[theme];

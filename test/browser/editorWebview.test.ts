@@ -1,29 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import type { Member, Task, TaskDescription } from '../../src/api/domain';
-import { buildForm, type BuildOptions } from '../../src/editor/formBuilder';
 import { withoutBidiControls } from '../../src/shared/bidi';
 import type { FormModel } from '../../src/shared/form';
-import { startLightfieldServer } from '../server/server';
-import { clientFor } from '../support/lightfield';
-import { fieldId, lastEdit, openEditorPage, sendToWebview, show, useEditorBrowser } from './harness';
+import { fieldId, lastEdit, openEditorPage, sendToWebview, show, useSampleEditor } from './harness';
 
 // The form is built as the extension builds it: from what the Lightfield adapter reads of the local server.
-const sample: { tasks: Task[]; members: Member[] } = { tasks: [], members: [] };
-let description: TaskDescription;
-const form = (options: Partial<BuildOptions>) => buildForm({ description, members: sample.members, serviceName: 'Lightfield', ...options });
-
-
-const browser = useEditorBrowser(
-  () => startLightfieldServer({ tasks: 2, customFields: true, seed: 3 }),
-  async (server) => {
-    const client = clientFor(server);
-    description = await client.describeTasks();
-    sample.members = await client.listMembers();
-    sample.tasks = await Promise.all(server.index.listed().slice(0, 2).map((task) => client.getTask(task.id)));
-  },
-);
+const { browser, sample, described, form } = useSampleEditor();
 
 async function fill(page: Page, selector: string, text: string): Promise<void> {
   await page.locator(selector).fill(text);
@@ -41,7 +24,7 @@ describe('the editor webview in Chromium', () => {
     const page = await openEditorPage(browser.context(), browser.harness());
     const model = form({ task: sample.tasks[0] });
     await show(page, model);
-    const labelIds = description.fields.find((field) => field.key === 'labels')!.options!;
+    const labelIds = described().fields.find((field) => field.key === 'labels')!.options!;
 
     await fill(page, fieldId('$title'), 'A new title');
     await page.locator(`${fieldId('$status')} label`, { hasText: 'In progress' }).click();

@@ -12,6 +12,10 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { after, before } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../e2e/browser';
+import { startLightfieldServer } from '../server/server';
+import { clientFor } from '../support/lightfield';
+import type { Member, Task, TaskDescription } from '../../src/api/domain';
+import { buildForm, type BuildOptions } from '../../src/editor/formBuilder';
 import { editorPage } from '../../src/editor/editorPage';
 import { withoutBidiControls } from '../../src/shared/bidi';
 import { fieldElementId, type FormModel, type FormValue } from '../../src/shared/form';
@@ -154,4 +158,29 @@ export function useEditorBrowser<S extends { close(): Promise<void> }>(start: ()
     return parts;
   };
   return { server: () => get().server, harness: () => get().harness, context: () => get().context };
+}
+
+/**
+ * The editor in headless Chromium over the local Lightfield server's sample: two tasks with custom
+ * fields and the members, read by the Lightfield adapter, and `form` builds a form of them as the
+ * extension does.
+ */
+export function useSampleEditor() {
+  const sample: { tasks: Task[]; members: Member[] } = { tasks: [], members: [] };
+  let description: TaskDescription | undefined;
+  const browser = useEditorBrowser(
+    () => startLightfieldServer({ tasks: 2, customFields: true, seed: 3 }),
+    async (server) => {
+      const client = clientFor(server);
+      description = await client.describeTasks();
+      sample.members = await client.listMembers();
+      sample.tasks = await Promise.all(server.index.listed().slice(0, 2).map((task) => client.getTask(task.id)));
+    },
+  );
+  const described = () => {
+    if (!description) throw new Error('the sample is not read yet');
+    return description;
+  };
+  const form = (options: Partial<BuildOptions>) => buildForm({ description: described(), members: sample.members, serviceName: 'Lightfield', ...options });
+  return { browser, sample, described, form };
 }
