@@ -7,7 +7,7 @@
 import { type Task, type TaskPage, type TaskQuery, type TaskStatus, isOpenTask, taskDue, taskStatus, taskTitle } from '../api/domain';
 import { isFilterUnsupported } from '../api/errors';
 import type { TaskProvider } from '../api/provider';
-import { dayIn } from '../shared/dueDates';
+import { addDays, dayIn, startOfDay } from '../shared/dueDates';
 import { type DueBucket, dueBucket } from '../tasks/grouping';
 import type { TaskStore } from '../tasks/taskStore';
 
@@ -62,24 +62,63 @@ export interface FoundTasks {
 /** A call looks at this many of the service's pages at most, then answers with a cursor to go on. */
 export const MAX_SCAN_PAGES = 10;
 
-interface Cursor {
-  source: 'store' | 'service';
-  /** Store: matches already given. Service: the list offset to go on from. */
-  at: number;
-}
+type Cursor = { source: 'store'; at: number } | { source: 'service'; listing: number; at: number };
 
 export function readCursor(text: string | undefined): Cursor | undefined {
-  const match = text === undefined ? null : /^(store|service):(\d{1,9})$/.exec(text);
-  return match ? { source: match[1] as Cursor['source'], at: Number(match[2]) } : undefined;
+  const match = text === undefined ? null : /^(?:store:(\d{1,9})|service:(\d{1,2}):(\d{1,9}))$/.exec(text);
+  if (!match) return undefined;
+  return match[1] !== undefined ? { source: 'store', at: Number(match[1]) } : { source: 'service', listing: Number(match[2]), at: Number(match[3]) };
 }
 
 function cursorText(cursor: Cursor): string {
-  return `${cursor.source}:${cursor.at}`;
+  return cursor.source === 'store' ? `store:${cursor.at}` : `service:${cursor.listing}:${cursor.at}`;
 }
 
 /** The statuses a filter could match of those the service has. */
 function wantedStatuses(filter: TaskFilter, statuses: readonly TaskStatus[]): readonly TaskStatus[] {
   return filter.statuses ? statuses.filter((status) => filter.statuses?.includes(status)) : statuses;
+}
+
+const HOUR = 3_600_000;
+
+function utcMidnight(day: string): number {
+  return Date.parse(`${day}T00:00:00Z`);
+}
+
+/**
+ * The instants the filter's due days lie within, for the service to narrow its
+ * list by: due instants in the user's zone, and due days on any clock a service
+ * may read them on (a day begins between 14 hours before and 12 hours after UTC
+ * midnight). Undefined bounds are open.
+ */
+export function dueWindow(filter: TaskFilter, now: number, zone?: string): Pick<TaskQuery, 'dueFrom' | 'dueBefore'> {
+  const today = dayIn(now, zone);
+  // Days excluded on either side, in the user's zone.
+  const after: string[] = filter.dueAfter ? [filter.dueAfter] : [];
+  const before: string[] = filter.dueBefore ? [filter.dueBefore] : [];
+  switch (filter.due) {
+    case 'overdue':
+      before.push(addDays(today, 1));
+      break;
+    case 'today':
+      // An open task due before today is overdue.
+      after.push(addDays(today, -1));
+      before.push(addDays(today, 1));
+      break;
+    case 'week':
+      after.push(today);
+      before.push(addDays(today, 7));
+      break;
+    case 'later':
+      after.push(addDays(today, 6));
+      break;
+  }
+  const latestAfter = after.sort().at(-1);
+  const earliestBefore = before.sort()[0];
+  const window: Pick<TaskQuery, 'dueFrom' | 'dueBefore'> = {};
+  if (latestAfter) window.dueFrom = new Date(utcMidnight(addDays(latestAfter, 1)) - 14 * HOUR).toISOString();
+  if (earliestBefore) window.dueBefore = new Date(Math.max(startOfDay(earliestBefore, zone), utcMidnight(addDays(earliestBefore, -1)) + 12 * HOUR + 1)).toISOString();
+  return window;
 }
 
 export async function findTasks(store: TaskStore, provider: TaskProvider, filter: TaskFilter, page: { limit: number; cursor?: string }, now = Date.now(), zone?: string): Promise<FoundTasks> {
@@ -93,59 +132,106 @@ export async function findTasks(store: TaskStore, provider: TaskProvider, filter
     return { tasks, cursor: next < matching.length ? cursorText({ source: 'store', at: next }) : undefined, source: 'store', scanned: 0 };
   }
   // A store cursor the store can no longer serve: the same matches are skipped on the service.
-  const skip = cursor?.source === 'store' ? cursor.at : 0;
-  return scanService(store, provider, filter, { limit: page.limit, offset: cursor?.source === 'service' ? cursor.at : 0, skip }, now, zone);
+  const from = cursor?.source === 'service' ? cursor : { listing: 0, at: 0 };
+  return new ServiceScan(store, provider, filter, page.limit, now, zone).run(from.listing, from.at, cursor?.source === 'store' ? cursor.at : 0);
 }
 
-async function scanService(store: TaskStore, provider: TaskProvider, filter: TaskFilter, page: { limit: number; offset: number; skip: number }, now: number, zone?: string): Promise<FoundTasks> {
-  const { capabilities } = provider;
-  const statuses = wantedStatuses(filter, capabilities.statuses);
-  let filtered = !store.filtersIgnored;
-  const query = (offset: number): TaskQuery => ({
-    ...(filtered && statuses.length === 1 ? { status: statuses[0] } : {}),
-    ...(filtered && filter.assignee ? { assignee: filter.assignee } : {}),
-    offset,
-    limit: capabilities.maxPageSize,
-  });
-  const tasks: Task[] = [];
-  let { offset, skip } = page;
-  let scanned = 0;
-  let pagesRead = 0;
-  // The first page alone (it tells whether the service takes the filters, and how many there are); then,
-  // where the service counts them, the rest of this call's pages at once.
-  let round: TaskPage[];
-  try {
-    round = [await provider.listTasks(query(offset))];
-  } catch (error) {
-    if (!filtered || !isFilterUnsupported(error)) throw error;
-    filtered = false;
-    round = [await provider.listTasks(query(offset))];
+/**
+ * One call's walk through the service's lists: one listing per status asked for
+ * where the service filters by status and only some are wanted (their first pages
+ * asked for at once), else one of every status; after a listing's first page,
+ * where the service counts its tasks, the rest of the call's pages at once.
+ */
+class ServiceScan {
+  private readonly tasks: Task[] = [];
+  private scanned = 0;
+  private pagesRead = 0;
+  private filtered: boolean;
+  private readonly statuses: readonly TaskStatus[];
+  private readonly pageSize: number;
+
+  constructor(
+    private readonly store: TaskStore,
+    private readonly provider: TaskProvider,
+    private readonly filter: TaskFilter,
+    private readonly limit: number,
+    private readonly now: number,
+    private readonly zone?: string,
+  ) {
+    this.filtered = !store.filtersIgnored;
+    this.statuses = wantedStatuses(filter, provider.capabilities.statuses);
+    this.pageSize = provider.capabilities.maxPageSize;
   }
-  for (;;) {
-    for (const listed of round) {
-      scanned += listed.tasks.length;
-      pagesRead += 1;
-      for (const [index, task] of listed.tasks.entries()) {
-        // Our own recent writes are newer than the list.
-        const current = store.task(task.id) ?? task;
-        if (!matchesFilter(current, filter, now, zone)) continue;
-        if (skip > 0) {
-          skip -= 1;
-          continue;
-        }
-        if (tasks.length === page.limit) return { tasks, cursor: cursorText({ source: 'service', at: offset + index }), source: 'service', scanned };
-        tasks.push(current);
-      }
-      offset += listed.tasks.length;
-      if (!listed.hasMore || listed.tasks.length === 0) return { tasks, source: 'service', scanned };
-      // A short page: the pages asked for after it started at the wrong place.
-      if (listed.tasks.length < capabilities.maxPageSize) break;
+
+  async run(fromListing: number, fromOffset: number, skip: number): Promise<FoundTasks> {
+    if (this.statuses.length === 0) return this.answer();
+    let listings: readonly (TaskStatus | undefined)[] = this.listings().slice(fromListing);
+    const firstPages = () => Promise.all(listings.map((status, index) => this.page(status, index === 0 ? fromOffset : 0)));
+    let firsts: TaskPage[];
+    try {
+      firsts = await firstPages();
+    } catch (error) {
+      if (!this.filtered || !isFilterUnsupported(error)) throw error;
+      this.filtered = false;
+      // The one listing of all: a cursor's offset in it stands (an earlier call fell back too).
+      listings = this.listings();
+      if (fromListing > 0) [fromListing, fromOffset] = [0, 0];
+      firsts = await firstPages();
     }
-    const left = MAX_SCAN_PAGES - pagesRead;
-    if (left <= 0) break;
-    const total = round[round.length - 1].total;
-    const count = total === undefined ? 1 : Math.max(1, Math.min(left, Math.ceil((total - offset) / capabilities.maxPageSize)));
-    round = await Promise.all(Array.from({ length: count }, (_, index) => provider.listTasks(query(offset + index * capabilities.maxPageSize))));
+    for (const [index, status] of listings.entries()) {
+      const stop = await this.scanListing(status, index === 0 ? fromOffset : 0, firsts[index], skip);
+      skip = stop.skip;
+      if (stop.at !== undefined) return this.answer({ source: 'service', listing: fromListing + index, at: stop.at });
+    }
+    return this.answer();
   }
-  return { tasks, cursor: cursorText({ source: 'service', at: offset }), source: 'service', scanned };
+
+  /** The statuses listed one by one, or `undefined` for one listing of all. */
+  private listings(): readonly (TaskStatus | undefined)[] {
+    return this.filtered && this.statuses.length < this.provider.capabilities.statuses.length ? this.statuses : [undefined];
+  }
+
+  private page(status: TaskStatus | undefined, offset: number): Promise<TaskPage> {
+    const narrowing: TaskQuery = this.filtered
+      ? { ...(status ? { status } : {}), ...(this.filter.assignee ? { assignee: this.filter.assignee } : {}), ...dueWindow(this.filter, this.now, this.zone) }
+      : {};
+    return this.provider.listTasks({ ...narrowing, offset, limit: this.pageSize });
+  }
+
+  /** Takes the listing's matches from `offset` on; `at` is where the answer is full, undefined when the listing ended first. */
+  private async scanListing(status: TaskStatus | undefined, offset: number, first: TaskPage, skip: number): Promise<{ at?: number; skip: number }> {
+    let round = [first];
+    for (;;) {
+      for (const listed of round) {
+        this.scanned += listed.tasks.length;
+        this.pagesRead += 1;
+        for (const [index, task] of listed.tasks.entries()) {
+          // A service that ignores the status filter lists the task in each listing: it is taken in its own.
+          if (status && taskStatus(task) !== status) continue;
+          // Our own recent writes are newer than the list.
+          const current = this.store.task(task.id) ?? task;
+          if (!matchesFilter(current, this.filter, this.now, this.zone)) continue;
+          if (skip > 0) {
+            skip -= 1;
+            continue;
+          }
+          if (this.tasks.length === this.limit) return { at: offset + index, skip };
+          this.tasks.push(current);
+        }
+        offset += listed.tasks.length;
+        if (!listed.hasMore || listed.tasks.length === 0) return { skip };
+        // A short page: the pages asked for after it started at the wrong place.
+        if (listed.tasks.length < this.pageSize) break;
+      }
+      const left = MAX_SCAN_PAGES - this.pagesRead;
+      if (left <= 0) return { at: offset, skip };
+      const total = round[round.length - 1].total;
+      const count = total === undefined ? 1 : Math.max(1, Math.min(left, Math.ceil((total - offset) / this.pageSize)));
+      round = await Promise.all(Array.from({ length: count }, (_, index) => this.page(status, offset + index * this.pageSize)));
+    }
+  }
+
+  private answer(cursor?: Cursor): FoundTasks {
+    return { tasks: this.tasks, ...(cursor ? { cursor: cursorText(cursor) } : {}), source: 'service', scanned: this.scanned };
+  }
 }

@@ -169,6 +169,12 @@ export interface TaskQuery {
   status?: TaskStatus;
   assignee?: string;
   titlePrefix?: string;
+  /**
+   * Due at or after this instant, and before `dueBefore` (ISO 8601): a narrowing the
+   * service may apply or not, so the caller checks each task it lists.
+   */
+  dueFrom?: string;
+  dueBefore?: string;
   offset?: number;
   limit?: number;
 }

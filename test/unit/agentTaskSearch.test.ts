@@ -1,9 +1,11 @@
 /** "Find tasks" for the agent: from the store when it holds the answer (no request), else paged from the service, filters ignored or not. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { findTasks, matchesFilter, type TaskFilter } from '../../src/agent/taskSearch';
+import fc from 'fast-check';
+import { dueWindow, findTasks, matchesFilter, type TaskFilter } from '../../src/agent/taskSearch';
 import type { Task, TaskStatus } from '../../src/api/domain';
 import { taskStatus } from '../../src/api/domain';
+import { DUE_BUCKETS } from '../../src/tasks/grouping';
 import { TaskStore } from '../../src/tasks/taskStore';
 import type { LightfieldServer } from '../server/server';
 import { clientFor, useServer } from '../support/lightfield';
@@ -52,6 +54,41 @@ describe('agent find tasks: matching', () => {
   });
 });
 
+describe('agent find tasks: the due window the service narrows by', () => {
+  const ZONES = ['Pacific/Kiritimati', 'Asia/Tokyo', 'Europe/London', 'America/Los_Angeles', 'Pacific/Pago_Pago', 'UTC'];
+  const HOUR = 3_600_000;
+  const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+  it('holds every task the filter matches, however the service reads a day', () => {
+    const now = Date.parse('2026-12-02T12:00:00Z');
+    const instant = fc.integer({ min: now - 40 * 24 * HOUR, max: now + 40 * 24 * HOUR });
+    const filter = fc.record({ due: fc.option(fc.constantFrom(...DUE_BUCKETS), { nil: undefined }), dueBefore: fc.option(instant.map(day), { nil: undefined }), dueAfter: fc.option(instant.map(day), { nil: undefined }) });
+    const due = fc.oneof(instant.map((ms) => new Date(ms).toISOString()), instant.map(day));
+    fc.assert(
+      fc.property(filter, due, fc.constantFrom(...ZONES), fc.integer({ min: -36 * HOUR, max: 36 * HOUR }), (filter, dueAt, zone, shift) => {
+        const task: Task = { id: 't', title: 'Call Globex', status: 'TODO', dueAt, createdAt: '2026-11-01T00:00:00Z', fields: {} };
+        const at = now + shift;
+        if (!matchesFilter(task, filter, at, zone)) return;
+        const window = dueWindow(filter, at, zone);
+        // A day as the service may read it: UTC midnight, or its start on the earliest and the latest clocks.
+        const readings = dueAt.length === 10 ? [-14 * HOUR, 0, 12 * HOUR].map((offset) => Date.parse(`${dueAt}T00:00:00Z`) + offset) : [Date.parse(dueAt)];
+        for (const reading of readings) {
+          assert.ok(!window.dueFrom || reading >= Date.parse(window.dueFrom), `${dueAt} from ${window.dueFrom}`);
+          assert.ok(!window.dueBefore || reading < Date.parse(window.dueBefore), `${dueAt} before ${window.dueBefore}`);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('narrows to the days asked for, not to everything', () => {
+    const window = dueWindow({ due: 'week' }, Date.parse('2026-12-02T12:00:00Z'), 'UTC');
+    // Tomorrow on the earliest clock, to the end of the sixth day after it here.
+    assert.deepEqual(window, { dueFrom: '2026-12-02T10:00:00.000Z', dueBefore: '2026-12-09T00:00:00.000Z' });
+    assert.deepEqual(dueWindow({ titleContains: 'x' }, 0), {});
+  });
+});
+
 describe('agent find tasks against the local server', () => {
   const server = useServer({ tasks: 30 });
 
@@ -82,7 +119,7 @@ describe('agent find tasks against the local server', () => {
 
 for (const ignoreFilters of [false, true]) {
   describe(`agent find tasks pages through a service that ${ignoreFilters ? 'ignores' : 'applies'} list filters`, () => {
-    const server = useServer({ tasks: 70, ignoreFilters });
+    const server = useServer({ tasks: 160, ignoreFilters });
 
     it('lists every match once, a page at a time, and only matches', async () => {
       const member = server().members[2].id;
@@ -97,8 +134,50 @@ for (const ignoreFilters of [false, true]) {
       const one = await findTasks(store, provider, filter, { limit: 50 });
       assert.ok(one.tasks.every((task) => taskStatus(task) === 'TODO' && task.assignee === member));
     });
+
+    it('finds open tasks due this week, each once, as a scan of every task would', async () => {
+      const { store, provider } = storeFor(server());
+      const filter: TaskFilter = { statuses: ['TODO', 'IN_PROGRESS'], due: 'week' };
+      const now = Date.now();
+      const expected = (await provider.listAllTasks()).filter((task) => matchesFilter(task, filter, now)).map((task) => task.id);
+      assert.ok(expected.length > 2, 'enough to page');
+      const { ids } = await allPages(store, provider, filter, 2);
+      assert.deepEqual([...ids].sort(), [...expected].sort());
+      assert.equal(new Set(ids).size, ids.length, 'none twice');
+    });
   });
 }
+
+describe('agent find tasks: a service that applies the filters is asked once per status, all at once', () => {
+  const server = useServer({ tasks: 200 });
+
+  it('asks for the first page of each open status with the due window, and no more when they hold the answer', async () => {
+    const { store, provider } = storeFor(server());
+    const before = server().requests.length;
+    const found = await findTasks(store, provider, { statuses: ['TODO', 'IN_PROGRESS'], due: 'week' }, { limit: 50 });
+    const lists = server().requests.slice(before).filter((request) => request.path.startsWith('/v1/tasks?')).map((request) => decodeURIComponent(request.path));
+    assert.ok(found.tasks.length > 0 && found.cursor === undefined);
+    assert.equal(lists.length, 2, lists.join('\n'));
+    assert.ok(lists.every((path) => path.includes('$dueAt[greaterThanOrEqual]=') && path.includes('$dueAt[lessThan]=') && path.includes('offset=0')), lists.join('\n'));
+  });
+});
+
+describe('agent find tasks: a service that refuses the due window', () => {
+  const server = useServer({ tasks: 80 });
+
+  it('lists without its filters and still finds every match', async () => {
+    // An organisation whose due field is text: a range on it is a 400 invalid_type.
+    server().definitions.fieldDefinitions.$dueAt.valueType = 'TEXT';
+    const { store, provider } = storeFor(server());
+    const filter: TaskFilter = { statuses: ['TODO', 'IN_PROGRESS'], due: 'week' };
+    const now = Date.now();
+    const expected = (await provider.listAllTasks()).filter((task) => matchesFilter(task, filter, now)).map((task) => task.id);
+    const before = server().requests.length;
+    const { ids } = await allPages(store, provider, filter, 50);
+    assert.deepEqual([...ids].sort(), [...expected].sort());
+    assert.ok(server().requests.slice(before).some((request) => request.status === 400), 'the window was refused');
+  });
+});
 
 describe('agent find tasks: a group the store has only partly', () => {
   const server = useServer({ tasks: 40 });

@@ -65,6 +65,8 @@ export class CloseProvider implements TaskProvider {
       _type: 'all',
       ...(query.status ? { is_complete: query.status === 'COMPLETE' } : {}),
       ...(query.assignee ? { assigned_to: query.assignee } : {}),
+      ...(query.dueFrom ? { date__gte: query.dueFrom } : {}),
+      ...(query.dueBefore ? { date__lt: query.dueBefore } : {}),
     };
     const list = JSON.stringify(filters);
     const offset = query.offset ?? 0;

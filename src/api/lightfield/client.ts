@@ -4,7 +4,7 @@
  * (definitions.ts keeps them, vocabulary.ts reads them, description.ts makes the
  * editor's fields of them, translation.ts speaks the wire).
  */
-import type { Account, Member, NamedRecord, ParentChoice, Task, TaskDescription, TaskDraft, TaskPage, TaskPatch, TaskQuery, TaskStatus } from '../domain';
+import type { Account, Member, NamedRecord, ParentChoice, Task, TaskDescription, TaskDraft, TaskPage, TaskPatch, TaskQuery } from '../domain';
 import { unknown } from 'zod/mini';
 import { alreadyGone, ApiError, FILTER_UNSUPPORTED } from '../errors';
 import type { ServiceHttp } from '../http';
@@ -16,7 +16,7 @@ import { Definitions } from './definitions';
 import { describeFields } from './description';
 import { lightfieldHttp } from './http';
 import { keyInfoSchema, type ListFilter, memberPageSchema, memberSchema, type Task as LightfieldTask, type TaskPage as TaskPageWire, taskPageSchema, taskSchema } from './schemas';
-import { filterQuery, memberOf, namedRecordOf, pageQuery, refusedFilter, taskFilters, toCreate, toPage, toTask, toUpdate } from './translation';
+import { filterQuery, GUESSED_WORDS, memberOf, namedRecordOf, pageQuery, refusedFilter, taskFilters, toCreate, toPage, toTask, toUpdate } from './translation';
 import type { Vocabulary } from './vocabulary';
 
 export { filterQuery };
@@ -76,7 +76,7 @@ export class LightfieldProvider implements TaskProvider {
   listTasks(query: TaskQuery = {}, options: CallOptions = {}): Promise<TaskPage> {
     const words = this.definitions.vocabulary(options);
     const listed = !this.definitions.known && !query.assignee ? this.listBeforeDefinitions(query, words, options) : this.definitions.use(options, (words) => this.listWith(query, words, options));
-    return listed.catch(refusedFilter);
+    return listed.catch((error: unknown) => refusedFilter(error, query));
   }
 
   /**
@@ -87,8 +87,7 @@ export class LightfieldProvider implements TaskProvider {
    * needs the definitions' slug.)
    */
   private async listBeforeDefinitions(query: TaskQuery, vocabulary: Promise<Vocabulary>, options: CallOptions): Promise<TaskPage> {
-    const guessed = { filtered: (status: TaskStatus) => status, slug: (key: string) => key };
-    const guess = this.requestPage(query, taskFilters(query, guessed), options).then(
+    const guess = this.requestPage(query, taskFilters(query, GUESSED_WORDS), options).then(
       (page) => ({ page }),
       (error: unknown) => ({ error }),
     );

@@ -77,6 +77,8 @@ export function taskFilters(query: TaskQuery, words: Pick<Vocabulary, 'filtered'
   // Relationship filters name the relationship by its slug, which varies per organisation.
   if (query.assignee) filters.push({ key: words.slug(KEYS.assignee), operator: 'contains', value: query.assignee });
   if (query.titlePrefix) filters.push({ key: KEYS.title, operator: 'startsWith', value: query.titlePrefix });
+  if (query.dueFrom) filters.push({ key: KEYS.dueAt, operator: 'greaterThanOrEqual', value: query.dueFrom });
+  if (query.dueBefore) filters.push({ key: KEYS.dueAt, operator: 'lessThan', value: query.dueBefore });
   return filters;
 }
 
@@ -130,9 +132,16 @@ export function toCreate(draft: TaskDraft, words: Vocabulary): TaskCreate {
   return create;
 }
 
-/** A list filter the service refused (the task pages document none; a guessed slug is a 400): the caller filters itself. */
-export function refusedFilter(error: unknown): never {
-  if (error instanceof ApiError && error.status === 400 && (error.code === 'unknown_relationship' || error.code === 'unknown_field')) {
+/** The filters a query is sent with, as a connection's first lists guess them: a status as its literal, a slug as its key. */
+export const GUESSED_WORDS: Pick<Vocabulary, 'filtered' | 'slug'> = { filtered: (status) => status, slug: (key) => key };
+
+/**
+ * A list filter the service refused (the task pages document none; a guessed slug
+ * is a 400): the caller filters itself. A list has no body, so a type refused on
+ * a filtered list is a filter's (an organisation whose due field is not a date-time).
+ */
+export function refusedFilter(error: unknown, query: TaskQuery): never {
+  if (taskFilters(query, GUESSED_WORDS).length > 0 && error instanceof ApiError && error.status === 400 && (error.code === 'unknown_relationship' || error.code === 'unknown_field' || error.code === 'invalid_type')) {
     throw new ApiError({ kind: 'config', code: FILTER_UNSUPPORTED, message: `Lightfield refused a filter of the task list: ${error.message}` });
   }
   throw error;
