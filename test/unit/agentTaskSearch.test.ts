@@ -8,6 +8,7 @@ import { taskStatus } from '../../src/api/domain';
 import { DUE_BUCKETS } from '../../src/tasks/grouping';
 import { TaskStore } from '../../src/tasks/taskStore';
 import type { LightfieldServer } from '../server/server';
+import { closeClientFor, useCloseServer } from '../support/close';
 import { clientFor, useServer } from '../support/lightfield';
 
 const ALL: TaskStatus[] = ['TODO', 'IN_PROGRESS', 'COMPLETE', 'CANCELLED'];
@@ -191,5 +192,22 @@ describe('agent find tasks: a group the store has only partly', () => {
     const found = await findTasks(store, provider, { statuses: ['TODO'] }, { limit: 50 });
     assert.equal(found.source, 'service');
     assert.deepEqual(found.tasks.map((task) => task.id).sort(), todo.sort());
+  });
+});
+
+describe('agent find tasks on Close, whose date filters read days on the user\'s clock', () => {
+  const server = useCloseServer({ tasks: 120 });
+
+  it('finds every open task due this week with the due window sent', async () => {
+    const provider = closeClientFor(server());
+    const store = new TaskStore(() => provider, { pageSize: 25, statuses: provider.capabilities.statuses });
+    const filter: TaskFilter = { statuses: ['TODO'], due: 'week' };
+    const now = Date.now();
+    const expected = (await provider.listAllTasks()).filter((task) => matchesFilter(task, filter, now)).map((task) => task.id);
+    assert.ok(expected.length > 2, 'enough to find');
+    const before = server().requests.length;
+    const { ids } = await allPages(store, provider, filter, 50);
+    assert.deepEqual([...ids].sort(), [...expected].sort());
+    assert.ok(server().requests.slice(before).some((request) => request.path.includes('date__gte=') && request.path.includes('date__lt=')));
   });
 });
