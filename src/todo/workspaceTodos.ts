@@ -3,7 +3,6 @@
  * scan runs when the view is first shown (this module loads then); after that only
  * changed files are read again (file watcher, and unsaved edits of open documents).
  */
-import { open } from 'node:fs/promises';
 import type { Ignore } from 'ignore';
 import * as vscode from 'vscode';
 import { Views } from '../constants';
@@ -11,6 +10,7 @@ import { onFirstUse } from '../lazy';
 import { boundedRunner } from '../api/paging';
 import { languageForPath, syntaxFor } from './commentSyntax';
 import { type DetectOptions, findTodos, type TodoComment, textLines } from './detect';
+import { readDiskText } from './diskText';
 import type { DocumentTodos } from './documentTodos';
 import { filesWithTags, findRipgrep } from './ripgrep';
 import { Disposable } from '../lifecycle';
@@ -30,15 +30,7 @@ const READ_CONCURRENCY = 16;
  * scheme) costs a round trip through the workbench per call.
  */
 async function readText(uri: vscode.Uri): Promise<string | undefined> {
-  if (uri.scheme === 'file') {
-    const file = await open(uri.fsPath, 'r');
-    try {
-      const stat = await file.stat();
-      return stat.isFile() && stat.size <= MAX_FILE_BYTES ? await file.readFile('utf8') : undefined;
-    } finally {
-      await file.close();
-    }
-  }
+  if (uri.scheme === 'file') return readDiskText(uri.fsPath, MAX_FILE_BYTES);
   const stat = await vscode.workspace.fs.stat(uri);
   if (stat.type !== vscode.FileType.File || stat.size > MAX_FILE_BYTES) return undefined;
   return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));

@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { dueWindow, findTasks, matchesFilter, type TaskFilter } from '../../src/agent/taskSearch';
 import type { Task, TaskStatus } from '../../src/api/domain';
 import { taskStatus } from '../../src/api/domain';
+import type { TaskProvider } from '../../src/api/provider';
 import { DUE_BUCKETS } from '../../src/tasks/grouping';
 import { TaskStore } from '../../src/tasks/taskStore';
 import type { LightfieldServer } from '../server/server';
@@ -19,7 +20,7 @@ function storeFor(server: LightfieldServer, assignee?: string) {
 }
 
 /** Every match, following the cursors. */
-async function allPages(store: TaskStore, provider: ReturnType<typeof clientFor>, filter: TaskFilter, limit: number): Promise<{ ids: string[]; calls: number }> {
+async function allPages(store: TaskStore, provider: TaskProvider, filter: TaskFilter, limit: number): Promise<{ ids: string[]; calls: number }> {
   const ids: string[] = [];
   let cursor: string | undefined;
   let calls = 0;
