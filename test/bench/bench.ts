@@ -108,6 +108,24 @@ async function serverProcess(args: string[]): Promise<{ url: string; stop: () =>
   return { url, stop: () => void child.kill() };
 }
 
+/** The requests `run` makes through `fetch`: each path (with its query) under the server, and its method and headers. */
+async function recordedRequests(run: () => Promise<unknown>): Promise<{ path: string; init: RequestInit }[]> {
+  const real = globalThis.fetch;
+  const seen: { path: string; init: RequestInit }[] = [];
+  globalThis.fetch = (input, init) => {
+    const url = new URL(input instanceof Request ? input.url : String(input));
+    const request = input instanceof Request ? input : undefined;
+    seen.push({ path: `${url.pathname}${url.search}`, init: { method: init?.method ?? request?.method, headers: new Headers(init?.headers ?? request?.headers) } });
+    return real(input, init);
+  };
+  try {
+    await run();
+  } finally {
+    globalThis.fetch = real;
+  }
+  return seen;
+}
+
 /**
  * First paint and editor open, as TaskView and the editor compose them: the key
  * check with the four lists; the task with members and the description. The
@@ -140,7 +158,11 @@ async function roundTrips(rows: Row[], runs: number): Promise<void> {
       await provider.describeTasks();
       warmed.set(url, provider);
     }
+    // The floor under any client: the first start's requests, recorded as it sends them, sent again by bare fetch, each answer read and JSON.parse'd.
+    const sent = await recordedRequests(() => paint(connect(fast.url)));
+    const bare = (url: string) => Promise.all(sent.map(async ({ path, init }) => JSON.parse(await (await fetch(`${url}${path}`, init)).text()) as unknown));
     const calls: [string, (url: string) => Promise<unknown>][] = [
+      [`the same requests by bare fetch and JSON.parse @50 ms (the first start's ${sent.length}: a floor under any client)`, bare],
       ['tree first paint, first start of a connection @50 ms (key check, definitions and four lists)', (url) => paint(connect(url))],
       ['tree first paint, a later start @50 ms (definitions remembered)', (url) => paint(connect(url, kept))],
       ['editor open, cold @50 ms (task, members, description)', (url) => {
