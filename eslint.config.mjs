@@ -2,8 +2,8 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  // The agent stand-in is plain JavaScript that VS Code loads as it is (test/fixtures/agentStandIn), outside the TypeScript project.
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', '.tooling/**', 'test/fixtures/agentStandIn/**'] },
+  // The fixture extensions are plain JavaScript that VS Code loads as they are (test/fixtures/agentStandIn, bareCustomEditor), outside the TypeScript project.
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', '.tooling/**', 'test/fixtures/agentStandIn/**', 'test/fixtures/bareCustomEditor/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

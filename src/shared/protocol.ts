@@ -1,31 +1,12 @@
 /**
  * Messages between the task editor host and its webview, defined once for both
  * sides. The webview is untrusted input: the host parses every message it gets
- * with `webviewMessageSchema` and ignores anything else.
+ * with `webviewMessageSchema` (host side only, so zod stays out of the page) and
+ * ignores anything else.
  */
-import { array, boolean, discriminatedUnion, int, literal, maxLength, null as zNull, number, object, record, string, union, type ZodMiniType, type output } from 'zod/mini';
 import type { FormModel, FormOption, FormValue } from './form';
-
-const formValueSchema: ZodMiniType<FormValue> = union([
-  string().check(maxLength(100_000)),
-  number(),
-  boolean(),
-  array(string().check(maxLength(10_000))).check(maxLength(100)),
-  record(string().check(maxLength(50)), union([string().check(maxLength(10_000)), number(), zNull()])),
-  zNull(),
-]);
-
-const valuesSchema = record(string().check(maxLength(200)), formValueSchema);
-
-export const webviewMessageSchema = discriminatedUnion('type', [
-  /** The form is usable; `pageMs` after the page began to load (the host logs it). */
-  object({ type: literal('ready'), pageMs: number() }),
-  object({ type: literal('edit'), values: valuesSchema }),
-  object({ type: literal('save'), requestId: int() }),
-  object({ type: literal('openLink'), url: string().check(maxLength(4_000)) }),
-  /** Finds records by name for a searchable field (accounts, say); answered by `searchResult`. */
-  object({ type: literal('search'), requestId: int(), key: string().check(maxLength(200)), text: string().check(maxLength(200)) }),
-]);
+import type { output } from 'zod/mini';
+import type { webviewMessageSchema } from '../editor/webviewMessages';
 
 export type WebviewMessage = output<typeof webviewMessageSchema>;
 

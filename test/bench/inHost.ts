@@ -1,8 +1,8 @@
 /**
  * The bench's rows that need the real VS Code, run inside its extension host
  * (test/bench/vscodeRows.ts loads it into code-server). It opens task editors
- * as the tree does and, as the baseline in the same window, bare webviews whose
- * page only says it is ready. It prints one `[bench] {json}` line and measures,
+ * as the tree does and, as the baselines in the same window, a bare webview and a
+ * bare custom editor whose pages only say they are ready. It prints one `[bench] {json}` line and measures,
  * never asserts.
  */
 import { randomBytes } from 'node:crypto';
@@ -23,6 +23,8 @@ export interface HostFigures {
   /** The same window's bare webview: created to its page's first script, and that script's time in the page, in ms. */
   bareWebview: number[];
   bareLoad: number[];
+  /** The same window's bare custom editor (test/fixtures/bareCustomEditor): from its document opened to its page's first script, in ms. */
+  bareCustomEditor: number[];
   /** The TODO view's scan of the workspace, and VS Code's ripgrep alone on the same search, interleaved, in ms. */
   todoScan: number[];
   ripgrep: number[];
@@ -86,6 +88,30 @@ async function bareWebview(): Promise<{ open: number; load: number }> {
   return times;
 }
 
+/**
+ * A custom editor whose page only says it is ready, opened as the task editor is
+ * (`vscode.openWith`): the same span the task editor logs as its open, from its
+ * document opened to the page, with VS Code's custom-editor round in it.
+ */
+async function bareCustomEditor(): Promise<number> {
+  const fixture = vscode.extensions.getExtension<{ onReady: vscode.Event<number> }>('lightfield-tests.bare-custom-editor');
+  if (!fixture) throw new Error('the bench\'s bare custom editor is not installed');
+  const { onReady } = await fixture.activate();
+  const uri = vscode.Uri.joinPath(vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file('/'), `bench-${Date.now()}.bare`);
+  await vscode.workspace.fs.writeFile(uri, new Uint8Array());
+  const ready = new Promise<number>((resolve) => {
+    const once = onReady((open) => {
+      once.dispose();
+      resolve(open);
+    });
+  });
+  await vscode.commands.executeCommand('vscode.openWith', uri, 'bareCustomEditor.page');
+  const open = await ready;
+  await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  await vscode.workspace.fs.delete(uri);
+  return open;
+}
+
 /** How many task editors the extension has logged ready, in every window of the run. */
 function editorsReady(): number {
   return loggedEditorReadies(process.env[LOGS_VARIABLE] ?? '').flat().length;
@@ -108,11 +134,12 @@ export async function run(): Promise<void> {
   const plan = JSON.parse(readFileSync(process.env[PLAN_VARIABLE] ?? '', 'utf8')) as HostPlan;
   const firstBare = plan.bareFirst ? (await bareWebview()).open : undefined;
   await openEditor(tasks[0]);
-  const figures: Omit<HostFigures, keyof TodoFigures> = { bareWebview: [], bareLoad: [] };
+  const figures: Omit<HostFigures, keyof TodoFigures> = { bareWebview: [], bareLoad: [], bareCustomEditor: [] };
   for (let i = 1; i <= runs; i++) {
     const bare = await bareWebview();
     figures.bareWebview.push(bare.open);
     figures.bareLoad.push(bare.load);
+    figures.bareCustomEditor.push(await bareCustomEditor());
     await openEditor(tasks[i % tasks.length]);
   }
   console.log(BENCH_LINE_PREFIX + JSON.stringify({ ...figures, firstBare, ...(await todoScan(runs)) }));

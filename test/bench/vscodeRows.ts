@@ -8,7 +8,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { CHROMIUM, launchChromium } from '../e2e/browser';
-import { buildForHost, startCodeServer } from '../e2e/codeServer';
+import { buildForHost, installFixture, startCodeServer } from '../e2e/codeServer';
 import { extensionHostErrors, loggedEditorReadies, loggedTimes } from '../e2e/hostLogs';
 import { runInHost } from '../e2e/hostRun';
 import { ensureDebianPackages, ensureTooling } from '../e2e/tooling';
@@ -27,6 +27,7 @@ export async function vscodeRows(rows: Row[], runs: number): Promise<void> {
   const home = mkdtempSync(join(tmpdir(), 'lf-bench-code-server-'));
   const planFile = join(home, 'plan.json');
   const extensionPath = buildForHost(tooling, home);
+  installFixture(tooling, home, 'bareCustomEditor');
   // 50,000 files, no .gitignore: 5,000 of the user's (one in twenty with a TODO) and 45,000 in node_modules.
   const workspace = generateWorkspace(5_000, 45_000);
   const server = await startLightfieldServer({ tasks: 200, seed: 8, customFields: true });
@@ -67,6 +68,7 @@ export async function vscodeRows(rows: Row[], runs: number): Promise<void> {
   const activation = spread(loggedTimes(codeServer.userDataDir, /Activated in ([\d.]+) ms/g));
   const bare = spread(windows.flatMap((w) => w.bareWebview));
   const bareLoad = spread(windows.flatMap((w) => w.bareLoad));
+  const bareCustom = spread(windows.flatMap((w) => w.bareCustomEditor));
   // Each window's first editor is its cold one; the rest are warm.
   const editors = loggedEditorReadies(join(codeServer.userDataDir, 'logs')).slice(0, WINDOWS);
   const firstBare = spread(windows.flatMap((w) => (w.firstBare === undefined ? [] : [w.firstBare])));
@@ -86,6 +88,12 @@ export async function vscodeRows(rows: Row[], runs: number): Promise<void> {
     { figure: `task editor page, from its start to a usable form, in the webview, warm (${where} × ${runs})`, measured: `${ms(load.min)} / ${ms(load.median)}`, baseline: `bare webview page to its first script ${ms(bareLoad.min)} / ${ms(bareLoad.median)}`, ratio: `${(load.median / bareLoad.median).toFixed(2)}× the bare webview` },
     { figure: `task editor page set to a usable form, warm (${where} × ${runs})`, measured: `${ms(page.min)} / ${ms(page.median)}`, baseline: `bare webview page ready ${ms(bare.min)} / ${ms(bare.median)}`, ratio: `${(page.median / bare.median).toFixed(2)}× the bare webview` },
     { figure: `task editor open from the tree to a usable form, warm (${where} × ${runs})`, measured: `${ms(open.min)} / ${ms(open.median)}`, baseline: `bare webview page ready ${ms(bare.median)}`, ratio: `${(open.median / bare.median).toFixed(2)}× the bare webview` },
+    {
+      figure: `task editor open, from its document opened to a usable form, warm, against a bare custom editor (test/fixtures/bareCustomEditor; ${where} × ${runs})`,
+      measured: `${ms(open.min)} / ${ms(open.median)}`,
+      baseline: `bare custom editor, its document opened to its page's first script ${ms(bareCustom.min)} / ${ms(bareCustom.median)}`,
+      ratio: `${(open.median / bareCustom.median).toFixed(2)}× the bare custom editor`,
+    },
     { figure: `task editor open, the window's first webview (${where})`, measured: `${ms(cold.min)} / ${ms(cold.median)}`, baseline: `warm ${ms(open.median)}`, ratio: `${(cold.median / open.median).toFixed(2)}× warm` },
     {
       figure: `VS Code's own first webview: a bare one, first in a fourth window (code-server, ${runs} warm after it)`,

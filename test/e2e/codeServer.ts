@@ -81,14 +81,15 @@ export function buildForHost(tooling: Tooling, home: string, dev = false): strin
 }
 
 /**
- * Installs the tests' agent stand-in (test/fixtures/agentStandIn): a command that runs a language
- * model tool as a chat would, so a UI check sees VS Code's confirmation of a write without a model.
+ * Installs one of the tests' fixture extensions (test/fixtures/<folder>), packaged as a user has an
+ * extension: the agent stand-in (a command that runs a language model tool as a chat would, so a UI
+ * check sees VS Code's confirmation of a write without a model), or the bench's bare custom editor.
  */
-export function installAgentStandIn(tooling: Tooling, home: string): void {
-  const folder = join(ROOT, 'test', 'fixtures', 'agentStandIn');
-  const vsix = join(ROOT, 'out', 'agent-stand-in.vsix');
-  run(join(ROOT, 'node_modules', '.bin', 'vsce'), ['package', '--allow-missing-repository', '--skip-license', '-o', vsix], { cwd: folder });
+export function installFixture(tooling: Tooling, home: string, fixture: 'agentStandIn' | 'bareCustomEditor'): void {
+  const folder = join(ROOT, 'test', 'fixtures', fixture);
   const manifest = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')) as { name: string; publisher: string; version: string };
+  const vsix = join(ROOT, 'out', `${manifest.name}.vsix`);
+  run(join(ROOT, 'node_modules', '.bin', 'vsce'), ['package', '--allow-missing-repository', '--skip-license', '-o', vsix], { cwd: folder });
   installVsix(tooling, home, vsix, `${manifest.publisher}.${manifest.name}`, manifest.version);
 }
 

@@ -18,7 +18,7 @@ import { startCloseServer } from '../server/close/closeServer';
 import { DEFAULT_CLOSE_KEY, NO_READ_KEY, OTHER_ACCOUNT_KEY, READ_ONLY_KEY } from '../server/keys';
 import { DEFAULT_KEY, startLightfieldServer } from '../server/server';
 import { CHROMIUM, launchChromium } from './browser';
-import { buildForHost, installAgentStandIn, startCodeServer } from './codeServer';
+import { buildForHost, installFixture, startCodeServer } from './codeServer';
 import { extensionHostErrors, loggedTimes } from './hostLogs';
 import { runInHost } from './hostRun';
 import { ensureDebianPackages, ensureTooling, log } from './tooling';
@@ -94,7 +94,7 @@ async function main(): Promise<void> {
   const tooling = ensureTooling();
   const home = mkdtempSync(join(tmpdir(), 'lf-code-server-'));
   const extensionPath = buildForHost(tooling, home, dev);
-  installAgentStandIn(tooling, home);
+  installFixture(tooling, home, 'agentStandIn');
   const server = await startLightfieldServer({ tasks: 40, customFields: true, keys: [{ key: DEFAULT_KEY }, { key: OTHER_ACCOUNT_KEY, memberIndex: 1 }, { key: NO_READ_KEY, scopes: ['members:read'] }, { key: READ_ONLY_KEY, scopes: ['tasks:read', 'members:read'] }] });
   const closeServer = await startCloseServer({ tasks: 40 });
   const driver = await startWebviewDriver();
