@@ -9,6 +9,7 @@ import { fieldElementId, type FormModel, type FormOption, type FormValue, valida
 import { FIRST_STATE_ID, type HostMessage, L10N_BUNDLE_ID, type WebviewMessage, type WebviewState } from '../shared/protocol';
 import { createControl } from './controls';
 import { button, element, showText, textElement } from './dom';
+import { formUsable } from './markdown';
 
 interface VsCodeApi {
   postMessage(message: WebviewMessage): void;
@@ -167,6 +168,7 @@ if (firstState) render(JSON.parse(firstState) as Extract<HostMessage, { type: 's
 requestAnimationFrame(() =>
   setTimeout(() => {
     post({ type: 'ready', pageMs: performance.now() });
+    formUsable();
     // The buttons' icons: a stylesheet and a font from the extension, fetched once the form is up.
     const codicons = pageScript?.dataset.codicons;
     if (codicons) document.head.append(element('link', { rel: 'stylesheet', href: codicons }));

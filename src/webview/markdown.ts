@@ -13,6 +13,13 @@ import { button, editable, element } from './dom';
 /** The page's own script: its nonce lets the renderer's script in under the CSP, and it names where that script is. */
 const pageScript = document.currentScript as HTMLScriptElement | null;
 let renderer: Promise<(text: string) => DocumentFragment> | undefined;
+let markUsable: () => void = () => undefined;
+/** Once the form is usable (`formUsable`): a read-only preview's renderer (81 KB to parse) loads after it, never before. */
+const usable = new Promise<void>((resolve) => (markUsable = resolve));
+
+export function formUsable(): void {
+  markUsable();
+}
 
 function loadRenderer(): Promise<(text: string) => DocumentFragment> {
   renderer ??= new Promise((resolve, reject) => {
@@ -32,7 +39,7 @@ export function renderedHtml(id: string, html: string): HTMLElement {
   const view = element('div', { id, className: 'read-only markdown-preview' });
   view.textContent = html ? '…' : '—';
   if (html) {
-    loadRenderer().then(
+    usable.then(loadRenderer).then(
       (render) => view.replaceChildren(render(withoutBidiControls(html))),
       (error: unknown) => (view.textContent = messageOf(error)),
     );

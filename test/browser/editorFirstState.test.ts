@@ -125,4 +125,16 @@ describe('the editor page built with hostile server text in its first state', ()
     assert.deepEqual(found.editedNotIsolated, [], 'every edited value runs in its own direction');
     await page.close();
   });
+
+  it('says it is usable before a read-only HTML value\'s renderer loads, then shows the value rendered', async () => {
+    assert.ok(base.fields.some((field) => field.valueType === 'HTML' && base.values[field.key]), 'the sample has an HTML value');
+    const page = await openEditorPage(browser.context(), browser.harness(), { type: 'show', model: base, values: base.values, errors: {} });
+    await page.locator('.read-only.markdown-preview b').first().waitFor();
+    const times = await page.evaluate(() => ({
+      ready: window.__posted.find((message) => message.type === 'ready')?.type === 'ready' ? (window.__posted.find((message) => message.type === 'ready') as { pageMs: number }).pageMs : NaN,
+      renderer: performance.getEntriesByType('resource').find((entry) => entry.name.endsWith('/markdown.js'))?.startTime ?? NaN,
+    }));
+    assert.ok(times.renderer >= times.ready, `the renderer (81 KB) was asked for at ${times.renderer} ms, before the form was usable at ${times.ready} ms`);
+    await page.close();
+  });
 });
