@@ -17,6 +17,7 @@ import type { Task } from '../../src/api/domain';
 import { loggedEditorReadies } from '../e2e/hostLogs';
 import { api, signIn, waitFor } from '../integration/support';
 import { BENCH_LINE_PREFIX, LOGS_VARIABLE, PLAN_VARIABLE } from './table';
+import { inMemory } from './todoScan';
 
 /** The window's first task editor opens before any webview (VS Code sets up its webview machinery then); the editors' own figures are in the log. */
 export interface HostFigures {
@@ -28,6 +29,9 @@ export interface HostFigures {
   /** The TODO view's scan of the workspace, and VS Code's ripgrep alone on the same search, interleaved, in ms. */
   todoScan: number[];
   ripgrep: number[];
+  /** Lexing the text of the files ripgrep finds alone, from memory, in ms, and their size in characters: what a scan cannot go below. */
+  todoLexing: number[];
+  todoTaggedBytes: number;
   /** Files the view lists, those of them under node_modules, and the heap the scan left behind (after a collection), in bytes. */
   todoFiles: number;
   todoFilesInDependencies: number;
@@ -41,7 +45,7 @@ export interface HostPlan {
   bareFirst: boolean;
 }
 
-type TodoFigures = Pick<HostFigures, 'todoScan' | 'ripgrep' | 'todoFiles' | 'todoFilesInDependencies' | 'todoHeapRetained'>;
+type TodoFigures = Pick<HostFigures, 'todoScan' | 'ripgrep' | 'todoLexing' | 'todoTaggedBytes' | 'todoFiles' | 'todoFilesInDependencies' | 'todoHeapRetained'>;
 
 /** The host's garbage collector, for a heap figure that is what stays, not what waits to be collected. */
 function collector(): () => void {
@@ -57,7 +61,7 @@ async function todoScan(runs: number): Promise<TodoFigures> {
   if (!rg) throw new Error('no ripgrep under vscode.env.appRoot');
   const search = { rg, folder, tags: ['TODO', 'FIXME', 'HACK', 'XXX'], exclude: excludedGlobs(), limit: 5_000 };
   const gc = collector();
-  const figures = { todoScan: [] as number[], ripgrep: [] as number[], todoFiles: 0, todoFilesInDependencies: 0, todoHeapRetained: 0 };
+  const figures = { todoScan: [] as number[], ripgrep: [] as number[], todoLexing: [] as number[], todoTaggedBytes: 0, todoFiles: 0, todoFilesInDependencies: 0, todoHeapRetained: 0 };
   for (let i = 0; i < 2 * runs; i++) {
     todoView.rescan();
     gc();
@@ -72,6 +76,13 @@ async function todoScan(runs: number): Promise<TodoFigures> {
     started = performance.now();
     await filesWithTags(search);
     figures.ripgrep.push(performance.now() - started);
+  }
+  const tagged = await inMemory(await filesWithTags(search), search.tags);
+  figures.todoTaggedBytes = tagged.bytes;
+  for (let i = 0; i < 2 * runs; i++) {
+    const started = performance.now();
+    tagged.lexOnly();
+    figures.todoLexing.push(performance.now() - started);
   }
   return figures;
 }
