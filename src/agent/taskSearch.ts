@@ -7,7 +7,7 @@
 import { type Task, type TaskPage, type TaskQuery, type TaskStatus, isOpenTask, taskDue, taskStatus, taskTitle } from '../api/domain';
 import { isFilterUnsupported } from '../api/errors';
 import type { TaskProvider } from '../api/provider';
-import { addDays, dayIn, startOfDay } from '../shared/dueDates';
+import { addDays, dayIn, startOfDay, utcMidnight } from '../shared/dueDates';
 import { type DueBucket, dueBucket } from '../tasks/grouping';
 import type { TaskStore } from '../tasks/taskStore';
 
@@ -81,10 +81,6 @@ function wantedStatuses(filter: TaskFilter, statuses: readonly TaskStatus[]): re
 
 const HOUR = 3_600_000;
 
-function utcMidnight(day: string): number {
-  return Date.parse(`${day}T00:00:00Z`);
-}
-
 /**
  * The instants the filter's due days lie within, for the service to narrow its
  * list by: due instants in the user's zone, and due days on any clock a service
@@ -149,6 +145,7 @@ class ServiceScan {
   private filtered: boolean;
   private readonly statuses: readonly TaskStatus[];
   private readonly pageSize: number;
+  private readonly window: Pick<TaskQuery, 'dueFrom' | 'dueBefore'>;
 
   constructor(
     private readonly store: TaskStore,
@@ -161,6 +158,7 @@ class ServiceScan {
     this.filtered = !store.filtersIgnored;
     this.statuses = wantedStatuses(filter, provider.capabilities.statuses);
     this.pageSize = provider.capabilities.maxPageSize;
+    this.window = dueWindow(filter, now, zone);
   }
 
   async run(fromListing: number, fromOffset: number, skip: number): Promise<FoundTasks> {
@@ -193,7 +191,7 @@ class ServiceScan {
 
   private page(status: TaskStatus | undefined, offset: number): Promise<TaskPage> {
     const narrowing: TaskQuery = this.filtered
-      ? { ...(status ? { status } : {}), ...(this.filter.assignee ? { assignee: this.filter.assignee } : {}), ...dueWindow(this.filter, this.now, this.zone) }
+      ? { ...(status ? { status } : {}), ...(this.filter.assignee ? { assignee: this.filter.assignee } : {}), ...this.window }
       : {};
     return this.provider.listTasks({ ...narrowing, offset, limit: this.pageSize });
   }

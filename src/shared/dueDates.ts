@@ -37,7 +37,8 @@ export function dayIn(ms: number, zone?: string): string {
   return `${parts.year}-${parts.month}-${parts.day}`;
 }
 
-function utcMidnight(day: string): number {
+/** The instant `day` begins in UTC. */
+export function utcMidnight(day: string): number {
   return Date.parse(`${day}T00:00:00Z`);
 }
 
