@@ -10,7 +10,7 @@
 import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { DEFAULT_KEY } from '../server/keys';
 import { startLightfieldServer } from '../server/server';
 import { CHROMIUM, launchChromium } from './browser';
@@ -50,12 +50,27 @@ async function inTheme(page: Page, theme: Theme): Promise<void> {
   await workbench.waitFor({ timeout: 15_000 });
 }
 
+/**
+ * Presses Enter in a quick input a walkthrough button opened, until it closes. VS Code's walkthrough can take
+ * the keyboard focus back a moment after its button opened the input (seen here: the step outlined, Enter taken
+ * by it, the input left open); a user then clicks back into the input and presses Enter again.
+ */
+async function submit(input: Locator): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await input.press('Enter');
+    const closed = await input.waitFor({ state: 'hidden', timeout: 5_000 }).then(() => true, () => false);
+    if (closed) return;
+    if (attempt === 3) throw new Error('the quick input stayed open after Enter was pressed in it three times');
+  }
+}
+
 /** Answers the quick pick titled `title` with the row `row` names, typed as a keyboard user does. */
 async function answer(page: Page, title: string, row: string): Promise<void> {
-  await page.locator('.quick-input-widget .quick-input-title', { hasText: title }).waitFor({ timeout: 10_000 });
-  await page.locator('.quick-input-widget input').fill(row);
+  const titled = page.locator('.quick-input-widget', { has: page.locator('.quick-input-title', { hasText: title }) });
+  await titled.waitFor({ timeout: 10_000 });
+  await titled.locator('input').fill(row);
   await page.locator('.quick-input-list .monaco-list-row', { hasText: row }).first().waitFor({ timeout: 10_000 });
-  await page.keyboard.press('Enter');
+  await submit(titled.locator('input'));
 }
 
 /** Opens a step of the walkthrough and presses its button, as a user does. */
@@ -95,7 +110,7 @@ async function walk(page: Page, serverUrl: string): Promise<void> {
   const keyBox = page.locator('.quick-input-widget input[type="password"]');
   await keyBox.waitFor({ timeout: 10_000 });
   await keyBox.fill(DEFAULT_KEY);
-  await page.keyboard.press('Enter');
+  await submit(keyBox);
   await treeRow(page, /^To do/).waitFor({ timeout: 20_000 });
   log('first run: signed in; the tasks show');
 
@@ -136,9 +151,7 @@ async function walk(page: Page, serverUrl: string): Promise<void> {
   await picker.waitFor({ timeout: 10_000 });
   await picker.fill(TODO_TITLE);
   await page.locator('.quick-input-list .monaco-list-row', { hasText: TODO_TITLE }).first().waitFor({ timeout: 10_000 });
-  // Pressed in the picker: the walkthrough can take the keyboard focus back a moment after its button opened
-  // the picker (seen here: the step outlined, Enter taken by it), and a user then clicks back into the picker.
-  await picker.press('Enter');
+  await submit(picker);
   await page.locator('.statusbar-item[id$="lightfield.activeTask"]').waitFor({ timeout: 15_000 });
   await page.keyboard.press('Escape');
   await page.locator('.monaco-workbench').click({ position: { x: 700, y: 300 } });
