@@ -82,44 +82,56 @@ function findTemplateBreak(text: string, from: number): number {
 /** A character literal (`'a'`, `'\n'`, `'\u{1F600}'`) closes within a few characters; a lifetime (`'static`) does not. */
 const CHAR_LITERAL = /^'(?:\\u\{[0-9a-fA-F]{1,6}\}|\\.|[^\\'])'/u;
 
-/** Which characters may start a comment or string, or be a template expression's brace: a table by char code. */
-interface Interesting {
+/** What a character may start, as bits: the lexer tries only the openers that begin with it. */
+const BLOCK = 1;
+const LINE = 2;
+const LONG_STRING = 4;
+const HEREDOC = 8;
+/** A quote, a template's backtick or a character literal's quote. */
+const STRING = 16;
+/** A brace: it matters only inside a template's `${…}`. */
+const BRACE = 32;
+const OUTSIDE_EXPRESSIONS = ~BRACE;
+
+/** Which characters may start a comment or string, or be a template expression's brace: their bits by char code. */
+interface CharTable {
   ascii: Uint8Array;
   /** Those outside ASCII, if a syntax has any. */
-  other: string;
+  other: Map<string, number>;
 }
 
-const interestingBySyntax = new WeakMap<CommentSyntax, Interesting>();
+const tablesBySyntax = new WeakMap<CommentSyntax, CharTable>();
 
-function interestingOf(syntax: CommentSyntax): Interesting {
-  let interesting = interestingBySyntax.get(syntax);
-  if (!interesting) {
-    const firsts = new Set([
-      ...syntax.block.map(([open]) => open[0]),
-      ...syntax.line.map((token) => token[0]),
-      ...syntax.quotes,
-      ...(syntax.longStrings ?? []).map(([open]) => open[0]),
-      ...(syntax.charQuote ? [syntax.charQuote] : []),
-      ...(syntax.heredoc ? ['<'] : []),
-      ...(syntax.templates ? ['{', '}'] : []),
-    ]);
-    interesting = { ascii: new Uint8Array(128), other: '' };
-    for (const char of firsts) {
+function tableOf(syntax: CommentSyntax): CharTable {
+  let table = tablesBySyntax.get(syntax);
+  if (!table) {
+    const found: CharTable = { ascii: new Uint8Array(128), other: new Map() };
+    const mark = (char: string, bit: number) => {
       const code = char.charCodeAt(0);
-      if (code < 128) interesting.ascii[code] = 1;
-      else interesting.other += char;
-    }
-    interestingBySyntax.set(syntax, interesting);
+      if (code < 128) found.ascii[code] |= bit;
+      else found.other.set(char, (found.other.get(char) ?? 0) | bit);
+    };
+    for (const [open] of syntax.block) mark(open, BLOCK);
+    for (const token of syntax.line) mark(token, LINE);
+    for (const [open] of syntax.longStrings ?? []) mark(open, LONG_STRING);
+    if (syntax.heredoc) mark('<', HEREDOC);
+    for (const quote of [...syntax.quotes, ...(syntax.charQuote ? [syntax.charQuote] : [])]) mark(quote, STRING);
+    if (syntax.templates) for (const brace of '{}') mark(brace, BRACE);
+    table = found;
+    tablesBySyntax.set(syntax, table);
   }
-  return interesting;
+  return table;
 }
 
-/** Where, from `from` on, an interesting character is; -1 when none. A table look-up per character: most of a line is skipped here. */
-function nextInteresting(text: string, from: number, { ascii, other }: Interesting): number {
-  for (let i = from; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 128 ? ascii[code] === 1 : other.includes(text[i])) return i;
-  }
+/** The bits of the character at `i`. */
+function bitsAt(text: string, i: number, { ascii, other }: CharTable): number {
+  const code = text.charCodeAt(i);
+  return code < 128 ? ascii[code] : other.size > 0 ? (other.get(text[i]) ?? 0) : 0;
+}
+
+/** Where, from `from` on, a character with any of `wanted` bits is; -1 when none. A table look-up per character: most of a line is skipped here. */
+function nextInteresting(text: string, from: number, table: CharTable, wanted: number): number {
+  for (let i = from; i < text.length; i++) if (bitsAt(text, i, table) & wanted) return i;
   return -1;
 }
 
@@ -164,7 +176,7 @@ export function lexLine(text: string, syntax: CommentSyntax, state: LexState): S
     if (text.trim() === state.heredoc) state.heredoc = '';
     return segments;
   }
-  const interesting = interestingOf(syntax);
+  const table = tableOf(syntax);
   const longStrings = syntax.longStrings ?? [];
   let i = 0;
   let openerStart: number | undefined;
@@ -197,16 +209,17 @@ export function lexLine(text: string, syntax: CommentSyntax, state: LexState): S
       continue;
     }
     // Plain code in between: jump to the next character that may open a comment or a string (or close a template expression).
-    i = nextInteresting(text, i, interesting);
+    i = nextInteresting(text, i, table, state.expressions.length > 0 ? -1 : OUTSIDE_EXPRESSIONS);
     if (i < 0) return segments;
-    const long = openerAt(text, i, longStrings);
+    const bits = bitsAt(text, i, table);
+    const long = bits & LONG_STRING ? openerAt(text, i, longStrings) : -1;
     if (long >= 0) {
       // Before comments: `r#"` is a string, and `"""` before `"`.
       state.longString = longStrings[long][1];
       i += longStrings[long][0].length;
       continue;
     }
-    const opened = openerAt(text, i, syntax.block);
+    const opened = bits & BLOCK ? openerAt(text, i, syntax.block) : -1;
     if (opened >= 0) {
       state.block = opened;
       state.nested = 0;
@@ -214,12 +227,12 @@ export function lexLine(text: string, syntax: CommentSyntax, state: LexState): S
       i += syntax.block[opened][0].length;
       continue;
     }
-    const token = lineTokenAt(text, i, syntax.line);
+    const token = bits & LINE ? lineTokenAt(text, i, syntax.line) : undefined;
     if (token) {
       segments.push({ start: i + token.length, end: text.length, lineToken: token, openerStart: i });
       return segments;
     }
-    const heredoc = syntax.heredoc && text[i] === '<' ? syntax.heredoc.exec(text.slice(i)) : null;
+    const heredoc = bits & HEREDOC ? syntax.heredoc?.exec(text.slice(i)) : null;
     if (heredoc) {
       // The rest of this line is code; the heredoc's text starts on the next.
       state.heredoc = heredoc[2];

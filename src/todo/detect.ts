@@ -34,19 +34,25 @@ export interface TextLines {
   lineAt(line: number): { readonly text: string };
   /** The whole text, where it is at hand: the lines with a tag or an opener are then found in it at once. */
   readonly source?: string;
+  /** Where each line starts in `source`. */
+  readonly lineStarts?: readonly number[];
 }
 
 export function textLines(source: string): TextLines {
-  // Split on the plain character (faster than a pattern); CRs are trimmed only where there are any.
-  const split = source.split('\n');
-  const texts = source.includes('\r') ? split.map((text) => (text.endsWith('\r') ? text.slice(0, -1) : text)) : split;
-  return { lineCount: texts.length, lineAt: (line) => ({ text: texts[line] }), source };
+  // Only the lines' starts up front: a line's text is cut out when it is read, and most are never read.
+  const lineStarts: number[] = [0];
+  for (let at = source.indexOf('\n'); at >= 0; at = source.indexOf('\n', at + 1)) lineStarts.push(at + 1);
+  const carriageReturns = source.includes('\r');
+  const lineAt = (line: number) => {
+    const end = line + 1 < lineStarts.length ? lineStarts[line + 1] - 1 : source.length;
+    const text = source.slice(lineStarts[line], end);
+    return { text: carriageReturns && text.endsWith('\r') ? text.slice(0, -1) : text };
+  };
+  return { lineCount: lineStarts.length, lineAt, source, lineStarts };
 }
 
 /** For each of `lists`, a mark on each line of `source` that holds one of its needles, found with `indexOf` over the whole text (a file is mostly lines with none). */
-function linesHolding(source: string, ...lists: (readonly string[])[]): Uint8Array[] {
-  const starts: number[] = [0];
-  for (let at = source.indexOf('\n'); at >= 0; at = source.indexOf('\n', at + 1)) starts.push(at + 1);
+function linesHolding(source: string, starts: readonly number[], ...lists: (readonly string[])[]): Uint8Array[] {
   return lists.map((needles) => marksOf(source, starts, needles));
 }
 
@@ -54,16 +60,11 @@ function marksOf(source: string, starts: readonly number[], needles: readonly st
   const marks = new Uint8Array(starts.length);
   for (const needle of needles) {
     if (!needle) continue;
+    // The needle's places come in order: the line of each is found by walking on from the last one's.
+    let line = 0;
     for (let at = source.indexOf(needle); at >= 0; at = source.indexOf(needle, at + 1)) {
-      // The line whose start is the last at or before `at`.
-      let low = 0;
-      let high = starts.length - 1;
-      while (low < high) {
-        const middle = (low + high + 1) >> 1;
-        if (starts[middle] <= at) low = middle;
-        else high = middle - 1;
-      }
-      marks[low] = 1;
+      while (line + 1 < starts.length && starts[line + 1] <= at) line++;
+      marks[line] = 1;
     }
   }
   return marks;
@@ -100,7 +101,7 @@ export function findTodos(lines: TextLines, syntax: CommentSyntax, options: Dete
   const isTaskId = options.isTaskId ?? isPrefixedTaskId;
   const first = options.range ? safeStart(lines, syntax, options.range.start) : 0;
   // With the whole text at hand, the lines with a tag and those that may open a comment or string are found in it at once.
-  const [tagged, opening] = lines.source === undefined ? [] : linesHolding(lines.source, options.tags, openers(syntax));
+  const [tagged, opening] = lines.source === undefined || lines.lineStarts === undefined ? [] : linesHolding(lines.source, lines.lineStarts, options.tags, openers(syntax));
   const holdsTag = (line: number) => (tagged ? tagged[line] === 1 : options.tags.some((tag) => lines.lineAt(line).text.includes(tag)));
   const opens = (line: number) => (opening ? opening[line] === 1 : mayOpen(lines.lineAt(line).text, syntax));
   let last = options.range ? Math.min(lines.lineCount - 1, options.range.end) : lines.lineCount - 1;

@@ -9,14 +9,16 @@ const TAGS = ['TODO', 'FIXME', 'HACK', 'XXX'];
 const PIECES = ['// ', '/* ', ' */', '`', '${', '}', '{', '"', "'", '#', '"""', 'r#"', '"#', '<<EOF', 'EOF', 'TODO', 'FIXME: x', 'TODO(tsk_1)', 'XXX', 'a = 1;', ' ', '\n', '\n', '\r\n', '\\'];
 
 describe('TODO detection with the whole text at hand', () => {
-  it('finds what reading line by line finds, in every language family', () => {
+  it('cuts the text into the lines a TextDocument holds, and finds what reading them one by one finds, in every language family', () => {
     const languages = ['typescript', 'python', 'rust', 'shellscript', 'java', 'ruby', 'csharp', 'html'];
     fc.assert(
       fc.property(fc.constantFrom(...languages), fc.array(fc.constantFrom(...PIECES), { maxLength: 80 }), (language, pieces) => {
         const source = pieces.join('');
         const withText = textLines(source);
-        // As a TextDocument gives them: the lines alone.
-        const linesOnly = { lineCount: withText.lineCount, lineAt: (line: number) => withText.lineAt(line) };
+        // As a TextDocument gives them: the lines alone, their line breaks (\n or \r\n) left out.
+        const texts = source.split(/\r?\n/);
+        const linesOnly = { lineCount: texts.length, lineAt: (line: number) => ({ text: texts[line] }) };
+        assert.deepEqual(Array.from({ length: withText.lineCount }, (_, line) => withText.lineAt(line).text), texts);
         const syntax = syntaxFor(language);
         assert.deepEqual(findTodos(withText, syntax, { tags: TAGS }), findTodos(linesOnly, syntax, { tags: TAGS }));
       }),
