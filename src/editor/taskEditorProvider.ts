@@ -59,8 +59,8 @@ export class TaskEditorProvider extends Disposable implements vscode.CustomEdito
   private readonly changed = this.register(new vscode.EventEmitter<vscode.CustomDocumentContentChangeEvent<TaskEditorDocument>>());
   readonly onDidChangeCustomDocument = this.changed.event;
   private readonly panels = new Map<TaskEditorDocument, Set<vscode.WebviewPanel>>();
-  /** When each panel's page was set, for the log line that says how soon its form was ready. */
-  private readonly pageSetAt = new WeakMap<vscode.WebviewPanel, number>();
+  /** When each panel's page was set, and its size in characters, for the log line that says how soon its form was ready. */
+  private readonly pageSet = new WeakMap<vscode.WebviewPanel, { at: number; characters: number }>();
   /** The state each panel's page was built with: `ready` needs no `show` while it is still current. */
   private readonly pageState = new WeakMap<vscode.WebviewPanel, string>();
 
@@ -102,8 +102,9 @@ export class TaskEditorProvider extends Disposable implements vscode.CustomEdito
     panel.title = tabTitle(document.model.title);
     const state = JSON.stringify(this.showMessage(document));
     this.pageState.set(panel, state);
-    this.pageSetAt.set(panel, performance.now());
-    panel.webview.html = editorHtml(panel.webview, extensionUri, state);
+    const html = editorHtml(panel.webview, extensionUri, state);
+    this.pageSet.set(panel, { at: performance.now(), characters: html.length });
+    panel.webview.html = html;
     void vscode.commands.executeCommand('setContext', ContextKeys.openedTask, true);
     const panels = this.panels.get(document) ?? new Set();
     panels.add(panel);
@@ -125,14 +126,14 @@ export class TaskEditorProvider extends Disposable implements vscode.CustomEdito
     const message = parsed.data;
     switch (message.type) {
       case 'ready': {
-        const pageSet = this.pageSetAt.get(panel);
+        const pageSet = this.pageSet.get(panel);
         if (pageSet !== undefined) {
           const now = performance.now();
           this.deps.log.info(
-            `Task editor webview ready in ${(now - pageSet).toFixed(1)} ms (its page loaded in ${message.pageMs.toFixed(1)} ms; ${(now - document.openedAt).toFixed(1)} ms since the task was opened)`,
+            `Task editor webview ready in ${(now - pageSet.at).toFixed(1)} ms (its page loaded in ${message.pageMs.toFixed(1)} ms; ${(now - document.openedAt).toFixed(1)} ms since the task was opened; its page ${pageSet.characters} characters)`,
           );
         }
-        this.pageSetAt.delete(panel);
+        this.pageSet.delete(panel);
         // The page showed the state it was built with; it hears again only if that has changed since.
         const current = this.showMessage(document);
         if (JSON.stringify(current) !== this.pageState.get(panel)) this.post(panel, current);

@@ -24,6 +24,10 @@ export interface HostFigures {
   /** The same window's bare webview: created to its page's first script, and that script's time in the page, in ms. */
   bareWebview: number[];
   bareLoad: number[];
+  /** The same window's bare webview with a page as large as its task editor's (inert HTML added): created to its page's first script, in ms. */
+  largeBareWebview: number[];
+  /** The size of that page (and of the task editor's), in characters. */
+  largeBareCharacters: number;
   /** The same window's bare custom editor (test/fixtures/bareCustomEditor): from its document opened to its page's first script, in ms. */
   bareCustomEditor: number[];
   /** The TODO view's scan of the workspace, and VS Code's ripgrep alone on the same search, interleaved, in ms. */
@@ -87,13 +91,16 @@ async function todoScan(runs: number): Promise<TodoFigures> {
   return figures;
 }
 
-/** A webview whose page does nothing but say it is ready: what VS Code itself costs. */
-async function bareWebview(): Promise<{ open: number; load: number }> {
+/** A webview whose page does nothing but say it is ready: what VS Code itself costs. `characters`: a page that large, by an inert comment. */
+async function bareWebview(characters = 0): Promise<{ open: number; load: number }> {
   const nonce = randomBytes(16).toString('base64');
   const started = performance.now();
   const panel = vscode.window.createWebviewPanel('lightfieldBench.bare', 'Bare', vscode.ViewColumn.Active, { enableScripts: true });
   const ready = new Promise<{ open: number; load: number }>((resolve) => panel.webview.onDidReceiveMessage((load: number) => resolve({ open: performance.now() - started, load })));
-  panel.webview.html = `<!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'nonce-${nonce}'"></head><body><script nonce="${nonce}">acquireVsCodeApi().postMessage(performance.now());</script></body></html>`;
+  const page = (padding: string) =>
+    `<!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'nonce-${nonce}'"></head><body>${padding}<script nonce="${nonce}">acquireVsCodeApi().postMessage(performance.now());</script></body></html>`;
+  const bare = page('');
+  panel.webview.html = characters > bare.length + 7 ? page(`<!--${'x'.repeat(characters - bare.length - 7)}-->`) : bare;
   const times = await ready;
   panel.dispose();
   return times;
@@ -145,11 +152,16 @@ export async function run(): Promise<void> {
   const plan = JSON.parse(readFileSync(process.env[PLAN_VARIABLE] ?? '', 'utf8')) as HostPlan;
   const firstBare = plan.bareFirst ? (await bareWebview()).open : undefined;
   await openEditor(tasks[0]);
-  const figures: Omit<HostFigures, keyof TodoFigures> = { bareWebview: [], bareLoad: [], bareCustomEditor: [] };
+  // The bare page made as large as the task editor's page, as the extension logged it.
+  const largeBareCharacters = Math.max(...loggedEditorReadies(process.env[LOGS_VARIABLE] ?? '').flat().map((ready) => ready.characters));
+  const figures: Omit<HostFigures, keyof TodoFigures> = { bareWebview: [], bareLoad: [], largeBareWebview: [], largeBareCharacters, bareCustomEditor: [] };
   for (let i = 1; i <= runs; i++) {
+    // In turn first and second: a window's second webview in a row opens faster than its first.
+    const large = i % 2 === 0 ? await bareWebview(largeBareCharacters) : undefined;
     const bare = await bareWebview();
     figures.bareWebview.push(bare.open);
     figures.bareLoad.push(bare.load);
+    figures.largeBareWebview.push((large ?? (await bareWebview(largeBareCharacters))).open);
     figures.bareCustomEditor.push(await bareCustomEditor());
     await openEditor(tasks[i % tasks.length]);
   }

@@ -69,6 +69,7 @@ export async function vscodeRows(rows: Row[], runs: number): Promise<void> {
   const bare = spread(windows.flatMap((w) => w.bareWebview));
   const bareLoad = spread(windows.flatMap((w) => w.bareLoad));
   const bareCustom = spread(windows.flatMap((w) => w.bareCustomEditor));
+  const largeBare = spread(windows.flatMap((w) => w.largeBareWebview));
   // Each window's first editor is its cold one; the rest are warm.
   const editors = loggedEditorReadies(join(codeServer.userDataDir, 'logs')).slice(0, WINDOWS);
   const firstBare = spread(windows.flatMap((w) => (w.firstBare === undefined ? [] : [w.firstBare])));
@@ -88,6 +89,12 @@ export async function vscodeRows(rows: Row[], runs: number): Promise<void> {
     { figure: `own activate() (${where})`, measured: `${ms(activation.min)} / ${ms(activation.median)}`, baseline: 'goal 20 ms', ratio: `${(activation.median / 20).toFixed(2)}× the goal` },
     { figure: `task editor page, from its start to a usable form, in the webview, warm (${where} × ${runs})`, measured: `${ms(load.min)} / ${ms(load.median)}`, baseline: `bare webview page to its first script ${ms(bareLoad.min)} / ${ms(bareLoad.median)}`, ratio: `${(load.median / bareLoad.median).toFixed(2)}× the bare webview` },
     { figure: `task editor page set to a usable form, warm (${where} × ${runs})`, measured: `${ms(page.min)} / ${ms(page.median)}`, baseline: `bare webview page ready ${ms(bare.min)} / ${ms(bare.median)}`, ratio: `${(page.median / bare.median).toFixed(2)}× the bare webview` },
+    {
+      figure: `a bare webview whose page is as large as the task editor's (${kb(windows[0].largeBareCharacters)}, an inert comment added; ${where} × ${runs})`,
+      measured: `${ms(largeBare.min)} / ${ms(largeBare.median)}`,
+      baseline: `bare webview page ready ${ms(bare.min)} / ${ms(bare.median)}`,
+      ratio: `${(largeBare.median / bare.median).toFixed(2)}× the bare webview`,
+    },
     { figure: `task editor open from the tree to a usable form, warm (${where} × ${runs})`, measured: `${ms(open.min)} / ${ms(open.median)}`, baseline: `bare webview page ready ${ms(bare.median)}`, ratio: `${(open.median / bare.median).toFixed(2)}× the bare webview` },
     {
       figure: `task editor open, from its document opened to a usable form, warm, against a bare custom editor (test/fixtures/bareCustomEditor; ${where} × ${runs})`,

@@ -29,14 +29,16 @@ export interface EditorReady {
   page: number;
   load: number;
   open: number;
+  /** The size of its page's HTML, in characters. */
+  characters: number;
 }
 
-const EDITOR_READY = /Task editor webview ready in ([\d.]+) ms \(its page loaded in ([\d.]+) ms; ([\d.]+) ms since the task was opened\)/g;
+const EDITOR_READY = /Task editor webview ready in ([\d.]+) ms \(its page loaded in ([\d.]+) ms; ([\d.]+) ms since the task was opened; its page (\d+) characters\)/g;
 
 /** Each window's task editors, in the order they became ready (the first is the window's cold open); `logs` is a user data directory's logs folder. */
 export function loggedEditorReadies(logs: string): EditorReady[][] {
   return logFiles(logs, /Lightfield Tasks\.log$/).map((file) =>
-    [...readFileSync(file, 'utf8').matchAll(EDITOR_READY)].map((match) => ({ page: Number(match[1]), load: Number(match[2]), open: Number(match[3]) })),
+    [...readFileSync(file, 'utf8').matchAll(EDITOR_READY)].map((match) => ({ page: Number(match[1]), load: Number(match[2]), open: Number(match[3]), characters: Number(match[4]) })),
   );
 }
 
