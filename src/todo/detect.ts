@@ -32,10 +32,13 @@ export interface TodoComment {
 export interface TextLines {
   readonly lineCount: number;
   lineAt(line: number): { readonly text: string };
-  /** The whole text, where it is at hand: the lines with a tag or an opener are then found in it at once. */
-  readonly source?: string;
-  /** Where each line starts in `source`. */
-  readonly lineStarts?: readonly number[];
+  /** The whole text and where each line starts in it, where it is at hand: the lines with a tag or an opener are then found in it at once. */
+  readonly whole?: WholeText;
+}
+
+interface WholeText {
+  readonly source: string;
+  readonly lineStarts: readonly number[];
 }
 
 export function textLines(source: string): TextLines {
@@ -48,15 +51,11 @@ export function textLines(source: string): TextLines {
     const text = source.slice(lineStarts[line], end);
     return { text: carriageReturns && text.endsWith('\r') ? text.slice(0, -1) : text };
   };
-  return { lineCount: lineStarts.length, lineAt, source, lineStarts };
+  return { lineCount: lineStarts.length, lineAt, whole: { source, lineStarts } };
 }
 
-/** For each of `lists`, a mark on each line of `source` that holds one of its needles, found with `indexOf` over the whole text (a file is mostly lines with none). */
-function linesHolding(source: string, starts: readonly number[], ...lists: (readonly string[])[]): Uint8Array[] {
-  return lists.map((needles) => marksOf(source, starts, needles));
-}
-
-function marksOf(source: string, starts: readonly number[], needles: readonly string[]): Uint8Array {
+/** A mark on each line of the text that holds one of `needles`, found with `indexOf` over the whole text (a file is mostly lines with none). */
+function linesHolding({ source, lineStarts: starts }: WholeText, needles: readonly string[]): Uint8Array {
   const marks = new Uint8Array(starts.length);
   for (const needle of needles) {
     if (!needle) continue;
@@ -101,7 +100,8 @@ export function findTodos(lines: TextLines, syntax: CommentSyntax, options: Dete
   const isTaskId = options.isTaskId ?? isPrefixedTaskId;
   const first = options.range ? safeStart(lines, syntax, options.range.start) : 0;
   // With the whole text at hand, the lines with a tag and those that may open a comment or string are found in it at once.
-  const [tagged, opening] = lines.source === undefined || lines.lineStarts === undefined ? [] : linesHolding(lines.source, lines.lineStarts, options.tags, openers(syntax));
+  const { whole } = lines;
+  const [tagged, opening] = whole ? [linesHolding(whole, options.tags), linesHolding(whole, openers(syntax))] : [];
   const holdsTag = (line: number) => (tagged ? tagged[line] === 1 : options.tags.some((tag) => lines.lineAt(line).text.includes(tag)));
   const opens = (line: number) => (opening ? opening[line] === 1 : mayOpen(lines.lineAt(line).text, syntax));
   let last = options.range ? Math.min(lines.lineCount - 1, options.range.end) : lines.lineCount - 1;
