@@ -4,6 +4,8 @@
  * stdout and `bench/results.md`. The rows run in plain Node against the local
  * servers over loopback, with the adapters, store and bundles the extension ships.
  */
+// zod set as the extension sets it (its compiled parsers off), so the rows parse as the extension does.
+import '../../src/api/zodSetup';
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
