@@ -88,8 +88,11 @@ export async function runCommand(page: Page, title: string): Promise<void> {
     await page.keyboard.press('F1');
     await input.waitFor();
     await input.fill(`>${title}`);
-    const listed = await row.waitFor({ timeout: 10_000 }).then(() => true, (error: unknown) => (attempt < 3 ? false : Promise.reject(error)));
-    if (listed) break;
+    if (attempt === 3) {
+      await row.waitFor({ timeout: 10_000 });
+      break;
+    }
+    if (await row.waitFor({ timeout: 10_000 }).then(() => true, () => false)) break;
     await page.keyboard.press('Escape');
   }
   await page.keyboard.press('Enter');
