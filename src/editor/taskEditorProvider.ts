@@ -36,8 +36,9 @@ export class TaskEditorDocument implements vscode.CustomDocument {
     readonly uri: vscode.Uri,
     public model: FormModel,
     public values: Record<string, FormValue>,
-    /** When opening it began, for the log line that says how soon its form was ready. */
+    /** When opening it began, and how long reading it took, for the log line that says how soon its form was ready. */
     readonly openedAt: number,
+    readonly readMs: number,
   ) {}
 
   dispose(): void {}
@@ -93,7 +94,7 @@ export class TaskEditorProvider extends Disposable implements vscode.CustomEdito
       const backup = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.parse(context.backupId)))) as { values: Record<string, FormValue> };
       values = { ...values, ...backup.values };
     }
-    return new TaskEditorDocument(uri, model, values, openedAt);
+    return new TaskEditorDocument(uri, model, values, openedAt, performance.now() - openedAt);
   }
 
   resolveCustomEditor(document: TaskEditorDocument, panel: vscode.WebviewPanel): void {
@@ -130,7 +131,7 @@ export class TaskEditorProvider extends Disposable implements vscode.CustomEdito
         if (pageSet !== undefined) {
           const now = performance.now();
           this.deps.log.info(
-            `Task editor webview ready in ${(now - pageSet.at).toFixed(1)} ms (its page loaded in ${message.pageMs.toFixed(1)} ms; ${(now - document.openedAt).toFixed(1)} ms since the task was opened; its page ${pageSet.characters} characters)`,
+            `Task editor webview ready in ${(now - pageSet.at).toFixed(1)} ms (its page loaded in ${message.pageMs.toFixed(1)} ms; ${(now - document.openedAt).toFixed(1)} ms since the task was opened; its document read in ${document.readMs.toFixed(1)} ms; its page ${pageSet.characters} characters)`,
           );
         }
         this.pageSet.delete(panel);

@@ -78,6 +78,9 @@ export async function vscodeRows(rows: Row[], runs: number): Promise<void> {
   const load = spread(warm.map((each) => each.load));
   const page = spread(warm.map((each) => each.page));
   const open = spread(warm.map((each) => each.open));
+  const read = spread(warm.map((each) => each.read));
+  // From the document read to its page set: VS Code making the editor's panel and asking for its page.
+  const panelRound = spread(warm.map((each) => each.open - each.page - each.read));
   const cold = spread(editors.map((each) => each[0].open));
   const errors = extensionHostErrors(codeServer.userDataDir);
   const scan = spread(windows.flatMap((w) => w.todoScan));
@@ -98,6 +101,12 @@ export async function vscodeRows(rows: Row[], runs: number): Promise<void> {
       ratio: `${(largeBare.median / bare.median).toFixed(2)}× the bare webview`,
     },
     { figure: `task editor open from the tree to a usable form, warm (${where} × ${runs})`, measured: `${ms(open.min)} / ${ms(open.median)}`, baseline: `bare webview page ready ${ms(bare.median)}`, ratio: `${(open.median / bare.median).toFixed(2)}× the bare webview` },
+    {
+      figure: `… of which its document read (the task, its linked records' names, its form) / VS Code's round from the document to the page set (${where} × ${runs})`,
+      measured: `${ms(read.median)} / ${ms(panelRound.median)}`,
+      baseline: `the whole open ${ms(open.median)}`,
+      ratio: `${((read.median / open.median) * 100).toFixed(0)}% / ${((panelRound.median / open.median) * 100).toFixed(0)}% of it`,
+    },
     {
       figure: `task editor open, from its document opened to a usable form, warm, against a bare custom editor (test/fixtures/bareCustomEditor; ${where} × ${runs})`,
       measured: `${ms(open.min)} / ${ms(open.median)}`,

@@ -29,16 +29,18 @@ export interface EditorReady {
   page: number;
   load: number;
   open: number;
+  /** From the task being opened to its document read (the task, its linked records' names, its form). */
+  read: number;
   /** The size of its page's HTML, in characters. */
   characters: number;
 }
 
-const EDITOR_READY = /Task editor webview ready in ([\d.]+) ms \(its page loaded in ([\d.]+) ms; ([\d.]+) ms since the task was opened; its page (\d+) characters\)/g;
+const EDITOR_READY = /Task editor webview ready in ([\d.]+) ms \(its page loaded in ([\d.]+) ms; ([\d.]+) ms since the task was opened; its document read in ([\d.]+) ms; its page (\d+) characters\)/g;
 
 /** Each window's task editors, in the order they became ready (the first is the window's cold open); `logs` is a user data directory's logs folder. */
 export function loggedEditorReadies(logs: string): EditorReady[][] {
   return logFiles(logs, /Lightfield Tasks\.log$/).map((file) =>
-    [...readFileSync(file, 'utf8').matchAll(EDITOR_READY)].map((match) => ({ page: Number(match[1]), load: Number(match[2]), open: Number(match[3]), characters: Number(match[4]) })),
+    [...readFileSync(file, 'utf8').matchAll(EDITOR_READY)].map((match) => ({ page: Number(match[1]), load: Number(match[2]), open: Number(match[3]), read: Number(match[4]), characters: Number(match[5]) })),
   );
 }
 
