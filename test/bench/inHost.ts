@@ -17,6 +17,7 @@ import type { Task } from '../../src/api/domain';
 import { loggedEditorReadies } from '../e2e/hostLogs';
 import { api, signIn, waitFor } from '../integration/support';
 import { BENCH_LINE_PREFIX, LOGS_VARIABLE, PLAN_VARIABLE } from './table';
+import { barePage, type FormPage } from './barePage';
 import { inMemory } from './todoScan';
 
 /** The window's first task editor opens before any webview (VS Code sets up its webview machinery then); the editors' own figures are in the log. */
@@ -28,6 +29,8 @@ export interface HostFigures {
   largeBareWebview: number[];
   /** The size of that page (and of the task editor's), in characters. */
   largeBareCharacters: number;
+  /** The same window's bare webview showing the task editor's form and stylesheet without its script (formPage.ts): created to its first frame painted, in ms. */
+  formWebview: number[];
   /** The same window's bare custom editor (test/fixtures/bareCustomEditor): from its document opened to its page's first frame painted, in ms. */
   bareCustomEditor: number[];
   /** The TODO view's scan of the workspace, and VS Code's ripgrep alone on the same search, interleaved, in ms. */
@@ -50,6 +53,8 @@ export interface HostFigures {
 /** What vscodeRows asks of a window: the last one opens a bare webview first, to show what VS Code's first webview costs. */
 export interface HostPlan {
   bareFirst: boolean;
+  /** The task editor's form as a page of its own. */
+  formPage: FormPage;
 }
 
 type TodoFigures = Pick<HostFigures, 'todoScan' | 'ripgrep' | 'todoLexing' | 'todoTaggedBytes' | 'todoFiles' | 'todoFilesInDependencies' | 'todoHeapRetained'>;
@@ -94,19 +99,12 @@ async function todoScan(runs: number): Promise<TodoFigures> {
   return figures;
 }
 
-/** The bare pages say they are ready as the task editor's does: after their first frame is painted (a task queued from it runs after the paint). */
-const AFTER_FIRST_PAINT = 'requestAnimationFrame(() => setTimeout(() => acquireVsCodeApi().postMessage(performance.now())));';
-
-/** A webview whose page does nothing but say it is ready: what VS Code itself costs. `characters`: a page that large, by an inert comment. */
-async function bareWebview(characters = 0): Promise<{ open: number; load: number }> {
-  const nonce = randomBytes(16).toString('base64');
+/** A webview whose page does nothing but say it is ready (formPage.ts): what VS Code itself costs. */
+async function bareWebview(content: Parameters<typeof barePage>[1] = {}): Promise<{ open: number; load: number }> {
   const started = performance.now();
   const panel = vscode.window.createWebviewPanel('lightfieldBench.bare', 'Bare', vscode.ViewColumn.Active, { enableScripts: true });
   const ready = new Promise<{ open: number; load: number }>((resolve) => panel.webview.onDidReceiveMessage((load: number) => resolve({ open: performance.now() - started, load })));
-  const page = (padding: string) =>
-    `<!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'nonce-${nonce}'"></head><body>${padding}<script nonce="${nonce}">${AFTER_FIRST_PAINT}</script></body></html>`;
-  const bare = page('');
-  panel.webview.html = characters > bare.length + 7 ? page(`<!--${'x'.repeat(characters - bare.length - 7)}-->`) : bare;
+  panel.webview.html = barePage(randomBytes(16).toString('base64'), content);
   const times = await ready;
   panel.dispose();
   return times;
@@ -195,19 +193,24 @@ export async function run(): Promise<void> {
   await openEditor(tasks[0]);
   // The bare page made as large as the task editor's page, as the extension logged it.
   const largeBareCharacters = Math.max(...loggedEditorReadies(process.env[LOGS_VARIABLE] ?? '').flat().map((ready) => ready.characters));
-  const figures: Omit<HostFigures, keyof TodoFigures> = { bareWebview: [], bareLoad: [], largeBareWebview: [], largeBareCharacters, bareCustomEditor: [], treeListed: [], treeAsked: [] };
+  const figures: Omit<HostFigures, keyof TodoFigures> = { bareWebview: [], bareLoad: [], largeBareWebview: [], largeBareCharacters, formWebview: [], bareCustomEditor: [], treeListed: [], treeAsked: [] };
   for (let i = 0; i < runs; i++) {
     const { listed, asked } = await treeRefresh();
     figures.treeListed.push(listed);
     figures.treeAsked.push(asked);
   }
+  // The bare webviews in turn first, second and third: a window's later webviews in a row open faster than its first.
+  const bares: (() => Promise<unknown>)[] = [
+    async () => {
+      const bare = await bareWebview();
+      figures.bareWebview.push(bare.open);
+      figures.bareLoad.push(bare.load);
+    },
+    async () => figures.largeBareWebview.push((await bareWebview({ characters: largeBareCharacters })).open),
+    async () => figures.formWebview.push((await bareWebview({ form: plan.formPage })).open),
+  ];
   for (let i = 1; i <= runs; i++) {
-    // In turn first and second: a window's second webview in a row opens faster than its first.
-    const large = i % 2 === 0 ? await bareWebview(largeBareCharacters) : undefined;
-    const bare = await bareWebview();
-    figures.bareWebview.push(bare.open);
-    figures.bareLoad.push(bare.load);
-    figures.largeBareWebview.push((large ?? (await bareWebview(largeBareCharacters))).open);
+    for (let k = 0; k < bares.length; k++) await bares[(i + k) % bares.length]();
     figures.bareCustomEditor.push(await bareCustomEditor());
     await openEditor(tasks[i % tasks.length]);
   }

@@ -4,6 +4,7 @@
  * Each window runs test/bench/inHost.ts in its extension host; `activate()`'s
  * time comes from the extension's own log. Each window is a fresh start.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -15,6 +16,8 @@ import { ensureDebianPackages, ensureTooling } from '../e2e/tooling';
 import { startLightfieldServer } from '../server/server';
 import type { HostFigures, HostPlan } from './inHost';
 import { BENCH_LINE_PREFIX, kb, LOGS_VARIABLE, ms, PLAN_VARIABLE, type Row, spread } from './table';
+import { barePage } from './barePage';
+import { editorPages, pageTimes } from './formPage';
 import { generateWorkspace } from './todoScan';
 
 const ROOT = resolve(__dirname, '..', '..');
@@ -38,10 +41,25 @@ export async function vscodeRows(rows: Row[], runs: number): Promise<void> {
     env: { LIGHTFIELD_BENCH_RUNS: String(runs), [LOGS_VARIABLE]: join(home, 'user', 'logs'), [PLAN_VARIABLE]: planFile },
   });
   const browser = await launchChromium();
+  const pages = await editorPages(browser, server);
+  const formPage = pages.form;
+  // Chromium alone, no VS Code: the editor's page against the same form with no script, that form with a text box for its
+  // date-and-time control, and a bare page.
+  const nonce = randomBytes(16).toString('base64');
+  const inChromium = await pageTimes(
+    browser,
+    {
+      editor: pages.editor,
+      form: barePage(nonce, { form: formPage }),
+      formWithoutDateTime: barePage(nonce, { form: { ...formPage, body: formPage.body.replaceAll('type="datetime-local"', 'type="text"') } }),
+      bare: barePage(nonce),
+    },
+    5 * runs,
+  );
   const windows: HostFigures[] = [];
   try {
     for (let i = 0; i <= WINDOWS; i++) {
-      const plan: HostPlan = { bareFirst: i === WINDOWS };
+      const plan: HostPlan = { bareFirst: i === WINDOWS, formPage };
       writeFileSync(planFile, JSON.stringify(plan));
       let figures: HostFigures | undefined;
       const console: string[] = [];
@@ -70,6 +88,7 @@ export async function vscodeRows(rows: Row[], runs: number): Promise<void> {
   const bareLoad = spread(windows.flatMap((w) => w.bareLoad));
   const bareCustom = spread(windows.flatMap((w) => w.bareCustomEditor));
   const largeBare = spread(windows.flatMap((w) => w.largeBareWebview));
+  const formBare = spread(windows.flatMap((w) => w.formWebview));
   // Each window's first editor is its cold one; the rest are warm.
   const editors = loggedEditorReadies(join(codeServer.userDataDir, 'logs')).slice(0, WINDOWS);
   const firstBare = spread(windows.flatMap((w) => (w.firstBare === undefined ? [] : [w.firstBare])));
@@ -100,6 +119,13 @@ export async function vscodeRows(rows: Row[], runs: number): Promise<void> {
       baseline: `bare webview page ready ${ms(bare.min)} / ${ms(bare.median)}`,
       ratio: `${(largeBare.median / bare.median).toFixed(2)}× the bare webview`,
     },
+    {
+      figure: `a bare webview showing the task editor's form without its script (its elements as the editor rendered them, ${kb(formPage.body.length)}, and its stylesheet, ${kb(formPage.style.length)}; ${where} × ${runs})`,
+      measured: `${ms(formBare.min)} / ${ms(formBare.median)}`,
+      baseline: `bare webview page ready ${ms(bare.min)} / ${ms(bare.median)}`,
+      ratio: `${(formBare.median / bare.median).toFixed(2)}× the bare webview`,
+    },
+    ...chromiumRows(inChromium, 5 * runs),
     { figure: `task editor open from the tree to a usable form, warm (${where} × ${runs})`, measured: `${ms(open.min)} / ${ms(open.median)}`, baseline: `bare webview page ready ${ms(bare.median)}`, ratio: `${(open.median / bare.median).toFixed(2)}× the bare webview` },
     {
       figure: `… of which its document read (the task, its linked records' names, its form) / VS Code's round from the document to the page set (${where} × ${runs})`,
@@ -134,4 +160,18 @@ export async function vscodeRows(rows: Row[], runs: number): Promise<void> {
     },
     { figure: 'errors from the extension in the extension host log', measured: String(errors.length), baseline: '', ratio: '' },
   );
+}
+
+/** The pages' times in Chromium alone, each against the bare page's. */
+function chromiumRows(times: Record<string, number[]>, rounds: number): Row[] {
+  const bare = spread(times.bare);
+  const row = (figure: string, name: string): Row => {
+    const time = spread(times[name]);
+    return { figure: `${figure} (headless Chromium alone, no VS Code; ${rounds} in turn)`, measured: `${ms(time.min)} / ${ms(time.median)}`, baseline: `a bare page to its first frame painted ${ms(bare.min)} / ${ms(bare.median)}`, ratio: `${(time.median / bare.median).toFixed(2)}× the bare page` };
+  };
+  return [
+    row('the task editor\'s page, from its start to a usable form', 'editor'),
+    row('… the same form with no script (its elements and stylesheet), to its first frame painted', 'form'),
+    row('… and its date-and-time control a text box', 'formWithoutDateTime'),
+  ];
 }
