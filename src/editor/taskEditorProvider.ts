@@ -88,13 +88,35 @@ export class TaskEditorProvider extends Disposable implements vscode.CustomEdito
     // After a reload VS Code restores editors before the stored key is read.
     await this.deps.session.loaded;
     const id = taskIdOf(uri);
-    const model = await this.form(id ? this.deps.store.fetch(id) : undefined);
+    // The copy the tree holds opens at once, and is read again behind it; a task the tree does not hold is read first.
+    const held = id ? this.deps.store.task(id) : undefined;
+    const model = await this.form(held ?? (id ? this.deps.store.fetch(id) : undefined));
     let values = model.values;
     if (context.backupId) {
       const backup = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.parse(context.backupId)))) as { values: Record<string, FormValue> };
       values = { ...values, ...backup.values };
     }
-    return new TaskEditorDocument(uri, model, values, openedAt, performance.now() - openedAt);
+    const document = new TaskEditorDocument(uri, model, values, openedAt, performance.now() - openedAt);
+    if (held && id) void this.readAgain(document, id);
+    return document;
+  }
+
+  /**
+   * The service's version of a task opened from the tree's copy. The form takes it while
+   * the user has changed nothing; after an edit it stays as it is, and the save rebases
+   * the edit on the service's version as it does for any change made elsewhere.
+   */
+  private async readAgain(document: TaskEditorDocument, id: string): Promise<void> {
+    try {
+      const fresh = await this.form(this.deps.store.fetch(id));
+      if (changedKeys(document.model, document.values).length > 0 || JSON.stringify(fresh) === JSON.stringify(document.model)) return;
+      this.reset(document, fresh);
+    } catch (error) {
+      const reason = this.deps.errors.describe(error);
+      document.message = vscode.l10n.t('This is the copy the Tasks view holds: the task could not be read again. {0}', reason);
+      this.deps.log.warn(`Reading ${id} again after opening it failed: ${reason}`);
+    }
+    this.show(document);
   }
 
   resolveCustomEditor(document: TaskEditorDocument, panel: vscode.WebviewPanel): void {

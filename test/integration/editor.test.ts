@@ -69,6 +69,29 @@ describe('the task editor in a real VS Code', () => {
     assert.equal(taskEditorTabs().length, 1);
   });
 
+  it('opens a task from the copy the tree holds, then shows the version changed elsewhere', async () => {
+    const node = firstTask('IN_PROGRESS');
+    const held = api().store.task(node.taskId)?.title;
+    assert.ok(held);
+    const changed = `${held} (changed elsewhere)`;
+    await server('POST', `/v1/tasks/${node.taskId}`, { fields: { $title: changed } });
+    await vscode.commands.executeCommand('lightfield.openTask', node);
+    await openedEditor(node.taskId);
+    await waitFor('the version changed elsewhere in the form', async () => (await valueIn(field('$title'))) === changed);
+    assert.equal(api().store.task(node.taskId)?.title, changed, 'and in the tree');
+  });
+
+  it('opens a task from the copy the tree holds when the service cannot read it again, and says so', async () => {
+    const node = firstTask('TODO');
+    const held = api().store.task(node.taskId)?.title;
+    await server('POST', '/_test/faults', { kind: 'status', status: 503, method: 'GET', path: `^/v1/tasks/${node.taskId}$`, times: 10 });
+    await vscode.commands.executeCommand('lightfield.openTask', node);
+    await openedEditor(node.taskId);
+    assert.equal(await valueIn(field('$title')), held);
+    const banner = await waitFor('the banner', async () => (await inEditorWebview({ action: 'text', selector: '.banner' })) || undefined, 15_000);
+    assert.match(banner, /copy the Tasks view holds/);
+  });
+
   it('shows the task\'s account by name, not by its ID', async () => {
     const node = firstTask('TODO');
     await vscode.commands.executeCommand('lightfield.openTask', node);
