@@ -5,7 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import type { CheckResult } from './runIntegration';
 import { LIGHTFIELD_API_VERSION } from '../../src/api/lightfield/http';
 import { log } from './tooling';
@@ -82,20 +82,37 @@ async function callServer<T>(options: UiCheckOptions, method: string, path: stri
 
 export async function runCommand(page: Page, title: string): Promise<void> {
   const input = page.locator('.quick-input-widget input');
-  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
   // Now and then the palette opens with an empty list that never fills (once in a CI run): closed and opened again, it lists the command.
-  for (let attempt = 1; ; attempt++) {
-    await page.keyboard.press('F1');
-    await input.waitFor();
-    await input.fill(`>${title}`);
-    if (attempt === 3) {
-      await row.waitFor({ timeout: 10_000 });
-      break;
-    }
-    if (await row.waitFor({ timeout: 10_000 }).then(() => true, () => false)) break;
-    await page.keyboard.press('Escape');
-  }
+  await untilShown(
+    async () => {
+      await page.keyboard.press('F1');
+      await input.waitFor();
+      await input.fill(`>${title}`);
+    },
+    page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first(),
+    () => page.keyboard.press('Escape'),
+  );
   await page.keyboard.press('Enter');
+}
+
+/**
+ * Does `act` until `shown` is visible, three times at most, `reset` between: under a
+ * CI run's load the workbench now and then drops a step (a palette that lists nothing,
+ * a context menu's click that does not land).
+ */
+async function untilShown(act: () => Promise<void>, shown: Locator, reset: () => Promise<void>, timeout = 10_000): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await act();
+    const visible = await shown.waitFor({ timeout }).then(
+      () => true,
+      (error: unknown) => {
+        if (attempt === 3) throw error;
+        return false;
+      },
+    );
+    if (visible) return;
+    await reset();
+  }
 }
 
 /** "Choose Service" from the signed-out view, then the service's row of the quick pick. */
@@ -157,10 +174,15 @@ const CHECKS: UiCheck[] = [
       const before = Number(/(\d+)\s*$/.exec((await group.innerText()).trim())?.[1]);
       const firstTask = sidebar(page).locator('.monaco-list-row[aria-level="2"]').first();
       const title = (await firstTask.locator('.label-name').innerText()).trim();
-      await firstTask.click({ button: 'right' });
-      await page.locator('.monaco-menu .action-label', { hasText: 'Delete Task…' }).first().click();
       const dialog = page.locator('.monaco-dialog-box');
-      await dialog.waitFor({ timeout: 5_000 });
+      await untilShown(
+        async () => {
+          await firstTask.click({ button: 'right' });
+          await page.locator('.monaco-menu .action-label', { hasText: 'Delete Task…' }).first().click();
+        },
+        dialog,
+        () => page.keyboard.press('Escape'),
+      );
       const asked = await dialog.innerText();
       await page.screenshot({ path: join(options.results, 'delete-task-confirm.png') });
       if (!asked.includes(title) || !/trash/.test(asked)) throw new Error(`the confirmation does not name the task and the trash: ${asked}`);
