@@ -116,7 +116,8 @@ export class TaskEditorProvider extends Disposable implements vscode.CustomEdito
       document.message = vscode.l10n.t('This is the copy the Tasks view holds: the task could not be read again. {0}', reason);
       this.deps.log.warn(`Reading ${id} again after opening it failed: ${reason}`);
     }
-    this.show(document);
+    // An edit may be on its way from the page: it keeps what the user changed since it rendered, and sends it again.
+    this.show(document, { keepEdits: true });
   }
 
   resolveCustomEditor(document: TaskEditorDocument, panel: vscode.WebviewPanel): void {
@@ -219,10 +220,10 @@ export class TaskEditorProvider extends Disposable implements vscode.CustomEdito
     return { type: 'show', model: document.model, values: document.values, errors: document.errors, message: document.message };
   }
 
-  private show(document: TaskEditorDocument): void {
+  private show(document: TaskEditorDocument, options: Pick<ShowMessage, 'keepEdits'> = {}): void {
     for (const panel of this.panels.get(document) ?? []) {
       panel.title = tabTitle(document.model.title);
-      this.post(panel, this.showMessage(document));
+      this.post(panel, { ...this.showMessage(document), ...options });
     }
   }
 

@@ -17,6 +17,11 @@ export interface ShowMessage {
   values: Record<string, FormValue>;
   errors: Record<string, string>;
   message?: string;
+  /**
+   * The service's newer version of what the page shows: what the user changed since the
+   * page last rendered stays on top of it (an edit may be on its way to the host).
+   */
+  keepEdits?: boolean;
 }
 
 export type HostMessage =

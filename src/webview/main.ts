@@ -5,7 +5,7 @@
  * the panel being hidden (setState).
  */
 import * as l10n from '@vscode/l10n';
-import { fieldElementId, type FormModel, type FormOption, type FormValue, validateField } from '../shared/form';
+import { fieldElementId, type FormModel, type FormOption, type FormValue, sameValue, validateField } from '../shared/form';
 import { FIRST_STATE_ID, type HostMessage, L10N_BUNDLE_ID, type WebviewMessage, type WebviewState } from '../shared/protocol';
 import { createControl } from './controls';
 import { button, element, showText, textElement } from './dom';
@@ -26,6 +26,8 @@ const pageScript = document.currentScript as HTMLScriptElement | null;
 const root = document.getElementById('root') as HTMLElement;
 let model: FormModel | undefined;
 let values: Record<string, FormValue> = {};
+/** The values as the form last rendered them: what differs from them now is the user's. */
+let rendered: Record<string, FormValue> = {};
 let nextRequestId = 1;
 /** Searches waiting for the host's answer, by request ID. */
 const searches = new Map<number, (options: FormOption[]) => void>();
@@ -79,8 +81,12 @@ function save(): void {
 }
 
 function render(message: Extract<HostMessage, { type: 'show' }>): void {
+  // A newer version while the user edits: their changes since the last render stay, and the host hears of them on it.
+  const mine = message.keepEdits ? Object.keys(values).filter((key) => !sameValue(values[key], rendered[key])) : [];
   model = message.model;
-  values = { ...message.values };
+  values = { ...message.values, ...Object.fromEntries(mine.map((key) => [key, values[key]])) };
+  rendered = { ...values };
+  if (mine.length > 0) post({ type: 'edit', values });
   vscode.setState({ values });
   const header = element('header', { className: 'header' });
   const heading = element('div', { className: 'heading' });

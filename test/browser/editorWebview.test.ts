@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { withoutBidiControls } from '../../src/shared/bidi';
-import type { FormModel } from '../../src/shared/form';
+import { fieldElementId, type FormModel } from '../../src/shared/form';
 import { fieldId, lastEdit, openEditorPage, sendToWebview, show, useSampleEditor } from './harness';
 
 // The form is built as the extension builds it: from what the Lightfield adapter reads of the local server.
@@ -20,6 +20,25 @@ async function choose(page: Page, key: string, label: string): Promise<void> {
 }
 
 describe('the editor webview in Chromium', () => {
+  it('keeps what the user changed when the service\'s newer version arrives, takes the rest, and tells the host', async () => {
+    const model = form({ task: sample.tasks[0] });
+    const page = await openEditorPage(browser.context(), browser.harness(), { type: 'show', model, values: model.values, errors: {} });
+    await fill(page, fieldId('$title'), 'Typed before the newer version came');
+    const newer = { ...model.values, $title: 'Changed elsewhere', phone: '+1 555 0100' };
+    await sendToWebview(page, { type: 'show', model: { ...model, values: newer }, values: newer, errors: {}, keepEdits: true });
+    const valueIs = (key: string, value: string) =>
+      page.waitForFunction(([id, expected]) => (document.getElementById(id) as HTMLInputElement | null)?.value === expected, [fieldElementId(key), value] as const);
+    await valueIs('phone', '+1 555 0100');
+    assert.equal(await page.locator(fieldId('$title')).inputValue(), 'Typed before the newer version came');
+    const sent = await lastEdit(page);
+    assert.equal(sent.$title, 'Typed before the newer version came');
+    assert.equal(sent.phone, '+1 555 0100', 'the edit the host hears is on the newer version');
+    // A version shown without keepEdits (a revert, a save's answer) replaces what was typed.
+    await sendToWebview(page, { type: 'show', model, values: model.values, errors: {} });
+    await valueIs('$title', model.values.$title as string);
+    await page.close();
+  });
+
   it('renders every value type and edits each to the payload the host expects', async () => {
     const page = await openEditorPage(browser.context(), browser.harness());
     const model = form({ task: sample.tasks[0] });
