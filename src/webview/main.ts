@@ -26,7 +26,7 @@ const pageScript = document.currentScript as HTMLScriptElement | null;
 const root = document.getElementById('root') as HTMLElement;
 let model: FormModel | undefined;
 let values: Record<string, FormValue> = {};
-/** The values as the form last rendered them: what differs from them now is the user's. */
+/** The values the host last sent: what differs from them now is the user's. */
 let rendered: Record<string, FormValue> = {};
 let nextRequestId = 1;
 /** Searches waiting for the host's answer, by request ID. */
@@ -85,7 +85,7 @@ function render(message: Extract<HostMessage, { type: 'show' }>): void {
   const mine = message.keepEdits ? Object.keys(values).filter((key) => !sameValue(values[key], rendered[key])) : [];
   model = message.model;
   values = { ...message.values, ...Object.fromEntries(mine.map((key) => [key, values[key]])) };
-  rendered = { ...values };
+  rendered = { ...message.values };
   if (mine.length > 0) post({ type: 'edit', values });
   vscode.setState({ values });
   const header = element('header', { className: 'header' });

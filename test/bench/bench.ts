@@ -153,9 +153,9 @@ async function roundTrips(rows: Row[], runs: number): Promise<void> {
       const store = new TaskStore(() => provider, { pageSize: 25, statuses: ['TODO', 'IN_PROGRESS', 'COMPLETE', 'CANCELLED'] });
       await Promise.all([provider.checkKey(), store.refresh()]);
     };
-    // A later start: the definitions remembered from the last one (as the extension keeps them per connection).
     // As the extension opens one from the tree: the tree's load has read the description ahead.
     const description = await connect(fast.url).describeTasks();
+    // A later start: the definitions remembered from the last one (as the extension keeps them per connection).
     let remembered: unknown;
     await connect(fast.url, { read: () => undefined, write: (value) => void (remembered = value) }).describeTasks();
     const kept = { read: () => remembered, write: () => undefined };

@@ -99,7 +99,7 @@ async function todoScan(runs: number): Promise<TodoFigures> {
   return figures;
 }
 
-/** A webview whose page does nothing but say it is ready (formPage.ts): what VS Code itself costs. */
+/** A webview whose page does nothing but say it is ready (barePage.ts): what VS Code itself costs. */
 async function bareWebview(content: Parameters<typeof barePage>[1] = {}): Promise<{ open: number; load: number }> {
   const started = performance.now();
   const panel = vscode.window.createWebviewPanel('lightfieldBench.bare', 'Bare', vscode.ViewColumn.Active, { enableScripts: true });
