@@ -280,6 +280,36 @@ const CHECKS: UiCheck[] = [
     },
   },
   {
+    name: 'a task whose read fails opens from the copy the tree holds, and its banner says so as plain text (light and dark)',
+    run: async (page, options) => {
+      await runCommand(page, 'View: Close All Editors');
+      // Every read of one task fails for a while (retries included); the lists and the definitions answer.
+      await callServer(options, 'POST', '/_test/faults', { kind: 'status', status: 503, method: 'GET', path: '^/v1/tasks/(?!definitions$)[^/]+$', times: 10 });
+      try {
+        const row = sidebar(page).locator('.monaco-list-row[aria-level="2"]').nth(1);
+        const title = (await row.locator('.label-name').innerText()).trim().replace(/…$/, '');
+        await row.click();
+        const form = editorFrame(page);
+        const banner = form.locator('.banner', { hasText: 'copy the Tasks view holds' });
+        await banner.waitFor({ timeout: 20_000 });
+        const shown = await form.locator('.title').innerText();
+        if (!shown.startsWith(title)) throw new Error(`the editor shows "${shown}", not the tree's "${title}"`);
+        if ((await banner.locator('a').count()) > 0) throw new Error('the banner has a link');
+        await page.waitForTimeout(500);
+        await page.screenshot({ path: join(options.results, 'editor-read-failed-light.png') });
+        await pickTheme(page, 'Dark Modern');
+        await page.locator('.monaco-workbench.vs-dark').waitFor({ timeout: 15_000 });
+        await page.waitForTimeout(500);
+        await page.screenshot({ path: join(options.results, 'editor-read-failed-dark.png') });
+        await pickTheme(page, 'Light Modern');
+        await page.locator('.monaco-workbench.vs').waitFor({ timeout: 15_000 });
+      } finally {
+        await callServer(options, 'DELETE', '/_test/faults');
+      }
+      await runCommand(page, 'View: Close All Editors');
+    },
+  },
+  {
     name: 'a new title typed in the editor and saved with the Save button shows in the tree',
     run: async (page, { results }) => {
       const form = editorFrame(page);
