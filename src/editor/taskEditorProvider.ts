@@ -88,8 +88,9 @@ export class TaskEditorProvider extends Disposable implements vscode.CustomEdito
     // After a reload VS Code restores editors before the stored key is read.
     await this.deps.session.loaded;
     const id = taskIdOf(uri);
-    // The copy the tree holds opens at once, and is read again behind it; a task the tree does not hold is read first.
-    const held = id ? this.deps.store.task(id) : undefined;
+    // A task read in full before opens at once from that copy, and is read again behind it; any other is read first
+    // (a listing keeps no described fields).
+    const held = id ? this.deps.store.taskInFull(id) : undefined;
     const model = await this.form(held ?? (id ? this.deps.store.fetch(id) : undefined));
     let values = model.values;
     if (context.backupId) {
@@ -102,7 +103,7 @@ export class TaskEditorProvider extends Disposable implements vscode.CustomEdito
   }
 
   /**
-   * The service's version of a task opened from the tree's copy. The form takes it while
+   * The service's version of a task opened from the copy read before. The form takes it while
    * the user has changed nothing; after an edit it stays as it is, and the save rebases
    * the edit on the service's version as it does for any change made elsewhere.
    */
@@ -113,7 +114,7 @@ export class TaskEditorProvider extends Disposable implements vscode.CustomEdito
       this.reset(document, fresh);
     } catch (error) {
       const reason = this.deps.errors.describe(error);
-      document.message = vscode.l10n.t('This is the copy the Tasks view holds: the task could not be read again. {0}', reason);
+      document.message = vscode.l10n.t('This is the copy read before: the task could not be read again. {0}', reason);
       this.deps.log.warn(`Reading ${id} again after opening it failed: ${reason}`);
     }
     // An edit may be on its way from the page: it keeps what the user changed since it rendered, and sends it again.

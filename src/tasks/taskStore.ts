@@ -110,6 +110,12 @@ export class TaskStore {
     return this.recent.live(id)?.task ?? this.latest.get(id);
   }
 
+  /** The task as read on its own, every described field with it, if the store holds it so; a listing keeps none of them. */
+  taskInFull(id: string): Task | undefined {
+    const task = this.task(id);
+    return task && Object.keys(task.fields).length > 0 ? task : undefined;
+  }
+
   groups(): GroupView[] {
     return this.settings.statuses.map((status) => this.group(status));
   }

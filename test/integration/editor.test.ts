@@ -69,8 +69,24 @@ describe('the task editor in a real VS Code', () => {
     assert.equal(taskEditorTabs().length, 1);
   });
 
-  it('opens a task from the copy the tree holds, then shows the version changed elsewhere', async () => {
+  /** Opens a task in the editor and closes it again: the store then holds it read in full. */
+  async function readOnce(node: TaskNode): Promise<void> {
+    await vscode.commands.executeCommand('lightfield.openTask', node);
+    await openedEditor(node.taskId);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  }
+
+  it('opens a task only listed so far with its fields, read from the service', async () => {
+    const node = firstTask('COMPLETE');
+    await vscode.commands.executeCommand('lightfield.openTask', node);
+    await openedEditor(node.taskId);
+    assert.equal(await valueIn(field('$title')), api().store.task(node.taskId)?.title);
+    assert.ok((await choicesOf('$status')).some((choice) => choice.chosen && choice.value === 'COMPLETE'), 'its status chosen');
+  });
+
+  it('opens a task read before from that copy, then shows the version changed elsewhere', async () => {
     const node = firstTask('IN_PROGRESS');
+    await readOnce(node);
     const held = api().store.task(node.taskId)?.title;
     assert.ok(held);
     const changed = `${held} (changed elsewhere)`;
@@ -81,15 +97,17 @@ describe('the task editor in a real VS Code', () => {
     assert.equal(api().store.task(node.taskId)?.title, changed, 'and in the tree');
   });
 
-  it('opens a task from the copy the tree holds when the service cannot read it again, and says so', async () => {
+  it('opens a task read before from that copy when the service cannot read it again, and says so', async () => {
     const node = firstTask('TODO');
+    await readOnce(node);
     const held = api().store.task(node.taskId)?.title;
     await server('POST', '/_test/faults', { kind: 'status', status: 503, method: 'GET', path: `^/v1/tasks/${node.taskId}$`, times: 10 });
     await vscode.commands.executeCommand('lightfield.openTask', node);
     await openedEditor(node.taskId);
     assert.equal(await valueIn(field('$title')), held);
     const banner = await waitFor('the banner', async () => (await inEditorWebview({ action: 'text', selector: '.banner' })) || undefined, 15_000);
-    assert.match(banner, /copy the Tasks view holds/);
+    assert.match(banner, /copy read before/);
+    assert.equal(await valueIn(field('$title')), held, 'the form keeps the copy\'s values under the banner');
   });
 
   it('shows the task\'s account by name, not by its ID', async () => {

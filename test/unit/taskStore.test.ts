@@ -36,6 +36,16 @@ describe('task store against the local server', () => {
     }
   });
 
+  it('holds a listed task without its described fields, and one read on its own in full', async () => {
+    const store = storeFor(server());
+    await store.refresh();
+    const [listed] = store.loadedTasks();
+    assert.ok(store.task(listed.id), 'a listed task is held');
+    assert.equal(store.taskInFull(listed.id), undefined, 'but not in full');
+    await store.fetch(listed.id);
+    assert.ok(Object.keys(store.taskInFull(listed.id)?.fields ?? {}).length > 0, 'read on its own, it is held in full');
+  });
+
   it('pages a group with load more until the server has no more', async () => {
     const store = storeFor(server(), { statuses: ['TODO'], pageSize: 7 });
     await store.refresh();
