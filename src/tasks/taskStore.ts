@@ -233,7 +233,12 @@ export class TaskStore {
     const task = await requireProvider(this.provider).getTask(id);
     const written = this.recent.get(id);
     if (written && !written.pending) this.recent.record(id, { ...written, task });
-    else this.latest.set(id, task);
+    else {
+      const held = this.latest.get(id);
+      this.latest.set(id, task);
+      // The same task read again (an editor's read behind its form): nothing for the views to paint again.
+      if (held && JSON.stringify(held) === JSON.stringify(task)) return task;
+    }
     this.emit();
     return task;
   }
