@@ -46,6 +46,27 @@ describe('task store against the local server', () => {
     assert.ok(Object.keys(store.taskInFull(listed.id)?.fields ?? {}).length > 0, 'read on its own, it is held in full');
   });
 
+  it('paints again for a task read again only when the service changed it', async () => {
+    const store = storeFor(server());
+    await store.refresh();
+    const [listed] = store.loadedTasks();
+    let paints = 0;
+    const listening = store.onDidChange(() => paints++);
+    await store.fetch(listed.id);
+    assert.equal(paints, 1, 'read in full for the first time, it paints');
+    await store.fetch(listed.id);
+    assert.equal(paints, 1, 'read again unchanged, it does not');
+    const stored = server().index.get(listed.id);
+    assert.ok(stored);
+    const renamed = structuredClone(stored);
+    renamed.fields.$title.value = 'Renamed elsewhere';
+    server().index.put(renamed);
+    const changed = await store.fetch(listed.id);
+    assert.equal(taskTitle(changed), 'Renamed elsewhere');
+    assert.equal(paints, 2, 'changed elsewhere, it paints again');
+    listening.dispose();
+  });
+
   it('pages a group with load more until the server has no more', async () => {
     const store = storeFor(server(), { statuses: ['TODO'], pageSize: 7 });
     await store.refresh();
