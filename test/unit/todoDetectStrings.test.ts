@@ -40,6 +40,8 @@ describe('TODOs among strings that span lines, and the quotes that are not strin
     assert.deepEqual(found('shellscript', ['cat <<EOF > out.sh', '# TODO: inside the heredoc', 'EOF', '# TODO: real']), ['3: real']);
     assert.deepEqual(found('shellscript', ["cat <<-'END'", '\t# FIXME: quoted heredoc', '\tEND', 'echo done # TODO: after']), ['3: after']);
     assert.deepEqual(found('ruby', ['sql = <<~SQL', '  -- # TODO: inside', 'SQL', 'list << item # TODO: an append, not a heredoc']), ['3: an append, not a heredoc']);
+    // A shift whose operand is on the next line opens no heredoc: the word after the line break is not its end.
+    assert.deepEqual(found('shellscript', ['echo $(( x <<', 'y )) # TODO: shifted']), ['1: shifted']);
   });
 });
 
