@@ -50,7 +50,7 @@ export function textLines(source: string): TextLines {
   const carriageReturns = source.includes('\r');
   const lineEnd = (line: number) => {
     const end = line + 1 < lineStarts.length ? lineStarts[line + 1] - 1 : source.length;
-    return carriageReturns && end > lineStarts[line] && source[end - 1] === '\r' ? end - 1 : end;
+    return carriageReturns && source[end - 1] === '\r' ? end - 1 : end;
   };
   return { lineCount: lineStarts.length, lineAt: (line) => ({ text: source.slice(lineStarts[line], lineEnd(line)) }), whole: { source, lineStarts, lineEnd } };
 }
