@@ -60,6 +60,25 @@ export function mayOpen(text: string, syntax: CommentSyntax): boolean {
   return openers(syntax).some((opener) => text.includes(opener));
 }
 
+/** Where `closer` is, from `from` on; a one-character closer skips backslash escapes. -1 when it is not on the line. */
+function findCloser(text: string, from: number, closer: string): number {
+  if (closer.length > 1) return text.indexOf(closer, from);
+  for (let i = from; i < text.length; i++) {
+    if (text[i] === '\\') i += 1;
+    else if (text[i] === closer) return i;
+  }
+  return -1;
+}
+
+/** In a template's text: where it ends (its backtick) or breaks into code (the `$` of `${`), or -1 past the line. */
+function findTemplateBreak(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) {
+    if (text[i] === '\\') i += 1;
+    else if (text[i] === '`' || (text[i] === '$' && text[i + 1] === '{')) return i;
+  }
+  return -1;
+}
+
 /** A character literal (`'a'`, `'\n'`, `'\u{1F600}'`) closes within a few characters; a lifetime (`'static`) does not. */
 const CHAR_LITERAL = /^'(?:\\u\{[0-9a-fA-F]{1,6}\}|\\.|[^\\'])'/u;
 
@@ -110,72 +129,30 @@ function bitsAt(text: string, i: number, { ascii, other }: CharTable): number {
   return code < 128 ? ascii[code] : other.size > 0 ? (other.get(text[i]) ?? 0) : 0;
 }
 
-/**
- * Where closers next occur in one text, each found with `indexOf` and kept while
- * the reads move on: a block comment's closer lines away is searched for once,
- * not once a line.
- */
-class Lookahead {
-  /** Per needle: where it was last found (-1: nowhere after where it was searched from). */
-  private readonly found = new Map<string, number>();
-
-  constructor(private readonly source: string) {}
-
-  /** Where `needle` is next from `from` on, before `end`, or -1. `from` never moves back: the text is read in order. */
-  find(needle: string, from: number, end: number): number {
-    let at = this.found.get(needle);
-    // What was found from an earlier point still holds if it is not behind `from`.
-    if (at === undefined || (at >= 0 && at < from)) {
-      at = this.source.indexOf(needle, from);
-      this.found.set(needle, at);
-    }
-    return at < end ? at : -1;
-  }
-}
-
-/** Where, from `from` on, a character with any of `wanted` bits is before `end`; -1 when none. A table look-up per character: most of a line is skipped here. */
-function nextInteresting(text: string, from: number, end: number, table: CharTable, wanted: number): number {
-  for (let i = from; i < end; i++) if (bitsAt(text, i, table) & wanted) return i;
+/** Where, from `from` on, a character with any of `wanted` bits is; -1 when none. A table look-up per character: most of a line is skipped here. */
+function nextInteresting(text: string, from: number, table: CharTable, wanted: number): number {
+  for (let i = from; i < text.length; i++) if (bitsAt(text, i, table) & wanted) return i;
   return -1;
 }
 
-/** Where `closer` is, from `from` on; a one-character closer skips backslash escapes. -1 when it is not on the line. */
-function findCloser(text: string, look: Lookahead, from: number, end: number, closer: string): number {
-  if (closer.length > 1) return look.find(closer, from, end);
-  for (let i = from; i < end; i++) {
-    if (text[i] === '\\') i += 1;
-    else if (text[i] === closer) return i;
-  }
-  return -1;
-}
-
-/** In a template's text: where it ends (its backtick) or breaks into code (the `$` of `${`), or -1 past the line. */
-function findTemplateBreak(text: string, from: number, end: number): number {
-  for (let i = from; i < end; i++) {
-    if (text[i] === '\\') i += 1;
-    else if (text[i] === '`' || (text[i] === '$' && text[i + 1] === '{')) return i;
-  }
-  return -1;
-}
-
-/** The first of `candidates` whose opener (`open` of each) starts at `i`, or -1. No opener holds a line break: one that starts on the line ends on it. */
+/** The first of `candidates` whose opener (`open` of each) starts at `i`, or -1. */
 function openerAt(text: string, i: number, candidates: readonly (readonly [string, string])[]): number {
   for (let index = 0; index < candidates.length; index++) if (text.startsWith(candidates[index][0], i)) return index;
   return -1;
 }
 
-/** Inside an open block comment: where the comment's part of the line ends, and whether the block (all its nested ones) closed. */
-function inBlock(look: Lookahead, from: number, end: number, syntax: CommentSyntax, state: LexState): { end: number; closed: boolean } {
+/** Inside an open block comment: the comment's part of the line, and whether the block (all its nested ones) closed. */
+function inBlock(text: string, from: number, syntax: CommentSyntax, state: LexState): { end: number; closed: boolean } {
   const [opener, closer] = syntax.block[state.block];
   for (let i = from; ; ) {
-    const close = look.find(closer, i, end);
-    const open = syntax.nestedBlocks ? look.find(opener, i, end) : -1;
+    const close = text.indexOf(closer, i);
+    const open = syntax.nestedBlocks ? text.indexOf(opener, i) : -1;
     if (open >= 0 && (close < 0 || open < close)) {
       state.nested += 1;
       i = open + opener.length;
       continue;
     }
-    if (close < 0) return { end, closed: false };
+    if (close < 0) return { end: text.length, closed: false };
     if (state.nested > 0) {
       state.nested -= 1;
       i = close + closer.length;
@@ -186,144 +163,115 @@ function inBlock(look: Lookahead, from: number, end: number, syntax: CommentSynt
   }
 }
 
-/** The line comment opener at `i`, if any: `#` only at the line's start (after a line break, or the text's start) or after white space. */
+/** The line comment opener at `i`, if any: `#` only at the line's start or after white space. */
 function lineTokenAt(text: string, i: number, tokens: readonly string[]): string | undefined {
   for (const token of tokens) if (text.startsWith(token, i) && (token !== '#' || i === 0 || /\s/.test(text[i - 1]))) return token;
   return undefined;
 }
 
-/**
- * Lexes the lines of one text, each given by where it starts and ends in the
- * text (its line break left out): the lines are never cut out of it. They come
- * in order, as the lexer state carries from one to the next.
- */
-export class TextLexer {
-  private readonly table: CharTable;
-  private readonly look: Lookahead;
-
-  constructor(
-    private readonly source: string,
-    private readonly syntax: CommentSyntax,
-  ) {
-    this.table = tableOf(syntax);
-    this.look = new Lookahead(source);
-  }
-
-  /** Comment segments of the line from `lineStart` to `end`, in columns of the line, advancing the lexer state across it. */
-  lex(lineStart: number, end: number, state: LexState): Segment[] {
-    const { source: text, syntax, table, look } = this;
-    const segments: Segment[] = [];
-    if (state.heredoc) {
-      if (text.slice(lineStart, end).trim() === state.heredoc) state.heredoc = '';
-      return segments;
-    }
-    const longStrings = syntax.longStrings ?? [];
-    let i = lineStart;
-    let openerStart: number | undefined;
-    while (i < end) {
-      if (state.block >= 0) {
-        const closer = syntax.block[state.block][1];
-        const block = inBlock(look, i, end, syntax, state);
-        // In columns of the line, as every segment.
-        segments.push({
-          start: i - lineStart,
-          end: block.end - lineStart,
-          openerStart: openerStart === undefined ? undefined : openerStart - lineStart,
-          closerEnd: block.closed ? block.end + closer.length - lineStart : undefined,
-        });
-        openerStart = undefined;
-        if (!block.closed) return segments;
-        i = block.end + closer.length;
-        continue;
-      }
-      if (state.longString) {
-        const close = findCloser(text, look, i, end, state.longString);
-        if (close < 0) return segments;
-        i = close + state.longString.length;
-        state.longString = '';
-        continue;
-      }
-      if (state.quote) {
-        const close = syntax.templates ? findTemplateBreak(text, i, end) : findCloser(text, look, i, end, state.quote);
-        if (close < 0) return segments;
-        state.quote = '';
-        if (text[close] === '$') {
-          // `${`: code again until its closing brace.
-          state.expressions.push(0);
-          i = close + 2;
-        } else i = close + 1;
-        continue;
-      }
-      // Plain code in between: jump to the next character that may open a comment or a string (or close a template expression).
-      i = nextInteresting(text, i, end, table, state.expressions.length > 0 ? -1 : OUTSIDE_EXPRESSIONS);
-      if (i < 0) return segments;
-      const bits = bitsAt(text, i, table);
-      const long = bits & LONG_STRING ? openerAt(text, i, longStrings) : -1;
-      if (long >= 0) {
-        // Before comments: `r#"` is a string, and `"""` before `"`.
-        state.longString = longStrings[long][1];
-        i += longStrings[long][0].length;
-        continue;
-      }
-      const opened = bits & BLOCK ? openerAt(text, i, syntax.block) : -1;
-      if (opened >= 0) {
-        state.block = opened;
-        state.nested = 0;
-        openerStart = i;
-        i += syntax.block[opened][0].length;
-        continue;
-      }
-      const token = bits & LINE ? lineTokenAt(text, i, syntax.line) : undefined;
-      if (token) {
-        segments.push({ start: i + token.length - lineStart, end: end - lineStart, lineToken: token, openerStart: i - lineStart });
-        return segments;
-      }
-      const heredoc = bits & HEREDOC ? syntax.heredoc?.exec(text.slice(i, end)) : null;
-      if (heredoc) {
-        // The rest of this line is code; the heredoc's text starts on the next.
-        state.heredoc = heredoc[2];
-        i += heredoc[0].length;
-        continue;
-      }
-      const char = text[i];
-      const depth = state.expressions.length;
-      if (depth > 0 && (char === '{' || char === '}')) {
-        if (char === '{') state.expressions[depth - 1] += 1;
-        else if (state.expressions[depth - 1] > 0) state.expressions[depth - 1] -= 1;
-        else {
-          // The `}` that closes `${`: back in the template's text.
-          state.expressions.pop();
-          state.quote = '`';
-        }
-        i += 1;
-        continue;
-      }
-      if (char === '`' && syntax.templates) {
-        state.quote = '`';
-        i += 1;
-        continue;
-      }
-      if (char === syntax.charQuote) {
-        i += CHAR_LITERAL.exec(text.slice(i, i + 12))?.[0].length ?? 1;
-        continue;
-      }
-      if (syntax.quotes.includes(char)) {
-        const close = findCloser(text, look, i + 1, end, char);
-        if (close < 0) {
-          // Only template literals run on across lines; an unclosed quote otherwise ends at the line.
-          if (char === '`') state.quote = '`';
-          return segments;
-        }
-        i = close + 1;
-        continue;
-      }
-      i += 1;
-    }
-    return segments;
-  }
-}
-
 /** Comment segments of one line, advancing the lexer state across it. */
 export function lexLine(text: string, syntax: CommentSyntax, state: LexState): Segment[] {
-  return new TextLexer(text, syntax).lex(0, text.length, state);
+  const segments: Segment[] = [];
+  if (state.heredoc) {
+    if (text.trim() === state.heredoc) state.heredoc = '';
+    return segments;
+  }
+  const table = tableOf(syntax);
+  const longStrings = syntax.longStrings ?? [];
+  let i = 0;
+  let openerStart: number | undefined;
+  while (i < text.length) {
+    if (state.block >= 0) {
+      const closer = syntax.block[state.block][1];
+      const { end, closed } = inBlock(text, i, syntax, state);
+      segments.push({ start: i, end, openerStart, closerEnd: closed ? end + closer.length : undefined });
+      openerStart = undefined;
+      if (!closed) return segments;
+      i = end + closer.length;
+      continue;
+    }
+    if (state.longString) {
+      const close = findCloser(text, i, state.longString);
+      if (close < 0) return segments;
+      i = close + state.longString.length;
+      state.longString = '';
+      continue;
+    }
+    if (state.quote) {
+      const close = syntax.templates ? findTemplateBreak(text, i) : findCloser(text, i, state.quote);
+      if (close < 0) return segments;
+      state.quote = '';
+      if (text[close] === '$') {
+        // `${`: code again until its closing brace.
+        state.expressions.push(0);
+        i = close + 2;
+      } else i = close + 1;
+      continue;
+    }
+    // Plain code in between: jump to the next character that may open a comment or a string (or close a template expression).
+    i = nextInteresting(text, i, table, state.expressions.length > 0 ? -1 : OUTSIDE_EXPRESSIONS);
+    if (i < 0) return segments;
+    const bits = bitsAt(text, i, table);
+    const long = bits & LONG_STRING ? openerAt(text, i, longStrings) : -1;
+    if (long >= 0) {
+      // Before comments: `r#"` is a string, and `"""` before `"`.
+      state.longString = longStrings[long][1];
+      i += longStrings[long][0].length;
+      continue;
+    }
+    const opened = bits & BLOCK ? openerAt(text, i, syntax.block) : -1;
+    if (opened >= 0) {
+      state.block = opened;
+      state.nested = 0;
+      openerStart = i;
+      i += syntax.block[opened][0].length;
+      continue;
+    }
+    const token = bits & LINE ? lineTokenAt(text, i, syntax.line) : undefined;
+    if (token) {
+      segments.push({ start: i + token.length, end: text.length, lineToken: token, openerStart: i });
+      return segments;
+    }
+    const heredoc = bits & HEREDOC ? syntax.heredoc?.exec(text.slice(i)) : null;
+    if (heredoc) {
+      // The rest of this line is code; the heredoc's text starts on the next.
+      state.heredoc = heredoc[2];
+      i += heredoc[0].length;
+      continue;
+    }
+    const char = text[i];
+    const depth = state.expressions.length;
+    if (depth > 0 && (char === '{' || char === '}')) {
+      if (char === '{') state.expressions[depth - 1] += 1;
+      else if (state.expressions[depth - 1] > 0) state.expressions[depth - 1] -= 1;
+      else {
+        // The `}` that closes `${`: back in the template's text.
+        state.expressions.pop();
+        state.quote = '`';
+      }
+      i += 1;
+      continue;
+    }
+    if (char === '`' && syntax.templates) {
+      state.quote = '`';
+      i += 1;
+      continue;
+    }
+    if (char === syntax.charQuote) {
+      i += CHAR_LITERAL.exec(text.slice(i, i + 12))?.[0].length ?? 1;
+      continue;
+    }
+    if (syntax.quotes.includes(char)) {
+      const close = findCloser(text, i + 1, char);
+      if (close < 0) {
+        // Only template literals run on across lines; an unclosed quote otherwise ends at the line.
+        if (char === '`') state.quote = '`';
+        return segments;
+      }
+      i = close + 1;
+      continue;
+    }
+    i += 1;
+  }
+  return segments;
 }

@@ -4,7 +4,7 @@
  * task reference a tracked one carries. No `vscode` here.
  */
 import { isPrefixedTaskId } from '../api/taskIds';
-import { copyState, freshState, isQuiet, type LexState, lexLine, mayOpen, openers, type Segment, TextLexer } from './commentLexer';
+import { copyState, freshState, isQuiet, type LexState, lexLine, mayOpen, openers, type Segment } from './commentLexer';
 import type { CommentSyntax } from './commentSyntax';
 import type { ReferenceFormat } from './reference';
 
@@ -39,8 +39,6 @@ export interface TextLines {
 interface WholeText {
   readonly source: string;
   readonly lineStarts: readonly number[];
-  /** Where the line ends in the text, its line break (`\n` or `\r\n`) left out. */
-  lineEnd(line: number): number;
 }
 
 export function textLines(source: string): TextLines {
@@ -48,11 +46,12 @@ export function textLines(source: string): TextLines {
   const lineStarts: number[] = [0];
   for (let at = source.indexOf('\n'); at >= 0; at = source.indexOf('\n', at + 1)) lineStarts.push(at + 1);
   const carriageReturns = source.includes('\r');
-  const lineEnd = (line: number) => {
+  const lineAt = (line: number) => {
     const end = line + 1 < lineStarts.length ? lineStarts[line + 1] - 1 : source.length;
-    return carriageReturns && source[end - 1] === '\r' ? end - 1 : end;
+    const text = source.slice(lineStarts[line], end);
+    return { text: carriageReturns && text.endsWith('\r') ? text.slice(0, -1) : text };
   };
-  return { lineCount: lineStarts.length, lineAt: (line) => ({ text: source.slice(lineStarts[line], lineEnd(line)) }), whole: { source, lineStarts, lineEnd } };
+  return { lineCount: lineStarts.length, lineAt, whole: { source, lineStarts } };
 }
 
 /** A mark on each line of the text that holds one of `needles`, found with `indexOf` over the whole text (a file is mostly lines with none). */
@@ -117,16 +116,14 @@ export function findTodos(lines: TextLines, syntax: CommentSyntax, options: Dete
   // Nothing after the last line with a tag holds a TODO: the lexer stops there.
   while (last >= first && !holdsTag(last)) last--;
   const state = freshState();
-  // With the whole text, its lines are lexed where they are in it, never cut out.
-  const lexer = whole && new TextLexer(whole.source, syntax);
   const found: TodoComment[] = [];
   for (let line = first; line <= last; line++) {
     const hasTag = holdsTag(line);
     // Most lines hold no tag and cannot open a comment or string: skip the lexer for them.
     if (!hasTag && isQuiet(state) && !opens(line)) continue;
-    const segments = lexer ? lexer.lex(whole.lineStarts[line], whole.lineEnd(line), state) : lexLine(lines.lineAt(line).text, syntax, state);
-    if (!hasTag || (options.range && line < options.range.start)) continue;
     const { text } = lines.lineAt(line);
+    const segments = lexLine(text, syntax, state);
+    if (!hasTag || (options.range && line < options.range.start)) continue;
     for (const segment of segments) {
       pattern.lastIndex = 0;
       const body = text.slice(segment.start, segment.end);
