@@ -25,6 +25,14 @@ describe('TODO detection across languages', () => {
     assert.deepEqual(summary('shellscript', 'echo hi # TODO: quote'), ['0:TODO: quote']);
   });
 
+  it('finds the tags of the list it is given, a list changed in the settings at once', () => {
+    const source = '// TODO: first\nrun();\n// NOTE: second';
+    const found = (tags: string[]) => findTodos(textLines(source), syntaxFor('typescript'), { tags }).map((todo) => `${todo.tag}: ${todo.text}`);
+    assert.deepEqual(found(['TODO']), ['TODO: first']);
+    assert.deepEqual(found(['NOTE']), ['NOTE: second']);
+    assert.deepEqual(found(['TODO']), ['TODO: first']);
+  });
+
   it('matches whole words only, in upper case', () => {
     assert.deepEqual(summary('typescript', '// TODONOW later\n// todos are fine\n// MYTODO no\n// TODO_X no\n// TODO yes'), ['4:TODO: yes']);
   });
