@@ -169,12 +169,14 @@ function lineTokenAt(text: string, i: number, tokens: readonly string[]): string
   return undefined;
 }
 
-/** Comment segments of one line, advancing the lexer state across it. */
-export function lexLine(text: string, syntax: CommentSyntax, state: LexState): Segment[] {
-  const segments: Segment[] = [];
+/**
+ * Advances the lexer state across one line, adding the line's comment segments to
+ * `segments` when given: a line without a tag needs only the state, so nothing is made for it.
+ */
+export function lexLine(text: string, syntax: CommentSyntax, state: LexState, segments?: Segment[]): void {
   if (state.heredoc) {
     if (text.trim() === state.heredoc) state.heredoc = '';
-    return segments;
+    return;
   }
   const table = tableOf(syntax);
   const longStrings = syntax.longStrings ?? [];
@@ -184,22 +186,22 @@ export function lexLine(text: string, syntax: CommentSyntax, state: LexState): S
     if (state.block >= 0) {
       const closer = syntax.block[state.block][1];
       const { end, closed } = inBlock(text, i, syntax, state);
-      segments.push({ start: i, end, openerStart, closerEnd: closed ? end + closer.length : undefined });
+      segments?.push({ start: i, end, openerStart, closerEnd: closed ? end + closer.length : undefined });
       openerStart = undefined;
-      if (!closed) return segments;
+      if (!closed) return;
       i = end + closer.length;
       continue;
     }
     if (state.longString) {
       const close = findCloser(text, i, state.longString);
-      if (close < 0) return segments;
+      if (close < 0) return;
       i = close + state.longString.length;
       state.longString = '';
       continue;
     }
     if (state.quote) {
       const close = syntax.templates ? findTemplateBreak(text, i) : findCloser(text, i, state.quote);
-      if (close < 0) return segments;
+      if (close < 0) return;
       state.quote = '';
       if (text[close] === '$') {
         // `${`: code again until its closing brace.
@@ -210,7 +212,7 @@ export function lexLine(text: string, syntax: CommentSyntax, state: LexState): S
     }
     // Plain code in between: jump to the next character that may open a comment or a string (or close a template expression).
     i = nextInteresting(text, i, table, state.expressions.length > 0 ? -1 : OUTSIDE_EXPRESSIONS);
-    if (i < 0) return segments;
+    if (i < 0) return;
     const bits = bitsAt(text, i, table);
     const long = bits & LONG_STRING ? openerAt(text, i, longStrings) : -1;
     if (long >= 0) {
@@ -229,8 +231,8 @@ export function lexLine(text: string, syntax: CommentSyntax, state: LexState): S
     }
     const token = bits & LINE ? lineTokenAt(text, i, syntax.line) : undefined;
     if (token) {
-      segments.push({ start: i + token.length, end: text.length, lineToken: token, openerStart: i });
-      return segments;
+      segments?.push({ start: i + token.length, end: text.length, lineToken: token, openerStart: i });
+      return;
     }
     const heredoc = bits & HEREDOC ? syntax.heredoc?.exec(text.slice(i)) : null;
     if (heredoc) {
@@ -266,12 +268,11 @@ export function lexLine(text: string, syntax: CommentSyntax, state: LexState): S
       if (close < 0) {
         // Only template literals run on across lines; an unclosed quote otherwise ends at the line.
         if (char === '`') state.quote = '`';
-        return segments;
+        return;
       }
       i = close + 1;
       continue;
     }
     i += 1;
   }
-  return segments;
 }

@@ -122,8 +122,9 @@ export function findTodos(lines: TextLines, syntax: CommentSyntax, options: Dete
     // Most lines hold no tag and cannot open a comment or string: skip the lexer for them.
     if (!hasTag && isQuiet(state) && !opens(line)) continue;
     const { text } = lines.lineAt(line);
-    const segments = lexLine(text, syntax, state);
-    if (!hasTag || (options.range && line < options.range.start)) continue;
+    const segments: Segment[] | undefined = hasTag ? [] : undefined;
+    lexLine(text, syntax, state, segments);
+    if (!segments || (options.range && line < options.range.start)) continue;
     for (const segment of segments) {
       pattern.lastIndex = 0;
       const body = text.slice(segment.start, segment.end);
@@ -181,7 +182,9 @@ function joinContinuations(lines: TextLines, syntax: CommentSyntax, todo: TodoCo
     } else if (probe.block < 0) {
       return;
     }
-    const [own] = lexLine(text, syntax, probe);
+    const segments: Segment[] = [];
+    lexLine(text, syntax, probe, segments);
+    const [own] = segments;
     if (!own) return;
     const body = continuationText(text, own);
     pattern.lastIndex = 0;

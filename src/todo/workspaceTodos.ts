@@ -36,6 +36,11 @@ async function readText(uri: vscode.Uri): Promise<string | undefined> {
   return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
 }
 
+/** The open documents by their URI's string. */
+function openDocumentsByUri(): Map<string, vscode.TextDocument> {
+  return new Map(vscode.workspace.textDocuments.map((document) => [document.uri.toString(), document]));
+}
+
 /** What the user keeps out of searches: `files.exclude` and `search.exclude` (which leaves out `node_modules` by default). */
 export function excludedGlobs(): string[] {
   const enabled = (section: string) =>
@@ -127,7 +132,9 @@ export class WorkspaceTodos extends Disposable {
     // Files are read as the search reports them, not after it has ended.
     const run = boundedRunner(READ_CONCURRENCY);
     const reads: Promise<void>[] = [];
-    const how = await this.candidates((uri) => reads.push(run(() => this.readFile(uri, false))), ignoresLoaded);
+    // Looked up once for the scan, not once per file.
+    const openDocuments = openDocumentsByUri();
+    const how = await this.candidates((uri) => reads.push(run(() => this.readFile(uri, false, openDocuments))), ignoresLoaded);
     await Promise.all([...reads, ignoresLoaded]);
     this.log.info(`TODO scan: ${reads.length} files read (${how}), ${this.found.size} with TODOs, in ${(performance.now() - started).toFixed(1)} ms`);
   }
@@ -176,7 +183,7 @@ export class WorkspaceTodos extends Disposable {
    */
   private async keptOut(uri: vscode.Uri): Promise<boolean> {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
-    if (!folder) return true;
+    if (!folder || this.ignored(uri)) return true;
     const relative = vscode.workspace.asRelativePath(uri, false);
     const exclude = excludedGlobs();
     if (exclude.length > 0 && (await vscode.workspace.findFiles(new vscode.RelativePattern(folder, relative), `{${exclude.join(',')}}`, 1)).length === 0) return true;
@@ -209,9 +216,10 @@ export class WorkspaceTodos extends Disposable {
     return this.ignores.get(folder.uri.toString())?.ignores(relative) ?? false;
   }
 
-  private async readFile(uri: vscode.Uri, notify = true): Promise<void> {
-    if (!this.scanned || this.ignored(uri)) return;
-    const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
+  /** Reads a file (an open document's own text if it is open); ignored files never get here: the scan's and the watcher's rules leave them out first. */
+  private async readFile(uri: vscode.Uri, notify = true, openDocuments = openDocumentsByUri()): Promise<void> {
+    if (!this.scanned) return;
+    const open = openDocuments.get(uri.toString());
     if (open) return this.readDocument(open, notify);
     const language = languageForPath(uri.path);
     if (!language) return;
