@@ -39,7 +39,11 @@ export interface RipgrepSearch {
   signal?: AbortSignal;
 }
 
-/** Absolute paths of the files under `folder` that hold a tag, ignored files left out. */
+/**
+ * Absolute paths of the files under `folder` that hold a tag, ignored files left out.
+ * Files ripgrep cannot read (a folder the user may not open, say) are left out, as
+ * in VS Code's search; only an error ripgrep reports (a glob it cannot parse) fails.
+ */
 export function filesWithTags(search: RipgrepSearch): Promise<string[]> {
   // As VS Code's search: hidden files too, and .gitignore files honoured in a folder that is not a git repository as well.
   const args = ['--files-with-matches', '--no-messages', '--no-config', '--hidden', '--no-require-git', '--glob', '!.git', '--fixed-strings', '--word-regexp', '--max-filesize', '1M'];
@@ -47,7 +51,7 @@ export function filesWithTags(search: RipgrepSearch): Promise<string[]> {
   for (const pattern of search.exclude) args.push('--glob', `!${pattern}`);
   args.push('--', '.');
   return new Promise((resolve, reject) => {
-    const child = spawn(search.rg, args, { cwd: search.folder, signal: search.signal, stdio: ['ignore', 'pipe', 'ignore'] });
+    const child = spawn(search.rg, args, { cwd: search.folder, signal: search.signal, stdio: ['ignore', 'pipe', 'pipe'] });
     const files: string[] = [];
     const found = (line: string) => {
       const path = join(search.folder, line);
@@ -64,12 +68,18 @@ export function filesWithTags(search: RipgrepSearch): Promise<string[]> {
       }
       if (files.length >= search.limit) child.kill();
     });
+    // With --no-messages ripgrep says nothing of the files it could not read, only of errors that stop it.
+    let said = '';
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (chunk: string) => {
+      said = (said + chunk).slice(0, 1_000);
+    });
     child.on('error', reject);
-    // 1 is "no match", not a failure.
     child.on('close', (code) => {
       if (rest && files.length < search.limit) found(rest);
-      if (code === 0 || code === 1 || files.length >= search.limit) resolve(files);
-      else reject(new Error(`ripgrep exited with ${String(code)}`));
+      // 1 is "no match"; 2 is "an error occurred", which with nothing said is a file it could not read.
+      if (code === 0 || code === 1 || (code === 2 && !said.trim()) || files.length >= search.limit) resolve(files);
+      else reject(new Error(`ripgrep exited with ${String(code)}${said.trim() ? `: ${said.trim().split('\n')[0]}` : ''}`));
     });
   });
 }
