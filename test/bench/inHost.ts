@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import * as vscode from 'vscode';
+import { readDiskText } from '../../src/todo/diskText';
 import { filesWithTags, findRipgrep } from '../../src/todo/ripgrep';
 import { excludedGlobs } from '../../src/todo/workspaceTodos';
 import { TASK_EDITOR_VIEW_TYPE, taskEditorUri } from '../../src/editor/taskUri';
@@ -38,7 +39,11 @@ export interface HostFigures {
   ripgrep: number[];
   /** Lexing the text of the files ripgrep finds alone, from memory, in ms, and their size in characters: what a scan cannot go below. */
   todoLexing: number[];
+  /** Reading those files alone, as the scan reads them (one a turn, from the page cache), in ms. */
+  todoReading: number[];
   todoTaggedBytes: number;
+  /** The CPU time ripgrep alone took over its wall time: how many of the machine's cores it kept busy (undefined off Linux). */
+  ripgrepCores?: number;
   /** Files the view lists, those of them under node_modules, and the heap the scan left behind (after a collection), in bytes. */
   todoFiles: number;
   todoFilesInDependencies: number;
@@ -53,11 +58,26 @@ export interface HostFigures {
 /** What vscodeRows asks of a window: the last one opens a bare webview first, to show what VS Code's first webview costs. */
 export interface HostPlan {
   bareFirst: boolean;
-  /** The task editor's form as a page of its own. */
-  formPage: FormPage;
+  /** The task editor's form as a page of its own (not made for `todoOnly`). */
+  formPage?: FormPage;
+  /** Only the TODO scan's rows (`--only vscode-todo`): no webviews. */
+  todoOnly?: boolean;
 }
 
-type TodoFigures = Pick<HostFigures, 'todoScan' | 'ripgrep' | 'todoLexing' | 'todoTaggedBytes' | 'todoFiles' | 'todoFilesInDependencies' | 'todoHeapRetained'>;
+/** A pause before each timed span, so that neither meets the last one's aftermath (the tree's answer to VS Code, a collection). */
+function quiet(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 300));
+}
+
+type TodoFigures = Pick<HostFigures, 'todoScan' | 'ripgrep' | 'todoLexing' | 'todoReading' | 'todoTaggedBytes' | 'ripgrepCores' | 'todoFiles' | 'todoFilesInDependencies' | 'todoHeapRetained'>;
+
+/** The CPU time of this process's finished children, in ms (Linux: /proc/self/stat's cutime and cstime, in clock ticks of 10 ms). */
+function childrenCpu(): number | undefined {
+  if (process.platform !== 'linux') return undefined;
+  // The fields after the command's closing parenthesis; cutime and cstime are the 16th and 17th of the line.
+  const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[13]) + Number(fields[14])) * 10;
+}
 
 /** The host's garbage collector, for a heap figure that is what stays, not what waits to be collected. */
 function collector(): () => void {
@@ -73,28 +93,44 @@ async function todoScan(runs: number): Promise<TodoFigures> {
   if (!rg) throw new Error('no ripgrep under vscode.env.appRoot');
   const search = { rg, folder, tags: ['TODO', 'FIXME', 'HACK', 'XXX'], exclude: excludedGlobs(), limit: 5_000 };
   const gc = collector();
-  const figures = { todoScan: [] as number[], ripgrep: [] as number[], todoLexing: [] as number[], todoTaggedBytes: 0, todoFiles: 0, todoFilesInDependencies: 0, todoHeapRetained: 0 };
+  const figures: TodoFigures = { todoScan: [], ripgrep: [], todoLexing: [], todoReading: [], todoTaggedBytes: 0, todoFiles: 0, todoFilesInDependencies: 0, todoHeapRetained: 0 };
+  let ripgrepCpu = 0;
   for (let i = 0; i < 2 * runs; i++) {
+    await quiet();
     todoView.rescan();
-    gc();
-    const heap = process.memoryUsage().heapUsed;
     let started = performance.now();
     const files = await todoView.getChildren();
     figures.todoScan.push(performance.now() - started);
-    gc();
-    figures.todoHeapRetained = process.memoryUsage().heapUsed - heap;
     figures.todoFiles = files.length;
     figures.todoFilesInDependencies = files.filter((node) => node.kind === 'file' && node.uri.path.includes('/node_modules/')).length;
+    await quiet();
+    const cpu = childrenCpu();
     started = performance.now();
     await filesWithTags(search);
     figures.ripgrep.push(performance.now() - started);
+    ripgrepCpu += (childrenCpu() ?? 0) - (cpu ?? 0);
   }
-  const tagged = await inMemory(await filesWithTags(search), search.tags);
+  if (childrenCpu() !== undefined) figures.ripgrepCores = ripgrepCpu / figures.ripgrep.reduce((sum, each) => sum + each, 0);
+  // The heap the scan keeps, apart from the timed ones: a collection just before a scan slows its spawning ripgrep (the
+  // collector's threads still return memory to the system while the host forks).
+  todoView.rescan();
+  gc();
+  const heap = process.memoryUsage().heapUsed;
+  await todoView.getChildren();
+  gc();
+  figures.todoHeapRetained = process.memoryUsage().heapUsed - heap;
+  const paths = await filesWithTags(search);
+  const tagged = await inMemory(paths, search.tags);
   figures.todoTaggedBytes = tagged.bytes;
   for (let i = 0; i < 2 * runs; i++) {
-    const started = performance.now();
+    await quiet();
+    let started = performance.now();
     tagged.lexOnly();
     figures.todoLexing.push(performance.now() - started);
+    await quiet();
+    started = performance.now();
+    for (const path of paths) await readDiskText(path, 1_000_000);
+    figures.todoReading.push(performance.now() - started);
   }
   return figures;
 }
@@ -189,6 +225,11 @@ export async function run(): Promise<void> {
   const tasks = await waitFor('the tree to load', () => api().store.loadedTasks().length > 0 && api().store.loadedTasks(), 30_000);
   const runs = Number(process.env.LIGHTFIELD_BENCH_RUNS ?? 5);
   const plan = JSON.parse(readFileSync(process.env[PLAN_VARIABLE] ?? '', 'utf8')) as HostPlan;
+  if (plan.todoOnly) {
+    const none = { bareWebview: [], bareLoad: [], largeBareWebview: [], largeBareCharacters: 0, formWebview: [], bareCustomEditor: [], treeListed: [], treeAsked: [] };
+    console.log(BENCH_LINE_PREFIX + JSON.stringify({ ...none, ...(await todoScan(runs)) }));
+    return;
+  }
   const firstBare = plan.bareFirst ? (await bareWebview()).open : undefined;
   await openEditor(tasks[0]);
   // The bare page made as large as the task editor's page, as the extension logged it.
