@@ -113,10 +113,13 @@ async function todoScan(runs: number): Promise<TodoFigures> {
   if (childrenCpu() !== undefined) figures.ripgrepCores = ripgrepCpu / figures.ripgrep.reduce((sum, each) => sum + each, 0);
   // The heap the scan keeps, apart from the timed ones: a collection just before a scan slows its spawning ripgrep (the
   // collector's threads still return memory to the system while the host forks).
+  // Twice on either side: one collection leaves some of what a last one frees (weak references, their finalizers).
   todoView.rescan();
+  gc();
   gc();
   const heap = process.memoryUsage().heapUsed;
   await todoView.getChildren();
+  gc();
   gc();
   figures.todoHeapRetained = process.memoryUsage().heapUsed - heap;
   const paths = await filesWithTags(search);
