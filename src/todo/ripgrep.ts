@@ -77,9 +77,10 @@ export function filesWithTags(search: RipgrepSearch): Promise<string[]> {
     child.on('error', reject);
     child.on('close', (code) => {
       if (rest && files.length < search.limit) found(rest);
+      const error = said.trim().split('\n')[0];
       // 1 is "no match"; 2 is "an error occurred", which with nothing said is a file it could not read.
-      if (code === 0 || code === 1 || (code === 2 && !said.trim()) || files.length >= search.limit) resolve(files);
-      else reject(new Error(`ripgrep exited with ${String(code)}${said.trim() ? `: ${said.trim().split('\n')[0]}` : ''}`));
+      if (code === 0 || code === 1 || (code === 2 && !error) || files.length >= search.limit) resolve(files);
+      else reject(new Error(`ripgrep exited with ${String(code)}${error ? `: ${error}` : ''}`));
     });
   });
 }

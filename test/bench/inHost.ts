@@ -75,7 +75,8 @@ type TodoFigures = Pick<HostFigures, 'todoScan' | 'ripgrep' | 'todoLexing' | 'to
 function childrenCpu(): number | undefined {
   if (process.platform !== 'linux') return undefined;
   // The fields after the command's closing parenthesis; cutime and cstime are the 16th and 17th of the line.
-  const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
+  const stat = readFileSync('/proc/self/stat', 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
   return (Number(fields[13]) + Number(fields[14])) * 10;
 }
 

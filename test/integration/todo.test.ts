@@ -124,6 +124,16 @@ describe('TODO comments in a real VS Code', () => {
     assert.ok(paths.includes('pkg/own.ts'), `listed: ${paths.join(', ') || 'nothing'}`);
   });
 
+  it('reads an open document\'s unsaved text when it scans, not the file on disk', async () => {
+    const editor = await openSource('// TODO: as saved on disk\n');
+    await editor.edit((edit) => edit.replace(new vscode.Range(0, 0, 1, 0), '// TODO: unsaved in the editor\n'));
+    const view = api().todoView;
+    view.rescan();
+    const file = ((await view.getChildren()) as TodoFileNode[]).find((each) => each.uri.toString() === editor.document.uri.toString());
+    assert.ok(file, 'the open file is listed');
+    assert.deepEqual(((await view.getChildren(file)) as TodoNode[]).map((node) => node.todo.text), ['unsaved in the editor']);
+  });
+
   it('offers the quick fix on a TODO line, and not on code', async () => {
     // Go, which the window has no language service for: TypeScript's code actions, asked for beside ours, can be cancelled while its server loads the new file.
     const editor = await openSource('const a = 1\n// TODO: offer me a quick fix\nconst s = "TODO: not a comment"\n', 'go');

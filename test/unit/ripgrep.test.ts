@@ -36,7 +36,7 @@ function asUnprivileged(rg: string): string {
   chmodSync(bin, 0o755);
   copyFileSync(rg, join(bin, 'rg'));
   chmodSync(join(bin, 'rg'), 0o755);
-  writeFileSync(join(bin, 'rg-as-nobody'), `#!/bin/sh\nexec setpriv --reuid=65534 --regid=65534 --clear-groups ${join(bin, 'rg')} "$@"\n`, { mode: 0o755 });
+  writeFileSync(join(bin, 'rg-as-nobody'), `#!/bin/sh\nexec setpriv --reuid=65534 --regid=65534 --clear-groups '${join(bin, 'rg')}' "$@"\n`, { mode: 0o755 });
   return join(bin, 'rg-as-nobody');
 }
 
