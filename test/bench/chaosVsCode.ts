@@ -7,8 +7,8 @@
  * the user asked for, what the user was told with what happened, and the TODO
  * files with what was created. Every mismatch should be 0.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
+
 import { join, resolve } from 'node:path';
 import type { ServiceId } from '../../src/api/domain';
 import { CHROMIUM, launchChromium } from '../e2e/browser';
@@ -23,6 +23,7 @@ import { startLightfieldServer } from '../server/server';
 import { CHAOS_FAULTS } from './chaos';
 import type { ChaosPlan, ChaosTold } from './chaosInHost';
 import { BENCH_LINE_PREFIX, PLAN_VARIABLE } from './table';
+import { temporaryFolder } from '../support/temporaryFolder';
 
 const ROOT = resolve(__dirname, '..', '..');
 
@@ -116,9 +117,9 @@ function judge(service: ServiceId, told: ChaosTold, truth: Truth, appliedBefore:
 export async function runChaosInVsCode(size: ChaosSize): Promise<{ reports: VsCodeChaosReport[]; hostErrors: string[] }> {
   ensureDebianPackages([{ file: CHROMIUM, pkg: 'chromium' }]);
   const tooling = ensureTooling();
-  const home = mkdtempSync(join(tmpdir(), 'lf-chaos-code-server-'));
+  const home = temporaryFolder('lf-chaos-code-server-');
   const extensionPath = buildForHost(tooling, home);
-  const workspace = mkdtempSync(join(tmpdir(), 'lf-chaos-workspace-'));
+  const workspace = temporaryFolder('lf-chaos-workspace-');
   const firstLines = new Map<string, string>();
   const todoFiles = (service: ServiceId) =>
     Array.from({ length: size.todos }, (_, index) => {

@@ -6,22 +6,23 @@
  * given folder.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+
 import { dirname, join } from 'node:path';
 import { boundedRunner, mapConcurrently } from '../../src/api/paging';
 import { languageForPath, syntaxFor } from '../../src/todo/commentSyntax';
 import { findTodos, textLines } from '../../src/todo/detect';
 import { readDiskText } from '../../src/todo/diskText';
 import { filesWithTags, type RipgrepSearch } from '../../src/todo/ripgrep';
+import { temporaryFolder } from '../support/temporaryFolder';
 
 const TAGS = ['TODO', 'FIXME', 'HACK', 'XXX'];
 const EXCLUDE = ['**/.git', '**/node_modules'];
 
 /** A workspace of `files` source files, one in twenty with a TODO, and a node_modules of dependencies. */
 export function generateWorkspace(files: number, dependencies: number): string {
-  const root = mkdtempSync(join(tmpdir(), 'lf-todo-bench-'));
+  const root = temporaryFolder('lf-todo-bench-');
   const body = Array.from({ length: 120 }, (_, i) => `export const value${i} = compute(${i}, \`x \${${i}}\`); // step ${i}`).join('\n');
   const write = (path: string, text: string) => {
     mkdirSync(dirname(join(root, path)), { recursive: true });

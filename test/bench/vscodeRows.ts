@@ -5,8 +5,8 @@
  * time comes from the extension's own log. Each window is a fresh start.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import { CHROMIUM, launchChromium } from '../e2e/browser';
 import { buildForHost, installFixture, startCodeServer } from '../e2e/codeServer';
@@ -19,6 +19,7 @@ import { BENCH_LINE_PREFIX, kb, LOGS_VARIABLE, ms, PLAN_VARIABLE, type Row, spre
 import { barePage } from './barePage';
 import { editorPages, pageTimes } from './formPage';
 import { generateWorkspace } from './todoScan';
+import { temporaryFolder } from '../support/temporaryFolder';
 
 const ROOT = resolve(__dirname, '..', '..');
 /** Windows whose first webview is a task editor; one more after them opens a bare webview first. */
@@ -28,7 +29,7 @@ const WINDOWS = 3;
 export async function vscodeRows(rows: Row[], runs: number, todoOnly = false): Promise<void> {
   ensureDebianPackages([{ file: CHROMIUM, pkg: 'chromium' }]);
   const tooling = ensureTooling();
-  const home = mkdtempSync(join(tmpdir(), 'lf-bench-code-server-'));
+  const home = temporaryFolder('lf-bench-code-server-');
   const planFile = join(home, 'plan.json');
   const extensionPath = buildForHost(tooling, home);
   installFixture(tooling, home, 'bareCustomEditor');

@@ -1,13 +1,11 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { type BrowserContext, chromium } from 'playwright-core';
+import { temporaryFolder } from '../support/temporaryFolder';
 
 export const CHROMIUM = process.env.LIGHTFIELD_CHROMIUM ?? '/usr/bin/chromium';
 
 /** Debian's Chromium, headless, with the flags that keep it off this machine's closed network. */
 export function launchChromium(): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'lf-chromium-')), {
+  return chromium.launchPersistentContext(temporaryFolder('lf-chromium-'), {
     executablePath: CHROMIUM,
     headless: true,
     viewport: { width: 1400, height: 900 },

@@ -6,8 +6,8 @@
  * key reaches the extension through the extension host's environment
  * (LIGHTFIELD_API_KEY or CLOSE_API_KEY), never through settings.
  */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ServiceId } from '../../src/api/domain';
@@ -18,6 +18,7 @@ import { LEAST_KIND, startLightfieldServer } from '../server/server';
 import { installVsix, startCodeServer } from './codeServer';
 import { DEMO_FILES } from './demoWorkspace';
 import { ensureTooling, log, run } from './tooling';
+import { temporaryFolder } from '../support/temporaryFolder';
 
 const ROOT = resolve(__dirname, '..', '..');
 
@@ -53,7 +54,7 @@ async function main(): Promise<void> {
   const tooling = ensureTooling();
   run('npm', ['run', '--silent', 'package'], { cwd: ROOT });
   const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { name: string; publisher: string; version: string };
-  const home = mkdtempSync(join(tmpdir(), 'lf-demo-'));
+  const home = temporaryFolder('lf-demo-');
   installVsix(tooling, home, join(ROOT, 'out', 'lightfield-tasks.vsix'), `${manifest.publisher}.${manifest.name}`, manifest.version);
 
   const workspace = join(home, 'workspace');

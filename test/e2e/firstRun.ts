@@ -7,8 +7,8 @@
  * media/walkthrough/; otherwise they go to test-results/first-run/). Exits 1 when
  * a step fails.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+
 import { join, resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { DEFAULT_KEY } from '../server/keys';
@@ -19,6 +19,7 @@ import { DEMO_FILES } from './demoWorkspace';
 import { ensureDebianPackages, ensureTooling, log } from './tooling';
 import { runCommand, sidebar, treeRow } from './uiChecks';
 import { editorFrame } from './webviewDriver';
+import { temporaryFolder } from '../support/temporaryFolder';
 
 const ROOT = resolve(__dirname, '..', '..');
 const RESULTS = join(ROOT, 'test-results', 'first-run');
@@ -167,7 +168,7 @@ async function main(): Promise<void> {
   const writeImages = process.argv.includes('--write-images');
   ensureDebianPackages([{ file: CHROMIUM, pkg: 'chromium' }]);
   const tooling = ensureTooling();
-  const home = mkdtempSync(join(tmpdir(), 'lf-first-run-'));
+  const home = temporaryFolder('lf-first-run-');
   buildForHost(tooling, home);
   const workspace = join(home, 'workspace');
   for (const [path, text] of Object.entries(DEMO_FILES)) {

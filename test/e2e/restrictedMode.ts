@@ -4,8 +4,8 @@
  * code-server with Workspace Trust on, and runs test/integration/restricted.ts
  * in its extension host: none of those settings may take effect.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
+
 import { join, resolve } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { MOCHA_LINE_PREFIX } from '../integration/index';
@@ -13,6 +13,7 @@ import { DEFAULT_KEY, startLightfieldServer } from '../server/server';
 import { startCodeServer } from './codeServer';
 import { runInHost } from './hostRun';
 import { log, type Tooling } from './tooling';
+import { temporaryFolder } from '../support/temporaryFolder';
 
 const ROOT = resolve(__dirname, '..', '..');
 
@@ -30,8 +31,8 @@ const HOSTILE_WORKSPACE_SETTINGS: Record<string, unknown> = {
 
 /** The checks' results: passed and failed counts, as the host reported them. */
 export async function runRestrictedModeChecks(tooling: Tooling, browser: BrowserContext, extensionPath: string): Promise<{ passed: number; failed: number }> {
-  const home = mkdtempSync(join(tmpdir(), 'lf-restricted-code-server-'));
-  const workspace = mkdtempSync(join(tmpdir(), 'lf-untrusted-workspace-'));
+  const home = temporaryFolder('lf-restricted-code-server-');
+  const workspace = temporaryFolder('lf-untrusted-workspace-');
   mkdirSync(join(workspace, '.vscode'));
   writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify(HOSTILE_WORKSPACE_SETTINGS, null, 2));
   writeFileSync(join(workspace, 'app.ts'), '// NOTE: a comment the folder would like to turn into tasks\n');

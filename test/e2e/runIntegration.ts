@@ -9,8 +9,8 @@
  *   npm run test:integration -- --suites-only   every suite, and no UI checks, Restricted Mode window or chaos sessions
  *                                             (`npm test` runs those in its first zone only: they do not depend on it)
  */
-import { appendFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
+
 import { join, resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { GREP_VARIABLE, MOCHA_LINE_PREFIX } from '../integration/index';
@@ -26,6 +26,7 @@ import { runChaosInVsCode } from '../bench/chaosVsCode';
 import { runRestrictedModeChecks } from './restrictedMode';
 import { runUiChecks } from './uiChecks';
 import { DRIVER_VARIABLE, startWebviewDriver, type WebviewDriver } from './webviewDriver';
+import { temporaryFolder } from '../support/temporaryFolder';
 
 const ROOT = resolve(__dirname, '..', '..');
 const RESULTS = join(ROOT, 'test-results');
@@ -79,7 +80,7 @@ function reportTimes(what: string, times: number[]): void {
 }
 
 function sampleWorkspace(): string {
-  const workspace = mkdtempSync(join(tmpdir(), 'lf-workspace-'));
+  const workspace = temporaryFolder('lf-workspace-');
   writeFileSync(join(workspace, 'app.ts'), '// TODO: send the renewal quote to Acme\nexport const answer = 42;\n');
   return workspace;
 }
@@ -92,7 +93,7 @@ async function main(): Promise<void> {
   const uiChecks = !grep && !process.argv.includes('--suites-only');
   ensureDebianPackages([{ file: CHROMIUM, pkg: 'chromium' }]);
   const tooling = ensureTooling();
-  const home = mkdtempSync(join(tmpdir(), 'lf-code-server-'));
+  const home = temporaryFolder('lf-code-server-');
   const extensionPath = buildForHost(tooling, home, dev);
   installFixture(tooling, home, 'agentStandIn');
   const server = await startLightfieldServer({ tasks: 40, customFields: true, keys: [{ key: DEFAULT_KEY }, { key: OTHER_ACCOUNT_KEY, memberIndex: 1 }, { key: NO_READ_KEY, scopes: ['members:read'] }, { key: READ_ONLY_KEY, scopes: ['tasks:read', 'members:read'] }] });

@@ -1,14 +1,15 @@
 /** The TODO scan's read from disk: a file's text, and nothing (at once) for a folder, a named pipe or a file over the limit. */
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
+
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { readDiskText } from '../../src/todo/diskText';
+import { temporaryFolder } from '../support/temporaryFolder';
 
 describe('the TODO scan reads a file from disk', () => {
-  const root = mkdtempSync(join(tmpdir(), 'lf-disk-text-'));
+  const root = temporaryFolder('lf-disk-text-');
 
   it('gives a file\'s text, and nothing for a folder or a file over the limit', async () => {
     writeFileSync(join(root, 'a.ts'), '// TODO: é\n');

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
 import { filesWithTags, findRipgrep, ripgrepCandidates } from '../../src/todo/ripgrep';
+import { temporaryFolder } from '../support/temporaryFolder';
 
 /** The VS Code inside the e2e tooling's code-server, when it was installed on this machine. */
 function cachedAppRoot(): string | undefined {
@@ -21,7 +22,7 @@ async function realRipgrep(): Promise<string | undefined> {
 }
 
 function folderWith(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'rg-scan-'));
+  const root = temporaryFolder('rg-scan-');
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), text);
@@ -32,7 +33,7 @@ function folderWith(files: Record<string, string>): string {
 /** `rg` as a user that root's permissions do not cover (nobody, through util-linux's setpriv), from a copy that user may run. */
 function asUnprivileged(rg: string): string {
   if (process.getuid?.() !== 0) return rg;
-  const bin = mkdtempSync(join(tmpdir(), 'rg-bin-'));
+  const bin = temporaryFolder('rg-bin-');
   chmodSync(bin, 0o755);
   copyFileSync(rg, join(bin, 'rg'));
   chmodSync(join(bin, 'rg'), 0o755);
@@ -52,7 +53,7 @@ describe('VS Code\'s ripgrep', () => {
   });
 
   it('is not found where there is none (the scan then reads the files itself)', async () => {
-    assert.equal(await findRipgrep(mkdtempSync(join(tmpdir(), 'no-vscode-'))), undefined);
+    assert.equal(await findRipgrep(temporaryFolder('no-vscode-')), undefined);
   });
 
   // The real VS Code run proves the same in the extension (test/integration/todo.test.ts).
