@@ -124,7 +124,10 @@ function wire(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): L
   };
   const lenses = new TodoCodeLenses(todoDeps);
   const diagnostics = new DoneTodoDiagnostics(todoDeps);
-  const todoView = new TodoView(todos, () => detectOptions, log);
+  const todoView = new TodoView(todos, () => detectOptions, log, {
+    file: context.storageUri?.scheme === 'file' ? vscode.Uri.joinPath(context.storageUri, 'todo-scan.json').fsPath : undefined,
+    version: String((context.extension.packageJSON as { version?: unknown }).version),
+  });
   const sourceFiles: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }];
   const scheduler = new RefreshScheduler(() => view.refresh(), () => settings.refreshIntervalSeconds, view.view);
   const work = new ActiveWork(state, () => session.connection);

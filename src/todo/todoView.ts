@@ -10,7 +10,7 @@ import { Disposable } from '../lifecycle';
 import { labelText } from '../ui/safeText';
 import type { DetectOptions, TodoComment } from './detect';
 import type { DocumentTodos } from './documentTodos';
-import type { WorkspaceTodos } from './workspaceTodos';
+import type { SavedScan, WorkspaceTodos } from './workspaceTodos';
 
 export class TodoFileNode {
   readonly kind = 'file';
@@ -34,7 +34,7 @@ export class TodoView extends Disposable implements vscode.TreeDataProvider<Node
   private loaded: WorkspaceTodos | undefined;
   private readonly workspace = onFirstUse(async () => {
     const { WorkspaceTodos } = await import('./workspaceTodos');
-    this.loaded = this.register(new WorkspaceTodos(this.documentTodos, this.options, this.log, () => this.changed.fire(undefined)));
+    this.loaded = this.register(new WorkspaceTodos(this.documentTodos, this.options, this.log, () => this.changed.fire(undefined), this.saved));
     return this.loaded;
   });
 
@@ -42,6 +42,7 @@ export class TodoView extends Disposable implements vscode.TreeDataProvider<Node
     private readonly documentTodos: DocumentTodos,
     private readonly options: () => DetectOptions,
     private readonly log: vscode.LogOutputChannel,
+    private readonly saved: SavedScan,
   ) {
     super();
     this.view = this.register(vscode.window.createTreeView(Views.todos, { treeDataProvider: this, showCollapseAll: true }));
@@ -50,6 +51,11 @@ export class TodoView extends Disposable implements vscode.TreeDataProvider<Node
   /** Rescans everything, as after the tags changed; before the first scan there is nothing to redo. */
   rescan(): void {
     this.loaded?.rescan();
+  }
+
+  /** Rescans reading every file again, as a workspace's first scan. */
+  rescanFromScratch(): void {
+    this.loaded?.rescanFromScratch();
   }
 
   async getChildren(node?: Node): Promise<Node[]> {

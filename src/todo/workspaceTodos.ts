@@ -8,11 +8,13 @@ import * as vscode from 'vscode';
 import { Views } from '../constants';
 import { onFirstUse } from '../lazy';
 import { boundedRunner } from '../api/paging';
-import { languageForPath, syntaxFor } from './commentSyntax';
+import { isPrefixedTaskId } from '../api/taskIds';
+import { type CommentSyntax, languageForPath, syntaxFor } from './commentSyntax';
 import { type DetectOptions, findTodos, type TodoComment, textLines } from './detect';
-import { readDiskText } from './diskText';
+import { diskFile, readDiskText, textOf } from './diskText';
 import type { DocumentTodos } from './documentTodos';
 import { filesWithTags, findRipgrep } from './ripgrep';
+import { TodoCache } from './todoCache';
 import { Disposable } from '../lifecycle';
 
 /** The .gitignore matcher, loaded with the view's first scan. */
@@ -50,6 +52,14 @@ export function excludedGlobs(): string[] {
   return [...new Set([...enabled('files'), ...enabled('search')])];
 }
 
+/** Where what the scan found is kept between windows, and what it was found with. */
+export interface SavedScan {
+  /** The file, or undefined (no workspace storage): kept for the window only. */
+  file: string | undefined;
+  /** The extension's version: another one may lex differently. */
+  version: string;
+}
+
 export class WorkspaceTodos extends Disposable {
   private readonly found = new Map<string, { uri: vscode.Uri; todos: TodoComment[] }>();
   private readonly ignores = new Map<string, Ignore>();
@@ -59,6 +69,9 @@ export class WorkspaceTodos extends Disposable {
   private watching = false;
   private timers = new Map<string, ReturnType<typeof setTimeout>>();
   private ripgrep: Promise<string | undefined> | undefined;
+  private readonly cache: TodoCache;
+  /** Files the latest scan read from disk, not known unchanged. */
+  private readFromDisk = 0;
 
   constructor(
     private readonly documentTodos: DocumentTodos,
@@ -66,8 +79,10 @@ export class WorkspaceTodos extends Disposable {
     private readonly log: vscode.LogOutputChannel,
     /** Says the view's content changed. */
     private readonly changed: () => void,
+    private readonly saved: SavedScan,
   ) {
     super();
+    this.cache = new TodoCache(saved.file, (message) => this.log.warn(message));
     this.register(
       vscode.workspace.onDidChangeTextDocument(({ document }) => {
         if (this.scanned) this.later(document.uri, () => Promise.resolve(this.readDocument(document)));
@@ -88,6 +103,8 @@ export class WorkspaceTodos extends Disposable {
     this.register(watcher.onDidCreate((uri) => this.changedOnDisk(uri)));
     this.register(watcher.onDidChange((uri) => this.changedOnDisk(uri)));
     this.register(watcher.onDidDelete((uri) => this.forget(uri)));
+    // What the watcher says changed is read again by the next scan, whatever its stat says.
+    for (const event of [watcher.onDidCreate, watcher.onDidChange, watcher.onDidDelete]) this.register(event((uri) => this.cache.forget(uri.fsPath)));
   }
 
   private changedOnDisk(uri: vscode.Uri): void {
@@ -98,7 +115,13 @@ export class WorkspaceTodos extends Disposable {
     else this.later(uri, async () => (await this.keptOut(uri)) ? this.forget(uri) : this.readFile(uri));
   }
 
-  /** Rescans everything, as after the tags changed. */
+  /** Rescans with nothing found before, every file read: as a workspace's first scan (what the bench's first-scan row times). */
+  rescanFromScratch(): void {
+    this.cache.clear();
+    this.rescan();
+  }
+
+  /** Rescans everything, as after the tags changed; files unchanged since they were read are not read again. */
   rescan(): void {
     this.found.clear();
     this.gitignores.clear();
@@ -127,6 +150,9 @@ export class WorkspaceTodos extends Disposable {
   private async scan(): Promise<void> {
     const started = performance.now();
     this.watch();
+    const { tags, reference } = this.options();
+    await this.cache.beginScan(JSON.stringify([this.saved.version, tags, reference?.format]));
+    this.readFromDisk = 0;
     // ripgrep honours the .gitignore files itself: only the scan without it, and the watcher, wait for them.
     const ignoresLoaded = Promise.all((vscode.workspace.workspaceFolders ?? []).map((folder) => this.loadIgnore(folder)));
     // Files are read as the search reports them, not after it has ended.
@@ -136,7 +162,8 @@ export class WorkspaceTodos extends Disposable {
     const openDocuments = openDocumentsByUri();
     const how = await this.candidates((uri) => reads.push(run(() => this.readFile(uri, false, openDocuments))), ignoresLoaded);
     await Promise.all([...reads, ignoresLoaded]);
-    this.log.info(`TODO scan: ${reads.length} files read (${how}), ${this.found.size} with TODOs, in ${(performance.now() - started).toFixed(1)} ms`);
+    this.log.info(`TODO scan: ${reads.length} files (${how}; ${this.readFromDisk} read, the rest unchanged since they were), ${this.found.size} with TODOs, in ${(performance.now() - started).toFixed(1)} ms`);
+    await this.cache.save();
   }
 
   /**
@@ -224,12 +251,47 @@ export class WorkspaceTodos extends Disposable {
     const language = languageForPath(uri.path);
     if (!language) return;
     try {
-      const text = await readText(uri);
-      if (text === undefined) return;
-      this.store(uri, text.includes('\0') ? [] : findTodos(textLines(text), syntaxFor(language), this.options()), notify);
+      const todos = await this.todosIn(uri, syntaxFor(language));
+      if (todos) this.store(uri, todos, notify);
     } catch {
       this.forget(uri);
     }
+  }
+
+  /** A file's TODOs, or undefined when it is not a file or is too large. */
+  private async todosIn(uri: vscode.Uri, syntax: CommentSyntax): Promise<TodoComment[] | undefined> {
+    if (uri.scheme === 'file') return this.todosOnDisk(uri.fsPath, syntax);
+    const text = await readText(uri);
+    return text === undefined ? undefined : this.lex(text, syntax).todos;
+  }
+
+  /** A file's TODOs from disk: those found before while its stat is the same, else read and lexed. */
+  private async todosOnDisk(path: string, syntax: CommentSyntax): Promise<TodoComment[] | undefined> {
+    const file = await diskFile(path, MAX_FILE_BYTES);
+    if (!file) return undefined;
+    const known = this.cache.lookup(file);
+    if (known) return known;
+    this.readFromDisk += 1;
+    const { todos, askedForIds } = this.lex(textOf(file), syntax);
+    // Whether a name in parentheses is a task ID changes as the service's ID shape is learned: such a file is read again.
+    if (!askedForIds) this.cache.remember(file, todos);
+    return todos;
+  }
+
+  /** The text's TODOs, and whether reading them asked if a name is a task ID. */
+  private lex(text: string, syntax: CommentSyntax): { todos: TodoComment[]; askedForIds: boolean } {
+    if (text.includes('\0')) return { todos: [], askedForIds: false };
+    const options = this.options();
+    const isTaskId = options.isTaskId ?? isPrefixedTaskId;
+    let askedForIds = false;
+    const todos = findTodos(textLines(text), syntax, {
+      ...options,
+      isTaskId: (id) => {
+        askedForIds = true;
+        return isTaskId(id);
+      },
+    });
+    return { todos, askedForIds };
   }
 
   private readDocument(document: vscode.TextDocument, notify = true): void {

@@ -105,7 +105,8 @@ async function main(): Promise<void> {
   const codeServer = await startCodeServer(tooling, {
     home,
     workspace,
-    settings: { 'files.autoSave': 'off' },
+    // The watcher leaves out unwatched/: the TODO scan's cache test changes files there that only a scan sees.
+    settings: { 'files.autoSave': 'off', 'files.watcherExclude': { '**/unwatched/**': true } },
     // The base URLs are machine settings: a remote window (code-server's) reads them from the machine's settings.
     machineSettings: { 'lightfield.baseUrl': server.url, 'lightfield.close.baseUrl': `${closeServer.url}/api/v1` },
     env: { LIGHTFIELD_API_KEY: DEFAULT_KEY, CLOSE_API_KEY: DEFAULT_CLOSE_KEY, [DRIVER_VARIABLE]: driver.url, [GREP_VARIABLE]: grep ?? '' },

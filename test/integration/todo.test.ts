@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import * as vscode from 'vscode';
 import { api, server, signIn, signOut, waitFor } from './support';
 import type { TodoFileNode, TodoNode } from '../../src/todo/todoView';
@@ -132,6 +134,37 @@ describe('TODO comments in a real VS Code', () => {
     const file = ((await view.getChildren()) as TodoFileNode[]).find((each) => each.uri.toString() === editor.document.uri.toString());
     assert.ok(file, 'the open file is listed');
     assert.deepEqual(((await view.getChildren(file)) as TodoNode[]).map((node) => node.todo.text), ['unsaved in the editor']);
+  });
+
+  it('reads again in a rescan only the files whose stat changed, and always those that name something in parentheses', async () => {
+    // Under unwatched/ (files.watcherExclude, set by the runner) only a scan sees a change: the watcher would read the file at once.
+    const plain = workspaceFile('unwatched/plain.ts').fsPath;
+    const named = workspaceFile('unwatched/named.ts').fsPath;
+    mkdirSync(dirname(plain), { recursive: true });
+    const minuteAgo = new Date(Date.now() - 60_000);
+    const put = (path: string, text: string, time = minuteAgo) => {
+      writeFileSync(path, text);
+      utimesSync(path, time, time);
+    };
+    const view = api().todoView;
+    const textsAfterRescan = async () => {
+      view.rescan();
+      const texts: Record<string, string[]> = {};
+      for (const file of (await view.getChildren()) as TodoFileNode[]) {
+        if (file.uri.path.includes('/unwatched/')) texts[file.uri.path.slice(file.uri.path.lastIndexOf('/') + 1)] = ((await view.getChildren(file)) as TodoNode[]).map((node) => node.todo.text);
+      }
+      return texts;
+    };
+    put(plain, '// TODO: first text\n');
+    put(named, '// TODO(alice): first text\n');
+    assert.deepEqual(await textsAfterRescan(), { 'named.ts': ['(alice): first text'], 'plain.ts': ['first text'] });
+    // The same size and time: as git's index does, the scan takes the file as unchanged. Whether alice is a task ID may
+    // change as the service's ID shape is learned, so that file is read every time.
+    put(plain, '// TODO: other text\n');
+    put(named, '// TODO(alice): other text\n');
+    assert.deepEqual(await textsAfterRescan(), { 'named.ts': ['(alice): other text'], 'plain.ts': ['first text'] });
+    put(plain, '// TODO: other text\n', new Date(minuteAgo.getTime() + 1_000));
+    assert.deepEqual(await textsAfterRescan(), { 'named.ts': ['(alice): other text'], 'plain.ts': ['other text'] });
   });
 
   it('offers the quick fix on a TODO line, and not on code', async () => {
