@@ -5,7 +5,7 @@
  * and it rescans) and, saved in the workspace's storage, in the workspace's next
  * window. Git's index trusts a file's stat the same way. No `vscode` here.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { array, boolean, number, object, optional, record, string, type ZodMiniType } from 'zod/mini';
 import type { TodoComment } from './detect';
@@ -49,6 +49,7 @@ export class TodoCache {
   /** The paths the latest scan asked for: only those are saved. */
   private asked = new Set<string>();
   private loaded: Promise<void> | undefined;
+  private saving = Promise.resolve();
 
   constructor(
     /** The file it is saved in, or undefined to keep it for this window only. */
@@ -95,15 +96,23 @@ export class TodoCache {
   }
 
   /** Saves what the latest scan asked for, and drops the rest (files that lost their tags, or went). */
-  async save(): Promise<void> {
+  save(): Promise<void> {
     for (const path of this.files.keys()) if (!this.asked.has(path)) this.files.delete(path);
-    if (!this.savedAt) return;
-    try {
-      await mkdir(dirname(this.savedAt), { recursive: true });
-      await writeFile(this.savedAt, JSON.stringify({ key: this.key, files: Object.fromEntries(this.files) }));
-    } catch (error) {
-      this.warn(`The TODO view could not save what it found (${String(error)}); the next window reads every file again.`);
-    }
+    const savedAt = this.savedAt;
+    if (!savedAt) return Promise.resolve();
+    const text = JSON.stringify({ key: this.key, files: Object.fromEntries(this.files) });
+    // One save at a time, each written beside the file and then renamed over it: a window closed mid-write, or two
+    // scans ending together, never leave half a file.
+    this.saving = this.saving.then(async () => {
+      try {
+        await mkdir(dirname(savedAt), { recursive: true });
+        await writeFile(`${savedAt}.new`, text);
+        await rename(`${savedAt}.new`, savedAt);
+      } catch (error) {
+        this.warn(`The TODO view could not save what it found (${String(error)}); the next window reads every file again.`);
+      }
+    });
+    return this.saving;
   }
 
   private async load(): Promise<void> {

@@ -66,6 +66,22 @@ describe('the TODO scan\'s cache', () => {
     assert.deepEqual(Object.keys((JSON.parse(readFileSync(savedAt, 'utf8')) as { files: object }).files), ['/w/a.ts']);
   });
 
+  it('saves one scan at a time: scans ending together leave the latest one\'s file whole', async () => {
+    const savedAt = join(temporaryFolder('lf-todo-cache-'), 'todo-scan.json');
+    const cache = new TodoCache(savedAt, noWarnings());
+    await cache.beginScan(KEY);
+    const many = Array.from({ length: 2_000 }, (_, i) => ({ ...file, path: `/w/file${i}.ts` }));
+    for (const each of many) cache.remember(each, [todo]);
+    const first = cache.save();
+    await cache.beginScan(KEY);
+    cache.remember(file, [todo]);
+    await Promise.all([first, cache.save()]);
+    const next = new TodoCache(savedAt, noWarnings());
+    await next.beginScan(KEY);
+    assert.deepEqual(next.lookup(file), [todo]);
+    assert.equal(next.lookup(many[0]), undefined);
+  });
+
   it('starts empty, with a warning in the log, when what was saved cannot be read back', async () => {
     for (const saved of ['{"key": "x", "files": {"/w/a.ts": {"mtimeMs": "soon"}}}', 'not json', '']) {
       const savedAt = join(temporaryFolder('lf-todo-cache-'), 'todo-scan.json');
