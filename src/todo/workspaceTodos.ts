@@ -163,7 +163,8 @@ export class WorkspaceTodos extends Disposable {
     const how = await this.candidates((uri) => reads.push(run(() => this.readFile(uri, false, openDocuments))), ignoresLoaded);
     await Promise.all([...reads, ignoresLoaded]);
     this.log.info(`TODO scan: ${reads.length} files (${how}; ${this.readFromDisk} read, the rest unchanged since they were), ${this.found.size} with TODOs, in ${(performance.now() - started).toFixed(1)} ms`);
-    await this.cache.save();
+    // The view answers now; the findings are written behind it.
+    void this.cache.save();
   }
 
   /**
