@@ -93,23 +93,20 @@ const STRING = 16;
 const BRACE = 32;
 const OUTSIDE_EXPRESSIONS = ~BRACE;
 
-/** Which characters may start a comment or string, or be a template expression's brace: their bits by char code. */
-interface CharTable {
-  ascii: Uint8Array;
-  /** Those outside ASCII, if a syntax has any. */
-  other: Map<string, number>;
-}
+/**
+ * Which characters may start a comment or string, or be a template expression's brace: their bits by char code,
+ * one byte for each of the 65,536 UTF-16 code units, so the scan over a line is one look-up per character, no branch.
+ */
+type CharTable = Uint8Array;
 
 const tablesBySyntax = new WeakMap<CommentSyntax, CharTable>();
 
 function tableOf(syntax: CommentSyntax): CharTable {
   let table = tablesBySyntax.get(syntax);
   if (!table) {
-    const found: CharTable = { ascii: new Uint8Array(128), other: new Map() };
+    const found = new Uint8Array(0x10000);
     const mark = (char: string, bit: number) => {
-      const code = char.charCodeAt(0);
-      if (code < 128) found.ascii[code] |= bit;
-      else found.other.set(char, (found.other.get(char) ?? 0) | bit);
+      found[char.charCodeAt(0)] |= bit;
     };
     for (const [open] of syntax.block) mark(open, BLOCK);
     for (const token of syntax.line) mark(token, LINE);
@@ -123,15 +120,9 @@ function tableOf(syntax: CommentSyntax): CharTable {
   return table;
 }
 
-/** The bits of the character at `i`. */
-function bitsAt(text: string, i: number, { ascii, other }: CharTable): number {
-  const code = text.charCodeAt(i);
-  return code < 128 ? ascii[code] : other.size > 0 ? (other.get(text[i]) ?? 0) : 0;
-}
-
-/** Where, from `from` on, a character with any of `wanted` bits is; -1 when none. A table look-up per character: most of a line is skipped here. */
+/** Where, from `from` on, a character with any of `wanted` bits is; -1 when none. Most of a line is skipped here. */
 function nextInteresting(text: string, from: number, table: CharTable, wanted: number): number {
-  for (let i = from; i < text.length; i++) if (bitsAt(text, i, table) & wanted) return i;
+  for (let i = from; i < text.length; i++) if (table[text.charCodeAt(i)] & wanted) return i;
   return -1;
 }
 
@@ -213,7 +204,7 @@ export function lexLine(text: string, syntax: CommentSyntax, state: LexState, se
     // Plain code in between: jump to the next character that may open a comment or a string (or close a template expression).
     i = nextInteresting(text, i, table, state.expressions.length > 0 ? -1 : OUTSIDE_EXPRESSIONS);
     if (i < 0) return;
-    const bits = bitsAt(text, i, table);
+    const bits = table[text.charCodeAt(i)];
     const long = bits & LONG_STRING ? openerAt(text, i, longStrings) : -1;
     if (long >= 0) {
       // Before comments: `r#"` is a string, and `"""` before `"`.

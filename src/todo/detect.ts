@@ -61,9 +61,12 @@ function linesHolding({ source, lineStarts: starts }: WholeText, needles: readon
     if (!needle) continue;
     // The needle's places come in order: the line of each is found by walking on from the last one's.
     let line = 0;
-    for (let at = source.indexOf(needle); at >= 0; at = source.indexOf(needle, at + 1)) {
+    for (let at = source.indexOf(needle); at >= 0; ) {
       while (line + 1 < starts.length && starts[line + 1] <= at) line++;
       marks[line] = 1;
+      // The line is marked: the needle's next place that counts is on a later line.
+      if (line + 1 >= starts.length) break;
+      at = source.indexOf(needle, starts[line + 1]);
     }
   }
   return marks;

@@ -25,4 +25,12 @@ describe('TODO detection with the whole text at hand', () => {
       { numRuns: Number(process.env.PROPERTY_RUNS ?? 300) },
     );
   });
+
+  it('reads a line that opens a comment at its first column, after a line holding the same opener, as opening it', () => {
+    // The whole-text search marks a line once per opener and goes on from the next line's start: its first column counts.
+    const source = ['const a = 1; /* one */', '/* two', '   TODO: inside the block */'].join('\n');
+    const [todo] = findTodos(textLines(source), syntaxFor('typescript'), { tags: TAGS });
+    assert.equal(todo?.line, 2);
+    assert.equal(todo.text, 'inside the block');
+  });
 });
