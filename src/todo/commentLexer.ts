@@ -97,11 +97,12 @@ const OUTSIDE_EXPRESSIONS = ~BRACE;
  * Which characters may start a comment or string, or be a template expression's brace: their bits by char code,
  * one byte for each of the 65,536 UTF-16 code units, so the scan over a line is one look-up per character, no branch.
  */
-type CharTable = Uint8Array;
+export type CharTable = Uint8Array;
 
 const tablesBySyntax = new WeakMap<CommentSyntax, CharTable>();
 
-function tableOf(syntax: CommentSyntax): CharTable {
+/** The syntax's table: a caller that lexes many lines looks it up once and hands it to `lexLine`. */
+export function tableOf(syntax: CommentSyntax): CharTable {
   let table = tablesBySyntax.get(syntax);
   if (!table) {
     const found = new Uint8Array(0x10000);
@@ -164,12 +165,11 @@ function lineTokenAt(text: string, i: number, tokens: readonly string[]): string
  * Advances the lexer state across one line, adding the line's comment segments to
  * `segments` when given: a line without a tag needs only the state, so nothing is made for it.
  */
-export function lexLine(text: string, syntax: CommentSyntax, state: LexState, segments?: Segment[]): void {
+export function lexLine(text: string, syntax: CommentSyntax, state: LexState, segments?: Segment[], table: CharTable = tableOf(syntax)): void {
   if (state.heredoc) {
     if (text.trim() === state.heredoc) state.heredoc = '';
     return;
   }
-  const table = tableOf(syntax);
   const longStrings = syntax.longStrings ?? [];
   let i = 0;
   let openerStart: number | undefined;

@@ -4,7 +4,7 @@
  * task reference a tracked one carries. No `vscode` here.
  */
 import { isPrefixedTaskId } from '../api/taskIds';
-import { copyState, freshState, isQuiet, type LexState, lexLine, mayOpen, openers, type Segment } from './commentLexer';
+import { copyState, freshState, isQuiet, type LexState, lexLine, mayOpen, openers, type Segment, tableOf } from './commentLexer';
 import type { CommentSyntax } from './commentSyntax';
 import type { ReferenceFormat } from './reference';
 
@@ -119,6 +119,7 @@ export function findTodos(lines: TextLines, syntax: CommentSyntax, options: Dete
   // Nothing after the last line with a tag holds a TODO: the lexer stops there.
   while (last >= first && !holdsTag(last)) last--;
   const state = freshState();
+  const table = tableOf(syntax);
   const found: TodoComment[] = [];
   for (let line = first; line <= last; line++) {
     const hasTag = holdsTag(line);
@@ -126,7 +127,7 @@ export function findTodos(lines: TextLines, syntax: CommentSyntax, options: Dete
     if (!hasTag && isQuiet(state) && !opens(line)) continue;
     const { text } = lines.lineAt(line);
     const segments: Segment[] | undefined = hasTag ? [] : undefined;
-    lexLine(text, syntax, state, segments);
+    lexLine(text, syntax, state, segments, table);
     if (!segments || (options.range && line < options.range.start)) continue;
     for (const segment of segments) {
       pattern.lastIndex = 0;
