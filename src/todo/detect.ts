@@ -38,38 +38,112 @@ export interface TextLines {
 
 interface WholeText {
   readonly source: string;
-  readonly lineStarts: readonly number[];
+  /** Where `line` starts in the text (line breaks are found only as far as asked), or undefined past its last line. */
+  lineStart(line: number): number | undefined;
+  /** The starts of the lines up to the one holding `position`, and of the line after it if there is one. */
+  startsThrough(position: number): readonly number[];
 }
 
 export function textLines(source: string): TextLines {
-  // Only the lines' starts up front: a line's text is cut out when it is read, and most are never read.
-  const lineStarts: number[] = [0];
-  for (let at = source.indexOf('\n'); at >= 0; at = source.indexOf('\n', at + 1)) lineStarts.push(at + 1);
+  // A line's start is found when it is first asked for, and its text cut out when it is read: a scan reads a file up
+  // to its last tag, and most of a file is never read.
+  const starts: number[] = [0];
+  let allFound = false;
+  /** Finds the line starts up to the first past `position`, or to the last line. */
+  const startsThrough = (position: number) => {
+    if (allFound) return starts;
+    // In locals while it runs: the closure's own variables cost a look-up on each line.
+    let from = starts[starts.length - 1];
+    while (from <= position) {
+      const at = source.indexOf('\n', from);
+      if (at < 0) {
+        allFound = true;
+        break;
+      }
+      from = at + 1;
+      starts.push(from);
+    }
+    return starts;
+  };
+  const lineStart = (line: number) => {
+    // One line further at a time: a line's start is found from the one before it.
+    while (!allFound && starts.length <= line) startsThrough(starts[starts.length - 1]);
+    return starts[line];
+  };
   const carriageReturns = source.includes('\r');
   const lineAt = (line: number) => {
-    const end = line + 1 < lineStarts.length ? lineStarts[line + 1] - 1 : source.length;
-    const text = source.slice(lineStarts[line], end);
+    if (line + 1 >= starts.length) lineStart(line + 1);
+    const end = line + 1 < starts.length ? starts[line + 1] - 1 : source.length;
+    const text = source.slice(starts[line], end);
     return { text: carriageReturns && text.endsWith('\r') ? text.slice(0, -1) : text };
   };
-  return { lineCount: lineStarts.length, lineAt, whole: { source, lineStarts } };
+  return {
+    get lineCount() {
+      return startsThrough(source.length).length;
+    },
+    lineAt,
+    whole: { source, lineStart, startsThrough },
+  };
 }
 
-/** A mark on each line of the text that holds one of `needles`, found with `indexOf` over the whole text (a file is mostly lines with none). */
-function linesHolding({ source, lineStarts: starts }: WholeText, needles: readonly string[]): Uint8Array {
-  const marks = new Uint8Array(starts.length);
+/** Whether the text has a line `line`, finding no more of its line breaks than that takes. */
+function hasLine(lines: TextLines, line: number): boolean {
+  return lines.whole ? lines.whole.lineStart(line) !== undefined : line < lines.lineCount;
+}
+
+/** Where `needle` is in the text, in order. */
+function placesOf(source: string, needle: string): number[] {
+  const places: number[] = [];
+  if (needle) for (let at = source.indexOf(needle); at >= 0; at = source.indexOf(needle, at + 1)) places.push(at);
+  return places;
+}
+
+/** Marks the line of each of `places` (in order) among the first `count` lines, whose starts `starts` holds. */
+function markLines(starts: readonly number[], count: number, places: readonly number[], marks: Uint8Array): void {
+  let line = 0;
+  for (const at of places) {
+    while (line + 1 < count && starts[line + 1] <= at) line++;
+    marks[line] = 1;
+  }
+}
+
+/**
+ * A mark on each of the first `count` lines of the text that holds one of `needles`, found with `indexOf` over the
+ * text (a file is mostly lines with none); `starts` holds those lines' starts, and the next one's if there is one.
+ */
+function linesHolding(source: string, starts: readonly number[], count: number, needles: readonly string[]): Uint8Array {
+  const marks = new Uint8Array(count);
+  const end = count < starts.length ? starts[count] : source.length;
   for (const needle of needles) {
     if (!needle) continue;
     // The needle's places come in order: the line of each is found by walking on from the last one's.
     let line = 0;
-    for (let at = source.indexOf(needle); at >= 0; ) {
-      while (line + 1 < starts.length && starts[line + 1] <= at) line++;
+    for (let at = source.indexOf(needle); at >= 0 && at < end; ) {
+      while (line + 1 < count && starts[line + 1] <= at) line++;
       marks[line] = 1;
       // The line is marked: the needle's next place that counts is on a later line.
-      if (line + 1 >= starts.length) break;
+      if (line + 1 >= count) break;
       at = source.indexOf(needle, starts[line + 1]);
     }
   }
   return marks;
+}
+
+/**
+ * The lines up to the last tag's, marked where they hold a tag and where they may open a comment or string; null
+ * when the text holds no tag.
+ */
+function markedLines(whole: WholeText, tags: readonly string[], syntax: CommentSyntax): { tagged: Uint8Array; opening: Uint8Array } | null {
+  // Found forwards (a backward search is many times slower): the last of them ends the lexing.
+  const tagPlaces = tags.map((tag) => placesOf(whole.source, tag));
+  let lastTag = -1;
+  for (const places of tagPlaces) if (places.length > 0) lastTag = Math.max(lastTag, places[places.length - 1]);
+  if (lastTag < 0) return null;
+  const starts = whole.startsThrough(lastTag);
+  const count = starts[starts.length - 1] <= lastTag ? starts.length : starts.length - 1;
+  const tagged = new Uint8Array(count);
+  for (const places of tagPlaces) markLines(starts, count, places, tagged);
+  return { tagged, opening: linesHolding(whole.source, starts, count, openers(syntax)) };
 }
 
 export interface DetectOptions {
@@ -110,12 +184,16 @@ export function findTodos(lines: TextLines, syntax: CommentSyntax, options: Dete
   const pattern = tagPattern(options.tags);
   const isTaskId = options.isTaskId ?? isPrefixedTaskId;
   const first = options.range ? safeStart(lines, syntax, options.range.start) : 0;
-  // With the whole text at hand, the lines with a tag and those that may open a comment or string are found in it at once.
+  // With the whole text at hand, the lines with a tag and those that may open a comment or string are found in it at
+  // once, up to the line of the last tag: nothing after it is read.
   const { whole } = lines;
-  const [tagged, opening] = whole ? [linesHolding(whole, options.tags), linesHolding(whole, openers(syntax))] : [];
+  const marked = whole && markedLines(whole, options.tags, syntax);
+  if (marked === null) return [];
+  const { tagged, opening } = marked ?? {};
+  const end = marked ? marked.tagged.length - 1 : lines.lineCount - 1;
   const holdsTag = (line: number) => (tagged ? tagged[line] === 1 : options.tags.some((tag) => lines.lineAt(line).text.includes(tag)));
   const opens = (line: number) => (opening ? opening[line] === 1 : mayOpen(lines.lineAt(line).text, syntax));
-  let last = options.range ? Math.min(lines.lineCount - 1, options.range.end) : lines.lineCount - 1;
+  let last = options.range ? Math.min(end, options.range.end) : end;
   // Nothing after the last line with a tag holds a TODO: the lexer stops there.
   while (last >= first && !holdsTag(last)) last--;
   const state = freshState();
@@ -178,7 +256,7 @@ function joinContinuations(lines: TextLines, syntax: CommentSyntax, todo: TodoCo
   if (!segment.lineToken && state.block < 0) return;
   const column = lines.lineAt(todo.line).text.indexOf(segment.lineToken ?? '');
   const probe: LexState = copyState(state);
-  for (let next = todo.line + 1; next < lines.lineCount && next <= todo.line + 50; next++) {
+  for (let next = todo.line + 1; next <= todo.line + 50 && hasLine(lines, next); next++) {
     const { text } = lines.lineAt(next);
     if (segment.lineToken) {
       const indent = text.length - text.trimStart().length;
